@@ -1,0 +1,31 @@
+// Constraints and indexes of the knowledge graph. Every statement is idempotent (IF NOT EXISTS), so
+// the service applies this file at every start.
+
+// Identity: every node is found by a stable id.
+CREATE CONSTRAINT entity_id IF NOT EXISTS
+FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+
+CREATE CONSTRAINT document_id IF NOT EXISTS
+FOR (d:Document) REQUIRE d.id IS UNIQUE;
+
+CREATE CONSTRAINT passage_id IF NOT EXISTS
+FOR (p:Passage) REQUIRE p.id IS UNIQUE;
+
+CREATE CONSTRAINT fact_id IF NOT EXISTS
+FOR (f:Fact) REQUIRE f.id IS UNIQUE;
+
+CREATE CONSTRAINT name_form_key IF NOT EXISTS
+FOR (f:NameForm) REQUIRE f.key IS UNIQUE;
+
+// Listing and filtering by kind, sorting by name.
+CREATE INDEX entity_kind_name IF NOT EXISTS
+FOR (n:Entity) ON (n.kind, n.name);
+
+CREATE INDEX entity_name IF NOT EXISTS
+FOR (n:Entity) ON (n.name);
+
+// Full text over every name form. The CJK analyzer indexes Chinese as overlapping bigrams, so a
+// substring such as 电子科 finds 电子科大成都研究院, and English words as lower-cased tokens.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
+FOR (n:Entity) ON EACH [n.name, n.nameEn, n.aliasText]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

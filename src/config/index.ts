@@ -1,0 +1,170 @@
+/**
+ * Configuration from environment variables, validated once at start. Every bad value produces one
+ * line naming the variable, the value's problem and what is allowed; nothing starts until all are
+ * good. The managed-Neo4j script (scripts/neo4j.ts), docker-compose.yml and the API share these
+ * names and defaults.
+ */
+
+export const DEFAULTS = {
+  NEO4J_USER: "neo4j",
+  // A local development password for the project-managed Neo4j on loopback; set NEO4J_PASSWORD for
+  // anything else.
+  NEO4J_PASSWORD: "innovation-graph-local",
+  NEO4J_DATABASE: "neo4j",
+  NEO4J_BOLT_PORT: 7687,
+  NEO4J_HEAP: "1g",
+  NEO4J_PAGECACHE: "512m",
+  NEO4J_TX_TIMEOUT_MS: 30_000,
+  HOST: "127.0.0.1",
+  PORT: 4000,
+  REQUEST_TIMEOUT_MS: 15_000,
+  NODE_ENV: "development",
+  SEED_ON_START: true,
+  LOG_LEVEL: "info",
+} as const;
+
+export type NodeEnv = "development" | "production" | "test";
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+
+export interface Config {
+  /** Bolt URI of an existing Neo4j; undefined means "start the project-managed Neo4j". */
+  readonly neo4jUri: string | undefined;
+  readonly neo4jUser: string;
+  readonly neo4jPassword: string;
+  readonly neo4jDatabase: string;
+  /** Bolt port of the managed Neo4j (ignored when neo4jUri is set). */
+  readonly neo4jBoltPort: number;
+  readonly neo4jHeap: string;
+  readonly neo4jPagecache: string;
+  readonly neo4jTxTimeoutMs: number;
+  readonly host: string;
+  readonly port: number;
+  readonly requestTimeoutMs: number;
+  readonly nodeEnv: NodeEnv;
+  readonly seedOnStart: boolean;
+  readonly logLevel: LogLevel;
+}
+
+/** The variable names the service reads; docker-compose.yml is tested against this list. */
+export const CONFIG_VARIABLES = [
+  "NEO4J_URI",
+  "NEO4J_USER",
+  "NEO4J_PASSWORD",
+  "NEO4J_DATABASE",
+  "NEO4J_BOLT_PORT",
+  "NEO4J_HEAP",
+  "NEO4J_PAGECACHE",
+  "NEO4J_TX_TIMEOUT_MS",
+  "HOST",
+  "PORT",
+  "REQUEST_TIMEOUT_MS",
+  "NODE_ENV",
+  "SEED_ON_START",
+  "LOG_LEVEL",
+] as const;
+
+export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
+export type Env = Readonly<Partial<Record<string, string | undefined>>>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const URI_SCHEMES = ["neo4j:", "neo4j+s:", "neo4j+ssc:", "bolt:", "bolt+s:", "bolt+ssc:"];
+const MEMORY_SIZE = /^[1-9][0-9]*[kmgKMG]$/;
+const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+const NODE_ENVS: readonly NodeEnv[] = ["development", "production", "test"];
+
+/**
+ * Reads and validates the configuration.
+ * @throws ConfigError listing every bad variable, one line each.
+ * @example loadConfig({ PORT: "4100" }).port === 4100
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const raw = (name: ConfigVariable): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === "" ? undefined : value.trim();
+  };
+
+  const integer = (name: ConfigVariable, fallback: number, min: number, max: number): number => {
+    const value = raw(name);
+    if (value === undefined) return fallback;
+    if (!/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) {
+      problems.push(`${name}="${value}" must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return Number(value);
+  };
+
+  const oneOf = <T extends string>(name: ConfigVariable, fallback: T, allowed: readonly T[]): T => {
+    const value = raw(name);
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      problems.push(`${name}="${value}" must be one of: ${allowed.join(", ")}`);
+      return fallback;
+    }
+    return value as T;
+  };
+
+  const memory = (name: ConfigVariable, fallback: string): string => {
+    const value = raw(name);
+    if (value === undefined) return fallback;
+    if (!MEMORY_SIZE.test(value)) {
+      problems.push(`${name}="${value}" must be a size such as 512m or 1g`);
+      return fallback;
+    }
+    return value.toLowerCase();
+  };
+
+  const neo4jUri = raw("NEO4J_URI");
+  if (neo4jUri !== undefined && !URI_SCHEMES.some((scheme) => neo4jUri.startsWith(`${scheme}//`))) {
+    problems.push(
+      `NEO4J_URI="${neo4jUri}" must start with neo4j://, neo4j+s://, bolt:// or bolt+s:// (for example neo4j://localhost:7687)`,
+    );
+  }
+
+  const seedOnStart = oneOf("SEED_ON_START", "true", ["true", "false"]) === "true";
+
+  const config: Config = {
+    neo4jUri,
+    neo4jUser: raw("NEO4J_USER") ?? DEFAULTS.NEO4J_USER,
+    neo4jPassword: env.NEO4J_PASSWORD ?? DEFAULTS.NEO4J_PASSWORD,
+    neo4jDatabase: raw("NEO4J_DATABASE") ?? DEFAULTS.NEO4J_DATABASE,
+    neo4jBoltPort: integer("NEO4J_BOLT_PORT", DEFAULTS.NEO4J_BOLT_PORT, 1, 65535),
+    neo4jHeap: memory("NEO4J_HEAP", DEFAULTS.NEO4J_HEAP),
+    neo4jPagecache: memory("NEO4J_PAGECACHE", DEFAULTS.NEO4J_PAGECACHE),
+    neo4jTxTimeoutMs: integer("NEO4J_TX_TIMEOUT_MS", DEFAULTS.NEO4J_TX_TIMEOUT_MS, 100, 3_600_000),
+    host: raw("HOST") ?? DEFAULTS.HOST,
+    port: integer("PORT", DEFAULTS.PORT, 0, 65535),
+    requestTimeoutMs: integer("REQUEST_TIMEOUT_MS", DEFAULTS.REQUEST_TIMEOUT_MS, 100, 600_000),
+    nodeEnv: oneOf("NODE_ENV", DEFAULTS.NODE_ENV, NODE_ENVS),
+    seedOnStart,
+    logLevel: oneOf("LOG_LEVEL", DEFAULTS.LOG_LEVEL, LOG_LEVELS),
+  };
+
+  if (config.neo4jPassword.length < 8) {
+    problems.push("NEO4J_PASSWORD must be at least 8 characters (Neo4j refuses shorter passwords)");
+  }
+  if (!/^[A-Za-z][A-Za-z0-9.-]{0,62}$/.test(config.neo4jDatabase)) {
+    problems.push(
+      `NEO4J_DATABASE="${config.neo4jDatabase}" must be a Neo4j database name (letters, digits, dots, dashes)`,
+    );
+  }
+
+  if (problems.length > 0) {
+    // In the documented order of the variables, whatever order they were checked in.
+    const rank = (problem: string): number =>
+      CONFIG_VARIABLES.findIndex((name) => problem.startsWith(name));
+    throw new ConfigError([...problems].sort((a, b) => rank(a) - rank(b)));
+  }
+  return config;
+}
+
+/** The Bolt URI to connect to: the configured one, or the managed Neo4j's on loopback. */
+export function boltUri(config: Config): string {
+  return config.neo4jUri ?? `neo4j://127.0.0.1:${config.neo4jBoltPort}`;
+}

@@ -1,0 +1,142 @@
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
+import { boltUri, type Config } from "../config";
+import { AppError, InternalError, ServiceUnavailableError } from "../errors";
+import { cypher, statements, type QueryName } from "./cypher";
+import { toPlain, type Plain } from "./values";
+
+export type Row = { [key: string]: Plain };
+export type Params = Record<string, unknown>;
+
+/** Counts database round trips; one per request lets tests and logs see how many a request made. */
+export class QueryCounter {
+  count = 0;
+}
+
+/** What repositories get: named reads and writes, nothing else of the driver. */
+export interface Queries {
+  read(name: QueryName, params?: Params): Promise<Row[]>;
+  write(name: QueryName, params?: Params): Promise<Row[]>;
+}
+
+export interface DatabaseOptions {
+  /** Per-transaction timeout sent to Neo4j, so a runaway query is stopped server-side too. */
+  readonly txTimeoutMs: number;
+  /** Called with the original error whenever a driver error is masked for clients. */
+  readonly onInternalError?: (error: unknown) => void;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  "ServiceUnavailable",
+  "SessionExpired",
+  "Neo.TransientError.General.DatabaseUnavailable",
+  "Neo.ClientError.Database.DatabaseNotFound",
+]);
+
+/**
+ * The one owner of the neo4j-driver Driver in a process. Every query goes through `run`, which
+ * converts values to plain ones and maps driver errors to typed errors, here and nowhere else.
+ */
+export class Database implements Queries {
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    private readonly options: DatabaseOptions,
+    private readonly counter?: QueryCounter,
+  ) {}
+
+  /** Creates the driver for a configuration; fails fast rather than queueing when Neo4j is down. */
+  static connect(config: Config, onInternalError?: (error: unknown) => void): Database {
+    const driver = neo4j.driver(
+      boltUri(config),
+      neo4j.auth.basic(config.neo4jUser, config.neo4jPassword),
+      {
+        // Short retry and acquisition windows: a request must answer SERVICE_UNAVAILABLE within its
+        // deadline instead of hanging while the database is away.
+        maxTransactionRetryTime: 3_000,
+        connectionAcquisitionTimeout: 5_000,
+        connectionTimeout: 3_000,
+        maxConnectionPoolSize: 50,
+        disableLosslessIntegers: false,
+        userAgent: "chengdu-innovation-kg",
+      },
+    );
+    return new Database(driver, config.neo4jDatabase, {
+      txTimeoutMs: config.neo4jTxTimeoutMs,
+      ...(onInternalError === undefined ? {} : { onInternalError }),
+    });
+  }
+
+  /** A view of the same driver that counts this request's round trips. */
+  scoped(counter: QueryCounter): Database {
+    return new Database(this.driver, this.database, this.options, counter);
+  }
+
+  read(name: QueryName, params: Params = {}): Promise<Row[]> {
+    return this.run("READ", cypher(name), params);
+  }
+
+  write(name: QueryName, params: Params = {}): Promise<Row[]> {
+    return this.run("WRITE", cypher(name), params);
+  }
+
+  /** Runs several statements of one file (schema.cypher) in order, each in its own transaction. */
+  async applyStatements(text: string): Promise<number> {
+    const list = statements(text);
+    for (const statement of list) await this.run("WRITE", statement, {});
+    return list.length;
+  }
+
+  /** Resolves when Neo4j answers a query; throws ServiceUnavailableError otherwise. */
+  async ping(): Promise<void> {
+    await this.read("ping");
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async run(mode: "READ" | "WRITE", text: string, params: Params): Promise<Row[]> {
+    if (this.counter !== undefined) this.counter.count += 1;
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      const work = async (tx: ManagedTransaction): Promise<Row[]> => {
+        const result = await tx.run(text, params);
+        return result.records.map((record) => {
+          const row: Row = {};
+          for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+          return row;
+        });
+      };
+      const txConfig = { timeout: this.options.txTimeoutMs };
+      return mode === "READ"
+        ? await session.executeRead(work, txConfig)
+        : await session.executeWrite(work, txConfig);
+    } catch (error) {
+      throw this.mapError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private mapError(error: unknown): AppError {
+    if (error instanceof AppError) return error;
+    if (error instanceof Neo4jError) {
+      if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith("Neo.TransientError")) {
+        return new ServiceUnavailableError();
+      }
+      if (error.code === "Neo.ClientError.Transaction.TransactionTimedOut" ||
+          error.code === "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration") {
+        return new ServiceUnavailableError("The query took too long and was stopped.");
+      }
+      if (error.code === "Neo.ClientError.Security.Unauthorized") {
+        this.options.onInternalError?.(error);
+        return new ServiceUnavailableError("The graph database refused the service's credentials.");
+      }
+    }
+    this.options.onInternalError?.(error);
+    return new InternalError();
+  }
+}

@@ -1,0 +1,42 @@
+import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime } from "neo4j-driver";
+
+/** Plain JSON-like values: what every layer above src/db sees. */
+export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+
+/**
+ * Converts driver values to plain ones once, at the database boundary: Integers to numbers (they
+ * are all counts and offsets here, far below 2^53), temporals to ISO strings, nodes and
+ * relationships to their properties plus identity.
+ */
+export function toPlain(value: unknown): Plain {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+    return value;
+  }
+  if (
+    isDate(value) ||
+    isDateTime(value) ||
+    isLocalDateTime(value) ||
+    isLocalTime(value) ||
+    isTime(value) ||
+    isDuration(value)
+  ) {
+    return String(value);
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isNode(value)) {
+    return { labels: value.labels, ...plainObject(value.properties) };
+  }
+  if (neo4j.isRelationship(value)) {
+    return { type: value.type, ...plainObject(value.properties) };
+  }
+  if (typeof value === "object") return plainObject(value as Record<string, unknown>);
+  return null;
+}
+
+function plainObject(object: Record<string, unknown>): { [key: string]: Plain } {
+  const out: { [key: string]: Plain } = {};
+  for (const [key, entry] of Object.entries(object)) out[key] = toPlain(entry);
+  return out;
+}

@@ -1,0 +1,48 @@
+import { GraphQLError, type GraphQLErrorOptions } from "graphql";
+
+/** Every code a client can see in `extensions.code`. */
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "SERVICE_UNAVAILABLE"
+  | "INTERNAL_SERVER_ERROR"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "CONFLICT";
+
+/** Base of every error the service raises on purpose; the message is safe to show to clients. */
+export class AppError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(message: string, code: ErrorCode, options: GraphQLErrorOptions = {}) {
+    super(message, { ...options, extensions: { ...options.extensions, code } });
+    this.code = code;
+    this.name = "AppError";
+  }
+}
+
+export class BadUserInputError extends AppError {
+  constructor(message: string, argumentName?: string) {
+    super(message, "BAD_USER_INPUT", {
+      extensions: argumentName === undefined ? {} : { argumentName },
+    });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super(message, "NOT_FOUND");
+  }
+}
+
+export class ServiceUnavailableError extends AppError {
+  constructor(message = "The graph database is unavailable; try again shortly.") {
+    super(message, "SERVICE_UNAVAILABLE");
+  }
+}
+
+export class InternalError extends AppError {
+  constructor(message = "Internal server error") {
+    super(message, "INTERNAL_SERVER_ERROR");
+  }
+}

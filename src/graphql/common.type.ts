@@ -1,0 +1,91 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ENTITY_KINDS, KIND_SPECS, type EntityKind } from "../model/vocabulary";
+
+/** GraphQL enum of entity kinds; values equal the kind names. */
+export const EntityKindEnum = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, kind])) as {
+  [K in EntityKind]: K;
+};
+registerEnumType(EntityKindEnum, {
+  name: "EntityKind",
+  description: "Kind of entity (实体类别).",
+  valuesConfig: Object.fromEntries(
+    ENTITY_KINDS.map((kind) => [kind, { description: `${KIND_SPECS[kind].en} (${KIND_SPECS[kind].zh})` }]),
+  ),
+});
+
+export enum Direction {
+  OUT = "OUT",
+  IN = "IN",
+}
+registerEnumType(Direction, {
+  name: "Direction",
+  description: "Direction of a relationship as seen from the entity it is asked on (方向).",
+  valuesConfig: {
+    OUT: { description: "The entity is the source (出边)." },
+    IN: { description: "The entity is the target (入边)." },
+  },
+});
+
+export enum EvidenceKind {
+  explicit = "explicit",
+  inferred = "inferred",
+}
+registerEnumType(EvidenceKind, {
+  name: "EvidenceKind",
+  description: "Whether the quote states a fact outright or it follows from the quote plus a name or outside knowledge (证据类型).",
+  valuesConfig: {
+    explicit: { description: "The quote states it (明示)." },
+    inferred: { description: "Inferred from the quote and a name or outside knowledge (推断)." },
+  },
+});
+
+@ObjectType({ description: "A verbatim passage of a source document that states a fact (原文证据)." })
+export class Evidence {
+  @Field(() => ID, { description: "Passage id: document id, start and end offsets (段落标识)." })
+  passageId!: string;
+
+  @Field(() => ID, { description: "Source document id (来源文献)." })
+  documentId!: string;
+
+  @Field(() => Int, { description: "Start offset in the document, in UTF-16 code units (起始位置)." })
+  start!: number;
+
+  @Field(() => Int, { description: "End offset, exclusive (结束位置)." })
+  end!: number;
+
+  @Field(() => String, { description: "The verbatim quote (原文)." })
+  quote!: string;
+}
+
+@ObjectType({ description: "A number the source states about an entity, with its unit (数值事实)." })
+export class Fact {
+  @Field(() => String, { description: "Machine key of the fact, e.g. registeredCapital (键)." })
+  key!: string;
+
+  @Field(() => String, { description: "What the number measures, as the text puts it (说明)." })
+  label!: string;
+
+  @Field(() => Float, { description: "The stated value (数值)." })
+  value!: number;
+
+  @Field(() => String, { description: "Unit as stated, e.g. 亿元, 个, 家 (单位)." })
+  unit!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Qualifier the text adds, e.g. 余 (more than), 首次突破 (first passed) (限定词).",
+  })
+  qualifier?: string | null;
+
+  @Field(() => Evidence, { description: "The passage that states it (证据)." })
+  evidence!: Evidence;
+}
+
+@ObjectType({ description: "A property of a relationship, such as a position title (关系属性)." })
+export class RelationProperty {
+  @Field(() => String, { description: "Property name (属性名)." })
+  key!: string;
+
+  @Field(() => String, { description: "Property value as text (属性值)." })
+  value!: string;
+}

@@ -1,0 +1,19 @@
+import type { Database } from "../db/database";
+import { QueryCounter } from "../db/database";
+import type { Logger } from "../logger";
+import { createServices, type Services } from "../services";
+
+/** Everything a resolver may use, made fresh for every request. */
+export interface Context {
+  readonly requestId: string;
+  readonly counter: QueryCounter;
+  readonly services: Services;
+  readonly logger: Logger;
+}
+
+/** Builds a request's context: its own round-trip counter, loaders and services. */
+export function createContext(db: Database, logger: Logger, requestId: string): Context {
+  const counter = new QueryCounter();
+  const services = createServices(db.scoped(counter));
+  return { requestId, counter, services, logger: logger.child({ requestId }) };
+}

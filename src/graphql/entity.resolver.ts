@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { EntityRecord, RelationRecord } from "../model/records";
+import { DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
+import { Direction } from "./common.type";
+import type { Context } from "./context";
+import { EntityInterface, Relation, RelationTypeEnum } from "./entity.type";
+
+@Resolver(() => EntityInterface)
+export class EntityResolver {
+  @Query(() => EntityInterface, { nullable: true, description: "An entity by id; null when there is none (按标识查实体)." })
+  entity(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<EntityRecord | null> {
+    return ctx.services.graph.entity(id);
+  }
+
+  @Query(() => [EntityInterface], {
+    description:
+      "Entities that bear this name in any form (Chinese, English, alias, abbreviation), ignoring case and full/half width; several when the name is ambiguous, none when unknown (名称解析).",
+  })
+  resolve(@Arg("name", () => String) name: string, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+    return ctx.services.graph.resolve(name);
+  }
+
+  @FieldResolver(() => [Relation], {
+    description: "Relationships of this entity, optionally filtered by type and direction, each with its evidence (关系).",
+  })
+  relations(
+    @Root() entity: EntityRecord,
+    @Ctx() ctx: Context,
+    @Arg("types", () => [RelationTypeEnum], { nullable: true, description: "Only these types (关系类型)." })
+    types: string[] | null,
+    @Arg("direction", () => Direction, { nullable: true, description: "Only this direction (方向)." })
+    direction: Direction | null,
+    @Arg("first", () => Int, {
+      defaultValue: DEFAULT_RELATIONS_PER_FIELD,
+      description: "At most this many, 1 to 1000 (数量上限).",
+    })
+    first: number,
+  ): Promise<RelationRecord[]> {
+    return ctx.services.graph.relations(entity.id, types ?? null, direction ?? null, first);
+  }
+}
+
+@Resolver(() => Relation)
+export class RelationResolver {
+  @FieldResolver(() => EntityInterface, { description: "The entity at the other end (关联实体)." })
+  async node(@Root() relation: RelationRecord, @Ctx() ctx: Context): Promise<EntityRecord> {
+    return ctx.services.graph.requireEntity(relation.otherId);
+  }
+}

@@ -1,0 +1,125 @@
+import { Field, Float, ID, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
+import type { EntityRecord } from "../model/records";
+import { ENTITY_KINDS, KIND_SPECS, RELATION_SPECS, type EntityKind } from "../model/vocabulary";
+import {
+  Direction,
+  EntityKindEnum,
+  Evidence,
+  EvidenceKind,
+  Fact,
+  RelationProperty,
+} from "./common.type";
+
+/** GraphQL enum of relationship types; values equal the type names of the vocabulary. */
+export const RelationTypeEnum: Record<string, string> = Object.fromEntries(
+  RELATION_SPECS.map((spec) => [spec.type, spec.type]),
+);
+registerEnumType(RelationTypeEnum, {
+  name: "RelationType",
+  description: "Type of relationship (关系类型), from the closed vocabulary of the graph.",
+  valuesConfig: Object.fromEntries(
+    RELATION_SPECS.map((spec) => [
+      spec.type,
+      { description: `${spec.description} (${spec.zh}); ${spec.from.join("|")} → ${spec.to.join("|")}` },
+    ]),
+  ),
+});
+
+@InterfaceType("Entity", {
+  description:
+    "Anything the knowledge graph names (实体): an institution, place, industry, project, policy, person…",
+  resolveType: (value: EntityRecord) => value.kind,
+})
+export abstract class EntityInterface {
+  @Field(() => ID, { description: "Stable id (标识), e.g. uestc-chengdu-research-institute." })
+  id!: string;
+
+  @Field(() => EntityKindEnum, { description: "Kind of entity (实体类别)." })
+  kind!: EntityKind;
+
+  @Field(() => String, { description: "Chinese canonical name (中文名称)." })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "English name (英文名称)." })
+  nameEn?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True when nameEn is the official English name; false when it is a translation (官方英文名).",
+  })
+  nameEnOfficial?: boolean | null;
+
+  @Field(() => Boolean, {
+    description: "True when the full name was resolved from outside knowledge because the text abbreviates it (名称为推断).",
+  })
+  nameInferred!: boolean;
+
+  @Field(() => [String], { description: "Other name forms: abbreviations, former names, acronyms (别名)." })
+  aliases!: string[];
+
+  @Field(() => String, { nullable: true, description: "One-line English gloss (说明)." })
+  description?: string | null;
+
+  @Field(() => [Evidence], { description: "Passages of the sources that name this entity (出处)." })
+  evidence!: Evidence[];
+
+  @Field(() => [Fact], { description: "Numbers the sources state about it, with units (数值事实)." })
+  facts!: Fact[];
+}
+
+@ObjectType("Relation", {
+  description: "A relationship of the entity it was asked on, with the quote that states it (关系及证据).",
+})
+export class Relation {
+  @Field(() => ID, { description: "Stable id: source|TYPE|target (关系标识)." })
+  id!: string;
+
+  @Field(() => RelationTypeEnum, { description: "Relationship type (关系类型)." })
+  type!: string;
+
+  @Field(() => Direction, { description: "OUT when the asked entity is the source, IN when it is the target (方向)." })
+  direction!: Direction;
+
+  @Field(() => ID, { description: "Id of the source entity (起点)." })
+  source!: string;
+
+  @Field(() => ID, { description: "Id of the target entity (终点)." })
+  target!: string;
+
+  @Field(() => EvidenceKind, { description: "explicit or inferred (证据类型)." })
+  evidenceKind!: EvidenceKind;
+
+  @Field(() => Float, { description: "Confidence from 0 to 1; 1 for explicit statements (置信度)." })
+  confidence!: number;
+
+  @Field(() => String, { nullable: true, description: "Why an inferred link holds (推断说明)." })
+  note?: string | null;
+
+  @Field(() => [Evidence], { description: "The passages that state the relationship (证据)." })
+  evidence!: Evidence[];
+
+  @Field(() => [RelationProperty], {
+    description: "Properties of the link, such as a position title or a list name (关系属性).",
+  })
+  properties!: RelationProperty[];
+}
+
+export type KindClass = new () => EntityInterface;
+
+function createKindTypes(): Readonly<Record<EntityKind, KindClass>> {
+  const types: Partial<Record<EntityKind, KindClass>> = {};
+  for (const kind of ENTITY_KINDS) {
+    // A named class per kind, so type-graphql and error messages show the kind's name.
+    const named: Record<string, KindClass> = { [kind]: class extends EntityInterface {} };
+    const cls = named[kind] as KindClass;
+    ObjectType(kind, {
+      implements: EntityInterface,
+      description: `${KIND_SPECS[kind].description} (${KIND_SPECS[kind].zh})`,
+    })(cls);
+    types[kind] = cls;
+  }
+  return types as Record<EntityKind, KindClass>;
+}
+
+/** One GraphQL object type per entity kind, all implementing Entity. */
+export const KIND_TYPES = createKindTypes();

@@ -1,0 +1,40 @@
+import DataLoader from "dataloader";
+import type { EntityRecord, RelationRecord } from "../model/records";
+import {
+  relationKeyString,
+  type EntityRepository,
+  type RelationKey,
+} from "../repositories/entity.repository";
+
+export interface Loaders {
+  readonly entity: DataLoader<string, EntityRecord | null>;
+  readonly idsByName: DataLoader<string, readonly string[]>;
+  readonly relations: DataLoader<RelationKey, readonly RelationRecord[], string>;
+}
+
+export interface LoaderDeps {
+  readonly entities: EntityRepository;
+}
+
+/**
+ * One set of loaders per request (never shared: a cache across requests would leak one user's view
+ * to another and serve stale data after writes). Each batch is one query with UNWIND.
+ */
+export function createLoaders({ entities }: LoaderDeps): Loaders {
+  return {
+    entity: new DataLoader(async (ids) => {
+      const byId = await entities.byIds(ids);
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    idsByName: new DataLoader(async (keys) => {
+      const byKey = await entities.idsByNameKeys(keys);
+      return keys.map((key) => byKey.get(key) ?? []);
+    }),
+    relations: new DataLoader(
+      async (keys) => {
+        return entities.relations(keys);
+      },
+      { cacheKeyFn: (key) => `${relationKeyString(key)}|${key.limit}` },
+    ),
+  };
+}

@@ -1,0 +1,62 @@
+import type { EntityKind } from "./vocabulary";
+
+/** Shapes that repositories return and services and resolvers pass on. */
+
+export interface EvidenceRecord {
+  readonly passageId: string;
+  readonly documentId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly quote: string;
+}
+
+export interface FactRecord {
+  readonly key: string;
+  readonly label: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly qualifier: string | null;
+  readonly evidence: EvidenceRecord;
+}
+
+export interface EntityRecord {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly nameEn: string | null;
+  readonly nameEnOfficial: boolean | null;
+  readonly nameInferred: boolean;
+  readonly aliases: readonly string[];
+  readonly description: string | null;
+  readonly evidence: readonly EvidenceRecord[];
+  readonly facts: readonly FactRecord[];
+}
+
+export type DirectionValue = "OUT" | "IN";
+
+export interface RelationRecord {
+  readonly id: string;
+  readonly type: string;
+  /** Seen from the entity the relation was asked on. */
+  readonly direction: DirectionValue;
+  readonly source: string;
+  readonly target: string;
+  /** The entity at the other end. */
+  readonly otherId: string;
+  readonly evidenceKind: "explicit" | "inferred";
+  readonly confidence: number;
+  readonly note: string | null;
+  readonly evidence: readonly EvidenceRecord[];
+  /** Link attributes other than provenance, e.g. a position title; values as text. */
+  readonly properties: readonly { readonly key: string; readonly value: string }[];
+}
+
+/** Relationship property names that hold provenance; a link's own properties may not use them. */
+export const RESERVED_RELATIONSHIP_KEYS = [
+  "id",
+  "evidence",
+  "quotes",
+  "evidenceKind",
+  "confidence",
+  "note",
+] as const;

@@ -1,0 +1,116 @@
+/**
+ * The records of `seeds/` (see `seeds/README.md`, the contract) and the shapes the loader and the
+ * validator pass around. The zod schemas in `schema.ts` are checked against these types, so the two
+ * cannot drift apart.
+ */
+
+import type { EntityKind, RelationSpec } from "../model/vocabulary";
+
+/** A verbatim quote of a document, located at `start` (UTF-16 code units into the decoded text). */
+export interface Quote {
+  readonly doc: string;
+  readonly quote: string;
+  readonly start: number;
+}
+
+/** A quote that names an entity. */
+export type Mention = Quote;
+
+/** A number the text states about an entity, with its unit and its quote. */
+export interface Fact extends Quote {
+  readonly key: string;
+  readonly label: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly qualifier?: string | undefined;
+}
+
+/** One record of `documents.json`. */
+export interface SeedDocument {
+  readonly id: string;
+  readonly file: string;
+  readonly title: string;
+  readonly sha256: string;
+  readonly language: string;
+}
+
+export interface Entity {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly nameEn?: string | undefined;
+  readonly nameEnOfficial?: boolean | undefined;
+  readonly nameInferred?: boolean | undefined;
+  readonly aliases: readonly string[];
+  readonly ambiguousAliases?: readonly string[] | undefined;
+  readonly description?: string | undefined;
+  readonly mentions: readonly Mention[];
+  readonly facts: readonly Fact[];
+}
+
+export type EvidenceKind = "explicit" | "inferred";
+
+export type PropertyValue = string | number | boolean;
+
+export interface Relationship {
+  readonly source: string;
+  readonly type: string;
+  readonly target: string;
+  readonly evidence: readonly Quote[];
+  readonly evidenceKind: EvidenceKind;
+  readonly confidence: number;
+  readonly properties?: Readonly<Record<string, PropertyValue>> | undefined;
+  readonly note?: string | undefined;
+}
+
+/**
+ * A record as read from disk, not yet validated. `file` is relative to the seeds directory
+ * (`entities/institutions.json`) and `index` is the record's position in that file's array, so a
+ * problem can point at the record even when it has no usable id.
+ */
+export interface SourcedRecord<T = unknown> {
+  readonly file: string;
+  readonly index: number;
+  readonly record: T;
+}
+
+/** A `documents.json` record with the bytes of the file it names; undefined when that file is missing. */
+export interface LoadedDocument extends SourcedRecord {
+  readonly bytes: Uint8Array | undefined;
+}
+
+/** Everything `loadSeedSet` read, unvalidated: `validateSeedSet` decides what is wrong with it. */
+export interface SeedSet {
+  readonly documents: readonly LoadedDocument[];
+  readonly entities: readonly SourcedRecord[];
+  readonly relationships: readonly SourcedRecord[];
+}
+
+/** A document that passed the schema, with its decoded text (undefined when missing or not UTF-8). */
+export interface CheckedDocument extends SourcedRecord<SeedDocument> {
+  readonly text: string | undefined;
+}
+
+/**
+ * The records that passed their schema. It is the whole seed set only when the check reported no
+ * problems; seeding must refuse to run otherwise.
+ */
+export interface CheckedSeedSet {
+  readonly documents: readonly CheckedDocument[];
+  readonly entities: readonly SourcedRecord<Entity>[];
+  readonly relationships: readonly SourcedRecord<Relationship>[];
+}
+
+export interface SeedProblem {
+  /** Relative to the seeds directory: `documents.json`, `entities/places.json`. */
+  readonly file: string;
+  /** The entity or document id, `source -TYPE-> target`, or `entities[3]` when the record has no usable id. */
+  readonly record: string;
+  readonly reason: string;
+}
+
+/** The closed vocabulary a seed set is checked against; tests pass a small fixed one. */
+export interface Vocabulary {
+  readonly kinds: readonly EntityKind[];
+  readonly relations: readonly RelationSpec[];
+}

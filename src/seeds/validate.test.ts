@@ -1,0 +1,624 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import { loadSeedSet } from "./load";
+import type { SeedSet, SourcedRecord, Vocabulary } from "./types";
+import { checkSeedSet, countSeedSet, normalizeName, validateSeedSet } from "./validate";
+
+// A small document and vocabulary of the tests' own, so that these tests do not move when the
+// curator changes seeds/ or RELATION_SPECS.
+const TEXT =
+  "成都市委支持电子科技大学与双流县共建电子科大成都研究院。\n市科技局设立天使投资引导资金10亿元。\n";
+const DOC = "doc-a";
+
+const VOCABULARY: Vocabulary = {
+  kinds: ["University", "ResearchInstitute", "District", "GovernmentBody", "Fund"],
+  relations: [
+    {
+      type: "CO_BUILT",
+      en: "co-built",
+      zh: "共建",
+      description: "A locality or university co-built an institute.",
+      from: ["District", "University"],
+      to: ["ResearchInstitute"],
+    },
+    {
+      type: "ESTABLISHED",
+      en: "established",
+      zh: "设立",
+      description: "A government body established a fund.",
+      from: ["GovernmentBody"],
+      to: ["Fund"],
+    },
+  ],
+};
+
+function at(quote: string, doc = DOC): { doc: string; quote: string; start: number } {
+  const start = TEXT.indexOf(quote);
+  if (start === -1) throw new Error(`test quote '${quote}' is not in the test document`);
+  return { doc, quote, start };
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+type Json = Record<string, unknown>;
+
+function documents(): Json[] {
+  return [
+    { id: DOC, file: "doc-a.txt", title: "校院地协同创新", sha256: sha256(TEXT), language: "zh" },
+  ];
+}
+
+function entities(): Json[] {
+  return [
+    {
+      id: "uestc",
+      kind: "University",
+      name: "电子科技大学",
+      nameEn: "University of Electronic Science and Technology of China",
+      nameEnOfficial: true,
+      aliases: ["电子科大", "UESTC"],
+      mentions: [at("电子科技大学")],
+    },
+    {
+      id: "uestc-institute",
+      kind: "ResearchInstitute",
+      name: "电子科大成都研究院",
+      nameEn: "UESTC Chengdu Research Institute",
+      nameEnOfficial: false,
+      mentions: [at("电子科大成都研究院")],
+    },
+    { id: "shuangliu", kind: "District", name: "双流县", mentions: [at("双流县")] },
+    { id: "kejiju", kind: "GovernmentBody", name: "市科技局", mentions: [at("市科技局")] },
+    {
+      id: "angel-fund",
+      kind: "Fund",
+      name: "天使投资引导资金",
+      mentions: [at("天使投资引导资金")],
+      facts: [
+        {
+          key: "amount",
+          label: "资金规模",
+          value: 10,
+          unit: "亿元",
+          ...at("天使投资引导资金10亿元"),
+        },
+      ],
+    },
+  ];
+}
+
+function relationships(): Json[] {
+  return [
+    {
+      source: "shuangliu",
+      type: "CO_BUILT",
+      target: "uestc-institute",
+      evidence: [at("双流县共建电子科大成都研究院")],
+      evidenceKind: "explicit",
+    },
+    {
+      source: "uestc",
+      type: "CO_BUILT",
+      target: "uestc-institute",
+      evidence: [at("电子科大成都研究院")],
+      evidenceKind: "inferred",
+      confidence: 0.8,
+      note: "the institute's name carries the university's abbreviation",
+    },
+    {
+      source: "kejiju",
+      type: "ESTABLISHED",
+      target: "angel-fund",
+      evidence: [at("市科技局设立天使投资引导资金")],
+      evidenceKind: "explicit",
+      properties: { year: 2012, note: "fixture" },
+    },
+  ];
+}
+
+function sourced(file: string, records: readonly unknown[]): SourcedRecord[] {
+  return records.map((record, index) => ({ file, index, record }));
+}
+
+interface Files {
+  readonly documents?: Json[];
+  readonly text?: string;
+  readonly entities?: Record<string, Json[]>;
+  readonly relationships?: Record<string, Json[]>;
+}
+
+/** A seed set as the loader would return it, from in-memory files. */
+function seedSet(files: Files = {}): SeedSet {
+  const bytes = Buffer.from(files.text ?? TEXT, "utf8");
+  return {
+    documents: sourced("documents.json", files.documents ?? documents()).map((document) => ({
+      ...document,
+      bytes,
+    })),
+    entities: Object.entries(files.entities ?? { "entities/a.json": entities() }).flatMap(
+      ([file, records]) => sourced(file, records),
+    ),
+    relationships: Object.entries(
+      files.relationships ?? { "relationships/a.json": relationships() },
+    ).flatMap(([file, records]) => sourced(file, records)),
+  };
+}
+
+/** The fixture entities with one record replaced by `change(record)`. */
+function changeEntity(id: string, change: (record: Json) => Json): Json[] {
+  return entities().map((record) => (record["id"] === id ? change(record) : record));
+}
+
+function changeRelationship(index: number, change: (record: Json) => Json): Json[] {
+  return relationships().map((record, i) => (i === index ? change(record) : record));
+}
+
+function problemsOf(files: Files): ReturnType<typeof validateSeedSet> {
+  return validateSeedSet(seedSet(files), VOCABULARY);
+}
+
+describe("validateSeedSet", () => {
+  it("accepts a consistent seed set and counts its records and quotes", () => {
+    const { problems, checked } = checkSeedSet(seedSet(), VOCABULARY);
+    expect(problems).toEqual([]);
+    expect(countSeedSet(checked)).toEqual({
+      documents: 1,
+      entities: 5,
+      relationships: 3,
+      facts: 1,
+      quotes: 9,
+    });
+    expect(checked.documents[0]?.text).toBe(TEXT);
+  });
+
+  it("gives an explicit relationship without a confidence the confidence 1", () => {
+    const { checked } = checkSeedSet(seedSet(), VOCABULARY);
+    expect(checked.relationships.map(({ record }) => record.confidence)).toEqual([1, 0.8, 1]);
+  });
+
+  describe("schema", () => {
+    it("rejects an unknown kind, naming it and the allowed kinds", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity("uestc", (e) => ({ ...e, kind: "Universty" })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "entities/a.json",
+          record: "uestc",
+          reason:
+            "kind: unknown kind 'Universty'; allowed kinds: University, ResearchInstitute, District, GovernmentBody, Fund",
+        },
+      ]);
+    });
+
+    it("rejects an entity with a missing required field", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity("shuangliu", ({ name: _name, ...rest }) => rest),
+        },
+      });
+      expect(problems).toEqual([
+        { file: "entities/a.json", record: "shuangliu", reason: "name: missing required field" },
+      ]);
+    });
+
+    it("rejects an entity with an unknown key", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity("shuangliu", (e) => ({
+            ...e,
+            nameEN: "Shuangliu County",
+          })),
+        },
+      });
+      expect(problems).toEqual([
+        { file: "entities/a.json", record: "shuangliu", reason: "unknown key 'nameEN'" },
+      ]);
+    });
+
+    it("rejects an unknown key inside a quote, with the path to it", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity("shuangliu", (e) => ({
+            ...e,
+            mentions: [{ ...at("双流县"), end: 17 }],
+          })),
+        },
+      });
+      expect(problems).toEqual([
+        { file: "entities/a.json", record: "shuangliu", reason: "mentions[0]: unknown key 'end'" },
+      ]);
+    });
+
+    it("rejects an id that is not a lowercase slug", () => {
+      const badId = {
+        id: "Shuangliu_County",
+        kind: "District",
+        name: "双流区",
+        mentions: [at("双流县")],
+      };
+      const problems = problemsOf({ entities: { "entities/a.json": [...entities(), badId] } });
+      expect(problems).toEqual([
+        {
+          file: "entities/a.json",
+          record: "Shuangliu_County",
+          reason: "id: must be a lowercase slug of a-z, 0-9 and -",
+        },
+      ]);
+    });
+
+    it("labels a record without an id by its position in its file", () => {
+      const problems = problemsOf({
+        entities: { "entities/a.json": [...entities(), { kind: "District" }] },
+      });
+      expect(problems.map((p) => [p.file, p.record])).toContainEqual([
+        "entities/a.json",
+        "entities[5]",
+      ]);
+      expect(problems.map((p) => p.reason)).toEqual([
+        "id: missing required field",
+        "name: missing required field",
+        "mentions: missing required field",
+      ]);
+    });
+
+    it("requires nameEnOfficial when nameEn is present", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity(
+            "uestc",
+            ({ nameEnOfficial: _official, ...rest }) => rest,
+          ),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "entities/a.json",
+          record: "uestc",
+          reason:
+            "nameEnOfficial: is required when nameEn is present (true if the English name is official)",
+        },
+      ]);
+    });
+
+    it("rejects a property value that is not a scalar", () => {
+      const problems = problemsOf({
+        relationships: {
+          "relationships/a.json": changeRelationship(2, (r) => ({
+            ...r,
+            properties: { years: [2012] },
+          })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "relationships/a.json",
+          record: "kejiju -ESTABLISHED-> angel-fund",
+          reason: "properties.years: must be a string, number or boolean",
+        },
+      ]);
+    });
+
+    it("rejects an inferred relationship without a note", () => {
+      const problems = problemsOf({
+        relationships: {
+          "relationships/a.json": changeRelationship(1, ({ note: _note, ...rest }) => rest),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "relationships/a.json",
+          record: "uestc -CO_BUILT-> uestc-institute",
+          reason: "note: an inferred relationship needs a note saying what it was inferred from",
+        },
+      ]);
+    });
+
+    it("rejects an inferred relationship with confidence 1", () => {
+      const problems = problemsOf({
+        relationships: {
+          "relationships/a.json": changeRelationship(1, (r) => ({ ...r, confidence: 1 })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "relationships/a.json",
+          record: "uestc -CO_BUILT-> uestc-institute",
+          reason: "confidence: an inferred relationship needs a confidence below 1",
+        },
+      ]);
+    });
+
+    it("rejects two facts of one entity with the same key", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity("angel-fund", (e) => ({
+            ...e,
+            facts: [
+              {
+                key: "amount",
+                label: "资金规模",
+                value: 10,
+                unit: "亿元",
+                ...at("天使投资引导资金10亿元"),
+              },
+              { key: "amount", label: "资金规模", value: 10, unit: "亿元", ...at("10亿元") },
+            ],
+          })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "entities/a.json",
+          record: "angel-fund",
+          reason: "facts[1]: duplicate fact key 'amount', also facts[0]",
+        },
+      ]);
+    });
+  });
+
+  describe("documents", () => {
+    it("rejects a document whose sha256 does not match its bytes", () => {
+      const recorded = sha256("another text");
+      const problems = problemsOf({ documents: [{ ...documents()[0], sha256: recorded }] });
+      expect(problems).toEqual([
+        {
+          file: "documents.json",
+          record: DOC,
+          reason: `sha256 mismatch: recorded ${recorded}, documents/doc-a.txt hashes to ${sha256(TEXT)}`,
+        },
+      ]);
+    });
+
+    it("labels a document record without an id by its index", () => {
+      const problems = problemsOf({ documents: [...documents(), { file: "b.txt" }] });
+      expect(problems.map((p) => `${p.file}: ${p.record}: ${p.reason}`)).toEqual([
+        "documents.json: documents[1]: id: missing required field",
+        "documents.json: documents[1]: title: missing required field",
+        "documents.json: documents[1]: sha256: missing required field",
+        "documents.json: documents[1]: language: missing required field",
+      ]);
+    });
+  });
+
+  describe("quotes", () => {
+    it("rejects a quote that is not in its document", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity("uestc", (e) => ({
+            ...e,
+            mentions: [{ doc: DOC, quote: "清华大学", start: 6 }],
+          })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "entities/a.json",
+          record: "uestc",
+          reason: "mentions[0]: quote '清华大学' does not occur in document doc-a",
+        },
+      ]);
+    });
+
+    it("rejects a quote at the wrong offset and says where it is", () => {
+      const wrong = { ...at("电子科技大学"), start: 7 };
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity("uestc", (e) => ({ ...e, mentions: [wrong] })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "entities/a.json",
+          record: "uestc",
+          reason: "mentions[0]: quote '电子科技大学' is not at 7; found at 6 instead",
+        },
+      ]);
+    });
+
+    it("checks the quotes of facts and of relationship evidence", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity("angel-fund", (e) => ({
+            ...e,
+            facts: [
+              {
+                key: "amount",
+                label: "资金规模",
+                value: 10,
+                unit: "亿元",
+                doc: DOC,
+                quote: "10亿元",
+                start: 0,
+              },
+            ],
+          })),
+        },
+        relationships: {
+          "relationships/a.json": changeRelationship(0, (r) => ({
+            ...r,
+            evidence: [{ ...at("双流县共建"), doc: "doc-z" }],
+          })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "entities/a.json",
+          record: "angel-fund",
+          reason: `facts[0]: quote '10亿元' is not at 0; found at ${TEXT.indexOf("10亿元")} instead`,
+        },
+        {
+          file: "relationships/a.json",
+          record: "shuangliu -CO_BUILT-> uestc-institute",
+          reason: "evidence[0]: unknown document 'doc-z'",
+        },
+      ]);
+    });
+  });
+
+  describe("entities", () => {
+    it("rejects a duplicate entity id, naming both files", () => {
+      const duplicate = { id: "uestc", kind: "District", name: "双流", mentions: [at("双流县")] };
+      const problems = problemsOf({
+        entities: { "entities/a.json": entities(), "entities/b.json": [duplicate] },
+      });
+      expect(problems).toEqual([
+        {
+          file: "entities/b.json",
+          record: "uestc",
+          reason: "duplicate entity id; first defined in entities/a.json",
+        },
+      ]);
+    });
+
+    it("rejects an alias shared by two entities that do not declare it ambiguous", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity("uestc-institute", (e) => ({
+            ...e,
+            aliases: ["电子科大"],
+          })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "entities/a.json",
+          record: "uestc",
+          reason:
+            "alias '电子科大' resolves to uestc and uestc-institute; declare it in ambiguousAliases of both or remove it",
+        },
+      ]);
+    });
+
+    it("compares names case- and width-insensitively", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity("shuangliu", (e) => ({ ...e, aliases: ["ｕｅｓｔｃ"] })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "entities/a.json",
+          record: "uestc",
+          reason:
+            "alias 'UESTC' resolves to uestc and shuangliu; declare it in ambiguousAliases of both or remove it",
+        },
+      ]);
+    });
+
+    it("accepts a shared alias that every entity sharing it declares ambiguous", () => {
+      const shared = entities().map((e) =>
+        e["id"] === "uestc"
+          ? { ...e, ambiguousAliases: ["电子科大"] }
+          : e["id"] === "uestc-institute"
+            ? { ...e, aliases: ["电子科大"], ambiguousAliases: ["电子科大"] }
+            : e,
+      );
+      expect(problemsOf({ entities: { "entities/a.json": shared } })).toEqual([]);
+    });
+
+    it("rejects an ambiguous alias that is not one of the entity's names", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity("shuangliu", (e) => ({
+            ...e,
+            ambiguousAliases: ["双流"],
+          })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "entities/a.json",
+          record: "shuangliu",
+          reason: "ambiguousAliases: '双流' is not a name or alias of this entity",
+        },
+      ]);
+    });
+  });
+
+  describe("relationships", () => {
+    it("rejects a relationship whose target does not exist", () => {
+      const problems = problemsOf({
+        relationships: {
+          "relationships/a.json": changeRelationship(0, (r) => ({ ...r, target: "nowhere" })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "relationships/a.json",
+          record: "shuangliu -CO_BUILT-> nowhere",
+          reason: "dangling endpoint: target 'nowhere' is not an entity",
+        },
+      ]);
+    });
+
+    it("rejects a relationship type that is not in the vocabulary", () => {
+      const problems = problemsOf({
+        relationships: {
+          "relationships/a.json": changeRelationship(2, (r) => ({ ...r, type: "FUNDS" })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "relationships/a.json",
+          record: "kejiju -FUNDS-> angel-fund",
+          reason: "unknown relationship type 'FUNDS'",
+        },
+      ]);
+    });
+
+    it("rejects a relationship between kinds its type does not allow", () => {
+      const problems = problemsOf({
+        relationships: {
+          "relationships/a.json": changeRelationship(0, (r) => ({ ...r, source: "kejiju" })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "relationships/a.json",
+          record: "kejiju -CO_BUILT-> uestc-institute",
+          reason:
+            "disallowed relationship: GovernmentBody -CO_BUILT-> ResearchInstitute, CO_BUILT allows District|University -> ResearchInstitute",
+        },
+      ]);
+    });
+
+    it("rejects a duplicate (source, type, target), naming both files", () => {
+      const first = relationships()[0] ?? {};
+      const problems = problemsOf({
+        relationships: { "relationships/a.json": relationships(), "relationships/b.json": [first] },
+      });
+      expect(problems).toEqual([
+        {
+          file: "relationships/b.json",
+          record: "shuangliu -CO_BUILT-> uestc-institute",
+          reason: "duplicate relationship; first defined in relationships/a.json",
+        },
+      ]);
+    });
+  });
+});
+
+describe("normalizeName", () => {
+  it("folds case and full-width forms and collapses whitespace", () => {
+    expect(normalizeName("  ＵＥＳＴＣ\u3000 Chengdu\n")).toBe("uestc chengdu");
+  });
+
+  it("leaves Chinese characters as they are", () => {
+    expect(normalizeName("电子科大")).toBe("电子科大");
+  });
+});
+
+describe("the real seeds/ directory", () => {
+  it("validates with no problems against the project vocabulary", async () => {
+    const set = await loadSeedSet(path.resolve(__dirname, "../../seeds"));
+    expect(validateSeedSet(set)).toEqual([]);
+  });
+});

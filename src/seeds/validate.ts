@@ -1,0 +1,347 @@
+/**
+ * Checks a loaded seed set against the contract in `seeds/README.md`: every record against its
+ * schema, every quote against its document, every relationship against the vocabulary, every name
+ * against every other. Problems are collected, not thrown, so one run lists everything to fix.
+ */
+
+import { createHash } from "node:crypto";
+
+import { RESERVED_RELATIONSHIP_KEYS } from "../model/records";
+import { ENTITY_KINDS, RELATION_SPECS, type RelationSpec } from "../model/vocabulary";
+import { createEntitySchema, documentSchema, parseRecord, relationshipSchema } from "./schema";
+import type {
+  CheckedDocument,
+  CheckedSeedSet,
+  Entity,
+  Quote,
+  Relationship,
+  SeedProblem,
+  SeedSet,
+  SourcedRecord,
+  Vocabulary,
+} from "./types";
+
+/** The project's vocabulary, read when a check runs so that it sees the curator's latest list. */
+export const DEFAULT_VOCABULARY: Vocabulary = { kinds: ENTITY_KINDS, relations: RELATION_SPECS };
+
+export interface SeedCheck {
+  readonly problems: readonly SeedProblem[];
+  readonly checked: CheckedSeedSet;
+}
+
+export interface SeedCounts {
+  readonly documents: number;
+  readonly entities: number;
+  readonly relationships: number;
+  readonly facts: number;
+  /** Mentions, facts and relationship evidence: every quote the check located in its document. */
+  readonly quotes: number;
+}
+
+/**
+ * The form under which names are compared: case- and width-insensitive (NFKC folds full-width
+ * `ＵＥＳＴＣ` to `UESTC`), trimmed, with runs of whitespace collapsed to one space.
+ *
+ * @example normalizeName(" ＵＥＳＴＣ  Chengdu ") === "uestc chengdu"
+ */
+export function normalizeName(name: string): string {
+  return name.normalize("NFKC").toLowerCase().trim().replace(/\s+/gu, " ");
+}
+
+/**
+ * Lists every problem of a seed set; an empty list means it may be seeded.
+ *
+ * @example
+ * const problems = validateSeedSet(await loadSeedSet("seeds"));
+ * for (const p of problems) console.log(`${p.file}: ${p.record}: ${p.reason}`);
+ */
+export function validateSeedSet(
+  set: SeedSet,
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+): SeedProblem[] {
+  return [...checkSeedSet(set, vocabulary).problems];
+}
+
+/**
+ * Like {@link validateSeedSet}, and also returns the records that passed their schema, typed, for
+ * the seeder. Those records are the whole seed set only when `problems` is empty.
+ */
+export function checkSeedSet(set: SeedSet, vocabulary: Vocabulary = DEFAULT_VOCABULARY): SeedCheck {
+  const problems: SeedProblem[] = [];
+  const documents = checkDocuments(set, problems);
+  const texts = new Map(documents.map((document) => [document.record.id, document.text]));
+  const entities = checkEntities(set, vocabulary, texts, problems);
+  const relationships = checkRelationships(set, vocabulary, entities, texts, problems);
+  checkNames(entities, problems);
+  return { problems, checked: { documents, entities, relationships } };
+}
+
+/** The numbers `seeds:check` reports for a checked seed set. */
+export function countSeedSet(seeds: CheckedSeedSet): SeedCounts {
+  let facts = 0;
+  let quotes = 0;
+  for (const { record } of seeds.entities) {
+    facts += record.facts.length;
+    quotes += record.mentions.length + record.facts.length;
+  }
+  for (const { record } of seeds.relationships) quotes += record.evidence.length;
+  return {
+    documents: seeds.documents.length,
+    entities: seeds.entities.length,
+    relationships: seeds.relationships.length,
+    facts,
+    quotes,
+  };
+}
+
+type Texts = ReadonlyMap<string, string | undefined>;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function checkDocuments(set: SeedSet, problems: SeedProblem[]): CheckedDocument[] {
+  const checked: CheckedDocument[] = [];
+  const firstFile = new Map<string, string>();
+  for (const loaded of set.documents) {
+    const label = stringField(loaded.record, "id") ?? `documents[${loaded.index}]`;
+    const report = (reason: string): void => {
+      problems.push({ file: loaded.file, record: label, reason });
+    };
+    const parsed = parseRecord(documentSchema, loaded.record);
+    if (!parsed.ok) {
+      parsed.reasons.forEach(report);
+      continue;
+    }
+    const document = parsed.value;
+    const earlier = firstFile.get(document.id);
+    if (earlier !== undefined) {
+      report(`duplicate document id; first defined in ${earlier}`);
+      continue;
+    }
+    firstFile.set(document.id, loaded.file);
+
+    let text: string | undefined;
+    if (loaded.bytes === undefined) {
+      report(`document file '${document.file}' not found in documents/`);
+    } else {
+      const actual = createHash("sha256").update(loaded.bytes).digest("hex");
+      if (actual !== document.sha256) {
+        report(
+          `sha256 mismatch: recorded ${document.sha256}, documents/${document.file} hashes to ${actual}`,
+        );
+      }
+      try {
+        text = utf8.decode(loaded.bytes);
+      } catch {
+        report(`documents/${document.file} is not valid UTF-8`);
+      }
+    }
+    checked.push({ file: loaded.file, index: loaded.index, record: document, text });
+  }
+  return checked;
+}
+
+function checkEntities(
+  set: SeedSet,
+  vocabulary: Vocabulary,
+  texts: Texts,
+  problems: SeedProblem[],
+): SourcedRecord<Entity>[] {
+  const schema = createEntitySchema(vocabulary.kinds);
+  const checked: SourcedRecord<Entity>[] = [];
+  const firstFile = new Map<string, string>();
+  for (const loaded of set.entities) {
+    const label = stringField(loaded.record, "id") ?? `entities[${loaded.index}]`;
+    const report = (reason: string): void => {
+      problems.push({ file: loaded.file, record: label, reason });
+    };
+    const parsed = parseRecord(schema, loaded.record);
+    if (!parsed.ok) {
+      parsed.reasons.forEach(report);
+      continue;
+    }
+    const entity = parsed.value;
+    const earlier = firstFile.get(entity.id);
+    if (earlier !== undefined) {
+      report(`duplicate entity id; first defined in ${earlier}`);
+      continue;
+    }
+    firstFile.set(entity.id, loaded.file);
+
+    const names = new Set(namesOf(entity).map(normalizeName));
+    for (const alias of entity.ambiguousAliases ?? []) {
+      if (!names.has(normalizeName(alias))) {
+        report(`ambiguousAliases: '${alias}' is not a name or alias of this entity`);
+      }
+    }
+    entity.mentions.forEach((mention, i) => checkQuote(mention, `mentions[${i}]`, texts, report));
+    entity.facts.forEach((fact, i) => checkQuote(fact, `facts[${i}]`, texts, report));
+    // A fact is stored under `${entity.id}:${key}`, so a repeated key would overwrite the first.
+    entity.facts.forEach((fact, i) => {
+      const first = entity.facts.findIndex((other) => other.key === fact.key);
+      if (first !== i)
+        report(`facts[${i}]: duplicate fact key '${fact.key}', also facts[${first}]`);
+    });
+    checked.push({ file: loaded.file, index: loaded.index, record: entity });
+  }
+  return checked;
+}
+
+function checkRelationships(
+  set: SeedSet,
+  vocabulary: Vocabulary,
+  entities: readonly SourcedRecord<Entity>[],
+  texts: Texts,
+  problems: SeedProblem[],
+): SourcedRecord<Relationship>[] {
+  const specs = new Map<string, RelationSpec>(
+    vocabulary.relations.map((spec) => [spec.type, spec]),
+  );
+  const entitiesById = new Map(entities.map(({ record }) => [record.id, record]));
+  // An entity that failed its schema has already been reported; its id still exists, so links to it
+  // are not also reported as dangling.
+  const knownIds = new Set<string>();
+  for (const { record } of set.entities) {
+    const id = stringField(record, "id");
+    if (id !== undefined) knownIds.add(id);
+  }
+
+  const checked: SourcedRecord<Relationship>[] = [];
+  const firstFile = new Map<string, string>();
+  for (const loaded of set.relationships) {
+    const label = relationshipLabel(loaded.record) ?? `relationships[${loaded.index}]`;
+    const report = (reason: string): void => {
+      problems.push({ file: loaded.file, record: label, reason });
+    };
+    const parsed = parseRecord(relationshipSchema, loaded.record);
+    if (!parsed.ok) {
+      parsed.reasons.forEach(report);
+      continue;
+    }
+    const relationship = parsed.value;
+    const key = `${relationship.source}\u0000${relationship.type}\u0000${relationship.target}`;
+    const earlier = firstFile.get(key);
+    if (earlier !== undefined) {
+      report(`duplicate relationship; first defined in ${earlier}`);
+      continue;
+    }
+    firstFile.set(key, loaded.file);
+    for (const reserved of RESERVED_RELATIONSHIP_KEYS) {
+      if (relationship.properties?.[reserved] !== undefined) {
+        report(`property "${reserved}" is reserved for provenance; rename it`);
+      }
+    }
+
+    for (const end of ["source", "target"] as const) {
+      if (!knownIds.has(relationship[end])) {
+        report(`dangling endpoint: ${end} '${relationship[end]}' is not an entity`);
+      }
+    }
+    const spec = specs.get(relationship.type);
+    const source = entitiesById.get(relationship.source);
+    const target = entitiesById.get(relationship.target);
+    if (spec === undefined) {
+      report(`unknown relationship type '${relationship.type}'`);
+    } else if (source !== undefined && target !== undefined) {
+      if (!spec.from.includes(source.kind) || !spec.to.includes(target.kind)) {
+        report(
+          `disallowed relationship: ${source.kind} -${spec.type}-> ${target.kind}, ` +
+            `${spec.type} allows ${spec.from.join("|")} -> ${spec.to.join("|")}`,
+        );
+      }
+    }
+    relationship.evidence.forEach((quote, i) => checkQuote(quote, `evidence[${i}]`, texts, report));
+    checked.push({ file: loaded.file, index: loaded.index, record: relationship });
+  }
+  return checked;
+}
+
+function checkQuote(
+  quote: Quote,
+  path: string,
+  texts: Texts,
+  report: (reason: string) => void,
+): void {
+  if (!texts.has(quote.doc)) {
+    report(`${path}: unknown document '${quote.doc}'`);
+    return;
+  }
+  const text = texts.get(quote.doc);
+  // The document itself is missing or unreadable, which is already reported once.
+  if (text === undefined) return;
+  if (text.slice(quote.start, quote.start + quote.quote.length) === quote.quote) return;
+
+  const shown = abbreviate(quote.quote);
+  const found = nearestOccurrence(text, quote.quote, quote.start);
+  report(
+    found === undefined
+      ? `${path}: quote '${shown}' does not occur in document ${quote.doc}`
+      : `${path}: quote '${shown}' is not at ${quote.start}; found at ${found} instead`,
+  );
+}
+
+// The nearest occurrence is the likeliest intended one when a quote occurs several times.
+function nearestOccurrence(text: string, quote: string, start: number): number | undefined {
+  let best: number | undefined;
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+    if (best === undefined || Math.abs(at - start) < Math.abs(best - start)) best = at;
+  }
+  return best;
+}
+
+function checkNames(entities: readonly SourcedRecord<Entity>[], problems: SeedProblem[]): void {
+  const byName = new Map<string, { shown: string; owners: SourcedRecord<Entity>[] }>();
+  for (const sourced of entities) {
+    for (const name of namesOf(sourced.record)) {
+      const key = normalizeName(name);
+      const entry = byName.get(key) ?? { shown: name, owners: [] };
+      if (!entry.owners.includes(sourced)) entry.owners.push(sourced);
+      byName.set(key, entry);
+    }
+  }
+  for (const [key, { shown, owners }] of byName) {
+    if (owners.length < 2) continue;
+    const undeclared = owners.filter(
+      ({ record }) =>
+        !(record.ambiguousAliases ?? []).some((alias) => normalizeName(alias) === key),
+    );
+    const first = undeclared[0];
+    if (first === undefined) continue;
+    const ids = owners.map(({ record }) => record.id);
+    problems.push({
+      file: first.file,
+      record: first.record.id,
+      reason:
+        `alias '${shown}' resolves to ${listing(ids)}; ` +
+        `declare it in ambiguousAliases of ${ids.length === 2 ? "both" : "all of them"} or remove it`,
+    });
+  }
+}
+
+function namesOf(entity: Entity): string[] {
+  return [entity.name, ...(entity.nameEn === undefined ? [] : [entity.nameEn]), ...entity.aliases];
+}
+
+function listing(items: readonly string[]): string {
+  return items.length <= 1
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
+}
+
+function abbreviate(quote: string): string {
+  const oneLine = quote.replace(/\n/gu, "\\n");
+  return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
+}
+
+function stringField(record: unknown, key: string): string | undefined {
+  if (typeof record !== "object" || record === null || Array.isArray(record)) return undefined;
+  const value: unknown = (record as Record<string, unknown>)[key];
+  return typeof value === "string" ? value : undefined;
+}
+
+function relationshipLabel(record: unknown): string | undefined {
+  const source = stringField(record, "source");
+  const type = stringField(record, "type");
+  const target = stringField(record, "target");
+  if (source === undefined || type === undefined || target === undefined) return undefined;
+  return `${source} -${type}-> ${target}`;
+}

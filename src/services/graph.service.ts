@@ -1,0 +1,70 @@
+import { BadUserInputError, NotFoundError } from "../errors";
+import type { Loaders } from "../loaders";
+import type { DirectionValue, EntityRecord, RelationRecord } from "../model/records";
+import { RELATION_TYPES } from "../model/vocabulary";
+import { normalizeName } from "../seeds/validate";
+
+export const MAX_RELATIONS_PER_FIELD = 1_000;
+export const DEFAULT_RELATIONS_PER_FIELD = 100;
+
+/** Entities and their relationships, read through the request's loaders. */
+export class GraphService {
+  constructor(private readonly loaders: Loaders) {}
+
+  entity(id: string): Promise<EntityRecord | null> {
+    return this.loaders.entity.load(id);
+  }
+
+  /** An entity that must exist, such as the other end of a stored relationship. */
+  async requireEntity(id: string): Promise<EntityRecord> {
+    const entity = await this.loaders.entity.load(id);
+    if (entity === null) throw new NotFoundError(`entity ${id} not found`);
+    return entity;
+  }
+
+  async entities(ids: readonly string[]): Promise<EntityRecord[]> {
+    const found = await this.loaders.entity.loadMany(ids);
+    return found.filter((e): e is EntityRecord => e !== null && !(e instanceof Error));
+  }
+
+  /**
+   * Every entity one of whose name forms (Chinese name, English name, alias) equals `name`,
+   * ignoring case, full/half width and repeated spaces. More than one result means the name is
+   * ambiguous in the sources.
+   */
+  async resolve(name: string): Promise<EntityRecord[]> {
+    const key = normalizeName(name);
+    if (key.length === 0) throw new BadUserInputError("name must not be empty", "name");
+    if (key.length > 200) throw new BadUserInputError("name must be at most 200 characters", "name");
+    return this.entities(await this.loaders.idsByName.load(key));
+  }
+
+  /** Relationships of an entity, optionally of some types and one direction. */
+  async relations(
+    id: string,
+    types: readonly string[] | null,
+    direction: DirectionValue | null,
+    first: number,
+  ): Promise<RelationRecord[]> {
+    checkFirst(first);
+    for (const type of types ?? []) {
+      if (!RELATION_TYPES.includes(type)) {
+        throw new BadUserInputError(`unknown relationship type ${type}`, "types");
+      }
+    }
+    const directions: DirectionValue[] = direction === null ? ["OUT", "IN"] : [direction];
+    const typeList: (string | null)[] = types === null || types.length === 0 ? [null] : [...new Set(types)];
+    const lists = await Promise.all(
+      directions.flatMap((dir) =>
+        typeList.map((type) => this.loaders.relations.load({ id, type, direction: dir, limit: first })),
+      ),
+    );
+    return lists.flat().slice(0, first);
+  }
+}
+
+export function checkFirst(first: number, argumentName = "first", max = MAX_RELATIONS_PER_FIELD): void {
+  if (!Number.isInteger(first) || first < 1 || first > max) {
+    throw new BadUserInputError(`${argumentName} must be between 1 and ${max}`, argumentName);
+  }
+}

@@ -1,0 +1,135 @@
+import { normalizeName } from "../seeds/validate";
+import type { CheckedSeedSet, Entity, Quote, Relationship } from "../seeds/types";
+
+/**
+ * Turns a validated seed set into the rows of the batched seeding queries. Pure: no I/O, so the
+ * shape of what reaches Neo4j is unit-tested on its own.
+ */
+
+export type Props = Record<string, string | number | boolean | string[] | null>;
+
+export interface SeedRows {
+  readonly documents: { id: string; props: Props }[];
+  readonly passages: { id: string; documentId: string; props: Props }[];
+  readonly entities: { id: string; kind: string; props: Props }[];
+  readonly nameForms: { key: string; entityId: string }[];
+  readonly mentions: { entityId: string; passageId: string }[];
+  readonly facts: { id: string; entityId: string; passageId: string; props: Props }[];
+  readonly relationships: { source: string; type: string; target: string; props: Props }[];
+}
+
+
+export function passageId(quote: Quote): string {
+  return `${quote.doc}:${quote.start}-${quote.start + quote.quote.length}`;
+}
+
+export function relationshipId(rel: Pick<Relationship, "source" | "type" | "target">): string {
+  return `${rel.source}|${rel.type}|${rel.target}`;
+}
+
+/** Every name form of an entity: name, English name and aliases, without repeats. */
+export function nameForms(entity: Pick<Entity, "name" | "nameEn" | "aliases">): string[] {
+  const forms = [entity.name, ...(entity.nameEn === undefined ? [] : [entity.nameEn]), ...entity.aliases];
+  return [...new Set(forms)];
+}
+
+export function buildSeedRows(set: CheckedSeedSet): SeedRows {
+  const passages = new Map<string, { id: string; documentId: string; props: Props }>();
+  const addPassage = (quote: Quote): string => {
+    const id = passageId(quote);
+    if (!passages.has(id)) {
+      passages.set(id, {
+        id,
+        documentId: quote.doc,
+        props: {
+          id,
+          documentId: quote.doc,
+          start: quote.start,
+          end: quote.start + quote.quote.length,
+          text: quote.quote,
+        },
+      });
+    }
+    return id;
+  };
+
+  const documents = set.documents.map(({ record }) => ({
+    id: record.id,
+    props: {
+      id: record.id,
+      title: record.title,
+      file: record.file,
+      sha256: record.sha256,
+      language: record.language,
+    },
+  }));
+
+  const entities: SeedRows["entities"] = [];
+  const nameFormRows: SeedRows["nameForms"] = [];
+  const mentions: SeedRows["mentions"] = [];
+  const facts: SeedRows["facts"] = [];
+  for (const { record: entity } of set.entities) {
+    const forms = nameForms(entity);
+    entities.push({
+      id: entity.id,
+      kind: entity.kind,
+      props: {
+        id: entity.id,
+        kind: entity.kind,
+        name: entity.name,
+        nameEn: entity.nameEn ?? null,
+        nameEnOfficial: entity.nameEnOfficial ?? null,
+        nameInferred: entity.nameInferred ?? false,
+        aliases: [...entity.aliases],
+        description: entity.description ?? null,
+        // The full-text index reads one string of all the other name forms.
+        aliasText: entity.aliases.join(" | "),
+      },
+    });
+    for (const key of new Set(forms.map(normalizeName))) nameFormRows.push({ key, entityId: entity.id });
+    for (const mention of entity.mentions) {
+      mentions.push({ entityId: entity.id, passageId: addPassage(mention) });
+    }
+    for (const fact of entity.facts) {
+      facts.push({
+        id: `${entity.id}:${fact.key}`,
+        entityId: entity.id,
+        passageId: addPassage(fact),
+        props: {
+          id: `${entity.id}:${fact.key}`,
+          key: fact.key,
+          label: fact.label,
+          value: fact.value,
+          unit: fact.unit,
+          qualifier: fact.qualifier ?? null,
+          quote: fact.quote,
+        },
+      });
+    }
+  }
+
+  const relationships = set.relationships.map(({ record: rel }) => ({
+    source: rel.source,
+    type: rel.type,
+    target: rel.target,
+    props: {
+      ...(rel.properties ?? {}),
+      id: relationshipId(rel),
+      evidence: rel.evidence.map(addPassage),
+      quotes: rel.evidence.map((quote) => quote.quote),
+      evidenceKind: rel.evidenceKind,
+      confidence: rel.confidence,
+      note: rel.note ?? null,
+    },
+  }));
+
+  return {
+    documents,
+    passages: [...passages.values()],
+    entities,
+    nameForms: nameFormRows,
+    mentions,
+    facts,
+    relationships,
+  };
+}

@@ -1,0 +1,50 @@
+import { startApp, type RunningApp } from "../../src/app";
+import { loadConfig, type Config } from "../../src/config";
+import { Database } from "../../src/db/database";
+import { createLogger } from "../../src/logger";
+
+export interface TestServer {
+  readonly url: string;
+  readonly db: Database;
+  readonly config: Config;
+  stop(): Promise<void>;
+}
+
+/** Starts the API in this process on a free port against the test Neo4j. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const config = loadConfig({ ...process.env, NODE_ENV: "test", PORT: "0", ...env });
+  const logger = createLogger({ ...config, logLevel: "silent" });
+  const db = Database.connect(config);
+  const app: RunningApp = await startApp({ config, db, logger });
+  return {
+    url: app.url,
+    db,
+    config,
+    stop: async () => {
+      await app.stop();
+      await db.close();
+    },
+  };
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly data?: T | null;
+  readonly errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+/** POSTs one GraphQL operation and returns the status and parsed body. */
+export async function gql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
+  return { status: response.status, ...body };
+}
