@@ -116,7 +116,7 @@ function relationships(): Json[] {
       target: "angel-fund",
       evidence: [at("市科技局设立天使投资引导资金")],
       evidenceKind: "explicit",
-      properties: { year: 2012, note: "fixture" },
+      properties: { year: 2012, label: "fixture" },
     },
   ];
 }
@@ -302,6 +302,24 @@ describe("validateSeedSet", () => {
           file: "relationships/a.json",
           record: "kejiju -ESTABLISHED-> angel-fund",
           reason: "properties.years: must be a string, number or boolean",
+        },
+      ]);
+    });
+
+    it("rejects a property that would overwrite the provenance of the link", () => {
+      const problems = problemsOf({
+        relationships: {
+          "relationships/a.json": changeRelationship(2, (r) => ({
+            ...r,
+            properties: { confidence: 0.5 },
+          })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "relationships/a.json",
+          record: "kejiju -ESTABLISHED-> angel-fund",
+          reason: 'property "confidence" is reserved for provenance; rename it',
         },
       ]);
     });
