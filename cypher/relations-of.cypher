@@ -22,4 +22,4 @@ CALL (r) {
   RETURN collect(p {passageId: p.id, .documentId, .start, .end, quote: p.text}) AS evidence
 }
 RETURN key.index AS keyIndex, key.id AS keyId,
-  type(r) AS type, direction, properties(r) AS props, m.id AS otherId, evidence
+  type(r) AS type, direction, properties(r) AS props, m.id AS otherId, m.kind AS otherKind, evidence

@@ -20,6 +20,15 @@ export const QUERY_NAMES = [
   "entities-by-ids",
   "entity-ids-by-name-keys",
   "relations-of",
+  "expand",
+  "shortest-paths",
+  "search-entities",
+  "list-entities-asc",
+  "list-entities-desc",
+  "count-entities",
+  "counts-by-kind",
+  "counts-by-district",
+  "counts-by-industry",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

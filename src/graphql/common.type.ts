@@ -77,6 +77,14 @@ export class Fact {
   })
   qualifier?: string | null;
 
+  @Field(() => Float, {
+    description: "The value in the base unit, e.g. 10 亿元 → 1000000000 (元) (换算值).",
+  })
+  baseValue!: number;
+
+  @Field(() => String, { description: "The base unit, e.g. 元 (基本单位)." })
+  baseUnit!: string;
+
   @Field(() => Evidence, { description: "The passage that states it (证据)." })
   evidence!: Evidence;
 }

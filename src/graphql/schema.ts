@@ -2,17 +2,32 @@ import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
 import { EntityResolver, RelationResolver } from "./entity.resolver";
 import { KIND_TYPES } from "./entity.type";
+import { createKindListResolver, ListResolver } from "./list.resolver";
+import { createRelationFieldResolvers } from "./relation-fields.resolver";
 import { StatsResolver } from "./stats.resolver";
+import { TraversalResolver } from "./traversal.resolver";
 
-export const RESOLVERS = [EntityResolver, RelationResolver, StatsResolver] as const;
+let built: Promise<GraphQLSchema> | undefined;
 
-/** Builds the GraphQL schema from the type-graphql classes. */
+/**
+ * Builds the GraphQL schema from the type-graphql classes, once per process: type-graphql keeps its
+ * metadata globally, so the generated relation-field resolvers must be created only once too.
+ */
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
-    resolvers: RESOLVERS,
+  built ??= buildSchema({
+    resolvers: [
+      EntityResolver,
+      RelationResolver,
+      StatsResolver,
+      TraversalResolver,
+      ListResolver,
+      createKindListResolver(),
+      ...createRelationFieldResolvers(),
+    ],
     // Every kind's object type, even one no field returns by name, so Entity can resolve to it.
     orphanedTypes: Object.values(KIND_TYPES),
     validate: false,
     emitSchemaFile: false,
   });
+  return built;
 }

@@ -16,6 +16,9 @@ export interface FactRecord {
   readonly value: number;
   readonly unit: string;
   readonly qualifier: string | null;
+  /** The value in the unit's base (亿元 → 元), for comparing amounts. */
+  readonly baseValue: number;
+  readonly baseUnit: string;
   readonly evidence: EvidenceRecord;
 }
 
@@ -41,8 +44,9 @@ export interface RelationRecord {
   readonly direction: DirectionValue;
   readonly source: string;
   readonly target: string;
-  /** The entity at the other end. */
+  /** The entity at the other end, and its kind. */
   readonly otherId: string;
+  readonly otherKind: EntityKind;
   readonly evidenceKind: "explicit" | "inferred";
   readonly confidence: number;
   readonly note: string | null;

@@ -8,6 +8,7 @@ import type {
   RelationRecord,
 } from "../model/records";
 import { RESERVED_RELATIONSHIP_KEYS } from "../model/records";
+import { toBaseUnit } from "../model/units";
 import type { EntityKind } from "../model/vocabulary";
 
 export interface RelationKey {
@@ -80,11 +81,14 @@ export function toEvidence(value: Plain | undefined): EvidenceRecord {
 
 function toFact(value: Plain): FactRecord {
   const o = objectOf(value);
+  const base = toBaseUnit(Number(o.value), String(o.unit));
   return {
     key: String(o.key),
     label: String(o.label),
     value: Number(o.value),
     unit: String(o.unit),
+    baseValue: base.value,
+    baseUnit: base.unit,
     qualifier: stringOrNull(o.qualifier),
     evidence: toEvidence(o.evidence),
   };
@@ -125,6 +129,7 @@ export function toRelation(fromId: string, row: Row): RelationRecord {
     source: direction === "OUT" ? fromId : otherId,
     target: direction === "OUT" ? otherId : fromId,
     otherId,
+    otherKind: String(row.otherKind) as EntityKind,
     evidenceKind: props.evidenceKind === "inferred" ? "inferred" : "explicit",
     confidence: typeof props.confidence === "number" ? props.confidence : 1,
     note: stringOrNull(props.note),

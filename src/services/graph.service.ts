@@ -61,6 +61,34 @@ export class GraphService {
     );
     return lists.flat().slice(0, first);
   }
+
+  /**
+   * The relations behind a typed field such as University.coBuiltInstitutes: the union of several
+   * (type, direction) links, optionally only to entities of some kinds, without repeats.
+   */
+  async linked(
+    id: string,
+    links: readonly LinkSpec[],
+    kinds: readonly string[] | undefined,
+    first: number,
+  ): Promise<RelationRecord[]> {
+    checkFirst(first);
+    const lists = await Promise.all(
+      links.map((link) => this.loaders.relations.load({ id, type: link.type, direction: link.direction, limit: first })),
+    );
+    const seen = new Set<string>();
+    return lists
+      .flat()
+      .filter((relation) => kinds === undefined || kinds.includes(relation.otherKind))
+      .filter((relation) => !seen.has(relation.id) && seen.add(relation.id) !== undefined)
+      .slice(0, first);
+  }
+}
+
+/** One stored relationship type followed in one direction. */
+export interface LinkSpec {
+  readonly type: string;
+  readonly direction: DirectionValue;
 }
 
 export function checkFirst(first: number, argumentName = "first", max = MAX_RELATIONS_PER_FIELD): void {

@@ -1,18 +1,33 @@
 import type { Queries } from "../db/database";
 import { createLoaders } from "../loaders";
 import { EntityRepository } from "../repositories/entity.repository";
+import { ListRepository } from "../repositories/list.repository";
+import { SearchRepository } from "../repositories/search.repository";
 import { StatsRepository } from "../repositories/stats.repository";
+import { TraversalRepository } from "../repositories/traversal.repository";
 import { GraphService } from "./graph.service";
+import { ListService } from "./list.service";
+import { SearchService } from "./search.service";
+import { TraversalService } from "./traversal.service";
 
 /** The domain services a request uses; built per request over that request's database view. */
 export interface Services {
   readonly stats: StatsRepository;
   readonly graph: GraphService;
+  readonly search: SearchService;
+  readonly traversal: TraversalService;
+  readonly lists: ListService;
 }
 
 /** Builds one request's services, with that request's own DataLoaders. */
 export function createServices(db: Queries): Services {
-  const entities = new EntityRepository(db);
-  const loaders = createLoaders({ entities });
-  return { stats: new StatsRepository(db), graph: new GraphService(loaders) };
+  const loaders = createLoaders({ entities: new EntityRepository(db) });
+  const graph = new GraphService(loaders);
+  return {
+    stats: new StatsRepository(db),
+    graph,
+    search: new SearchService(new SearchRepository(db), graph),
+    traversal: new TraversalService(new TraversalRepository(db), graph),
+    lists: new ListService(new ListRepository(db), graph),
+  };
 }

@@ -1,0 +1,16 @@
+MATCH (n:Entity)
+WHERE ($kind IS NULL OR n.kind = $kind)
+  AND ($nameContains IS NULL
+    OR any(form IN [n.name, coalesce(n.nameEn, '')] + n.aliases WHERE toLower(form) CONTAINS $nameContains))
+  AND ($district IS NULL
+    OR EXISTS { (n)-[:LOCATED_IN]->(:Entity {id: $district}) }
+    OR EXISTS { (:Entity {id: $district})-[:CO_BUILT|DEVELOPS]->(n) })
+  AND ($industry IS NULL
+    OR EXISTS { (n)-[:FOCUSES_ON|ROADMAP_FOR]->(:Entity {id: $industry}) })
+WITH n, CASE $sortField WHEN 'name' THEN n.name ELSE n.id END AS sortKey
+WHERE $cursorKey IS NULL
+  OR sortKey > $cursorKey
+  OR (sortKey = $cursorKey AND n.id > $cursorId)
+RETURN n.id AS id, sortKey
+ORDER BY sortKey ASC, n.id ASC
+LIMIT $limit

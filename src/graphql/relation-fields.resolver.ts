@@ -1,0 +1,44 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { EntityRecord, RelationRecord } from "../model/records";
+import { RELATION_FIELDS, type RelationFieldSpec } from "../model/relation-fields";
+import type { EntityKind } from "../model/vocabulary";
+import { DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
+import type { Context } from "./context";
+import { KIND_TYPES, Relation } from "./entity.type";
+
+type FieldMethod = (root: EntityRecord, first: number, ctx: Context) => Promise<RelationRecord[]>;
+
+/**
+ * Builds, from the table in src/model/relation-fields.ts, one resolver class per kind whose methods
+ * are the kind's typed relationship fields (University.coBuiltInstitutes, Project.leads, …). Each
+ * field is a one-line delegation to the graph service, batched by the request's DataLoader.
+ */
+export function createRelationFieldResolvers(): Function[] {
+  const byKind = new Map<EntityKind, RelationFieldSpec[]>();
+  for (const spec of RELATION_FIELDS) byKind.set(spec.kind, [...(byKind.get(spec.kind) ?? []), spec]);
+
+  return [...byKind.entries()].map(([kind, specs]) => {
+    const named: Record<string, new () => object> = { [`${kind}RelationsResolver`]: class {} };
+    const cls = named[`${kind}RelationsResolver`] as new () => object;
+    const prototype = cls.prototype as Record<string, FieldMethod>;
+    for (const spec of specs) {
+      prototype[spec.field] = (root, first, ctx) =>
+        ctx.services.graph.linked(root.id, spec.links, spec.kinds, first);
+      const descriptor = Object.getOwnPropertyDescriptor(prototype, spec.field);
+      if (descriptor === undefined) throw new Error(`field ${kind}.${spec.field} not defined`);
+      FieldResolver(() => [Relation], {
+        description: `${spec.description} (${spec.zh}); follows ${spec.links
+          .map((link) => `${link.direction === "OUT" ? "→" : "←"}${link.type}`)
+          .join(", ")}${spec.kinds === undefined ? "" : ` to ${spec.kinds.join("|")}`}.`,
+      })(prototype, spec.field, descriptor);
+      Root()(prototype, spec.field, 0);
+      Arg("first", () => Int, {
+        defaultValue: DEFAULT_RELATIONS_PER_FIELD,
+        description: "At most this many, 1 to 1000 (数量上限).",
+      })(prototype, spec.field, 1);
+      Ctx()(prototype, spec.field, 2);
+    }
+    Resolver(() => KIND_TYPES[kind])(cls);
+    return cls;
+  });
+}

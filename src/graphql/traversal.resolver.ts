@@ -1,0 +1,85 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import type { EntityKind } from "../model/vocabulary";
+import type { SearchResult } from "../services/search.service";
+import type { GraphViewRecord, PathView, TraceStep as TraceStepRecord } from "../services/traversal.service";
+import { EntityKindEnum } from "./common.type";
+import type { Context } from "./context";
+import { RelationTypeEnum } from "./entity.type";
+import { GraphPath, GraphView, SearchConnection, TraceStep } from "./traversal.type";
+
+@Resolver()
+export class TraversalResolver {
+  @Query(() => SearchConnection, {
+    description:
+      "Ranked full-text search over every name form: Chinese substrings (电子科) and English words (research) (全文搜索).",
+  })
+  search(
+    @Arg("query", () => String, { description: "Words or a Chinese substring (检索词)." }) query: string,
+    @Arg("kinds", () => [EntityKindEnum], { nullable: true, description: "Only these kinds (类别)." })
+    kinds: EntityKind[] | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100, default 20 (每页数量)." })
+    first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "Cursor to continue after (游标)." })
+    after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<SearchResult> {
+    return ctx.services.search.search(query, kinds ?? [], first, after);
+  }
+
+  @Query(() => GraphView, {
+    nullable: true,
+    description: "The entities and relationships within depth hops of an entity; null when the id is unknown (邻域).",
+  })
+  neighborhood(
+    @Arg("id", () => ID, { description: "Start entity (起点)." }) id: string,
+    @Arg("depth", () => Int, { defaultValue: 1, description: "Hops, 1 to 3 (深度)." }) depth: number,
+    @Arg("relationTypes", () => [RelationTypeEnum], { nullable: true, description: "Only these types (关系类型)." })
+    relationTypes: string[] | null,
+    @Arg("kinds", () => [EntityKindEnum], { nullable: true, description: "Only nodes of these kinds (类别)." })
+    kinds: EntityKind[] | null,
+    @Arg("limit", () => Int, { defaultValue: 100, description: "At most this many nodes, 1 to 500 (节点上限)." })
+    limit: number,
+    @Ctx() ctx: Context,
+  ): Promise<GraphViewRecord | null> {
+    return ctx.services.traversal.neighborhood(id, depth, relationTypes ?? [], kinds ?? [], limit);
+  }
+
+  @Query(() => [GraphPath], {
+    description: "The shortest paths between two entities, ignoring direction, each hop with its evidence (最短路径).",
+  })
+  paths(
+    @Arg("fromId", () => ID, { description: "Start entity (起点)." }) fromId: string,
+    @Arg("toId", () => ID, { description: "End entity (终点)." }) toId: string,
+    @Arg("maxHops", () => Int, { defaultValue: 4, description: "At most this many hops, 1 to 6 (最大跳数)." })
+    maxHops: number,
+    @Arg("limit", () => Int, { defaultValue: 10, description: "At most this many paths, 1 to 50 (路径上限)." })
+    limit: number,
+    @Ctx() ctx: Context,
+  ): Promise<PathView[]> {
+    return ctx.services.traversal.paths(fromId, toId, maxHops, limit);
+  }
+
+  @Query(() => [TraceStep], {
+    nullable: true,
+    description: "What supplies an industry or segment, transitively, over UPSTREAM_OF relations (上游追溯).",
+  })
+  upstream(
+    @Arg("id", () => ID, { description: "Industry or chain segment (产业或环节)." }) id: string,
+    @Arg("depth", () => Int, { defaultValue: 3, description: "Hops, 1 to 10 (深度)." }) depth: number,
+    @Ctx() ctx: Context,
+  ): Promise<TraceStepRecord[] | null> {
+    return ctx.services.traversal.trace(id, "upstream", depth);
+  }
+
+  @Query(() => [TraceStep], {
+    nullable: true,
+    description: "What an industry or segment supplies, transitively, over UPSTREAM_OF relations (下游追溯).",
+  })
+  downstream(
+    @Arg("id", () => ID, { description: "Industry or chain segment (产业或环节)." }) id: string,
+    @Arg("depth", () => Int, { defaultValue: 3, description: "Hops, 1 to 10 (深度)." }) depth: number,
+    @Ctx() ctx: Context,
+  ): Promise<TraceStepRecord[] | null> {
+    return ctx.services.traversal.trace(id, "downstream", depth);
+  }
+}

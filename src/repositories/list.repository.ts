@@ -1,0 +1,79 @@
+import type { Queries } from "../db/database";
+import type { Plain } from "../db/values";
+
+export interface ListFilter {
+  readonly kind: string | null;
+  /** Lower-cased substring of any name form. */
+  readonly nameContains: string | null;
+  readonly district: string | null;
+  readonly industry: string | null;
+}
+
+export interface ListPageQuery {
+  readonly filter: ListFilter;
+  readonly sortField: "name" | "id";
+  readonly order: "asc" | "desc";
+  readonly cursor: { readonly key: string; readonly id: string } | null;
+  readonly limit: number;
+}
+
+export interface KindCount {
+  readonly kind: string;
+  readonly count: number;
+}
+
+export interface CountBucket {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn: string | null;
+  readonly total: number;
+  readonly byKind: readonly KindCount[];
+}
+
+/** Filtered, keyset-paginated entity lists and the counts dashboards show. */
+export class ListRepository {
+  constructor(private readonly db: Queries) {}
+
+  async page(query: ListPageQuery): Promise<{ id: string; sortKey: string }[]> {
+    const rows = await this.db.read(query.order === "asc" ? "list-entities-asc" : "list-entities-desc", {
+      ...query.filter,
+      sortField: query.sortField,
+      cursorKey: query.cursor?.key ?? null,
+      cursorId: query.cursor?.id ?? null,
+      limit: query.limit,
+    });
+    return rows.map((row) => ({ id: String(row.id), sortKey: String(row.sortKey) }));
+  }
+
+  async count(filter: ListFilter): Promise<number> {
+    const [row] = await this.db.read("count-entities", { ...filter });
+    return Number(row?.total ?? 0);
+  }
+
+  async countsByKind(): Promise<KindCount[]> {
+    const rows = await this.db.read("counts-by-kind");
+    return rows.map((row) => ({ kind: String(row.kind), count: Number(row.count) }));
+  }
+
+  async countsByDistrict(): Promise<CountBucket[]> {
+    return (await this.db.read("counts-by-district")).map(toBucket);
+  }
+
+  async countsByIndustry(): Promise<CountBucket[]> {
+    return (await this.db.read("counts-by-industry")).map(toBucket);
+  }
+}
+
+function toBucket(row: Record<string, Plain>): CountBucket {
+  const byKind = Array.isArray(row.byKind) ? row.byKind : [];
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    nameEn: typeof row.nameEn === "string" ? row.nameEn : null,
+    total: Number(row.total),
+    byKind: byKind.map((entry) => {
+      const o = entry !== null && typeof entry === "object" && !Array.isArray(entry) ? entry : {};
+      return { kind: String(o.kind), count: Number(o.count) };
+    }),
+  };
+}

@@ -1,0 +1,93 @@
+import type { Queries } from "../db/database";
+import type { Plain } from "../db/values";
+import type { EvidenceRecord } from "../model/records";
+import { toEvidence } from "./entity.repository";
+
+export type ExpandDirection = "OUT" | "IN" | "BOTH";
+
+export interface EdgeRecord {
+  readonly id: string;
+  readonly type: string;
+  readonly source: string;
+  readonly target: string;
+  readonly evidenceKind: "explicit" | "inferred";
+  readonly confidence: number;
+  readonly evidence: readonly EvidenceRecord[];
+}
+
+export interface ExpandedEdge extends EdgeRecord {
+  /** The frontier entity the edge was reached from. */
+  readonly fromId: string;
+  /** The entity at the other end. */
+  readonly otherId: string;
+}
+
+export interface PathRecord {
+  readonly nodeIds: readonly string[];
+  readonly hops: readonly EdgeRecord[];
+}
+
+function objectOf(value: Plain | undefined): { [key: string]: Plain } {
+  return value !== null && value !== undefined && typeof value === "object" && !Array.isArray(value)
+    ? value
+    : {};
+}
+
+function toEdge(source: string, target: string, type: string, props: Plain | undefined, evidence: Plain | undefined): EdgeRecord {
+  const p = objectOf(props);
+  return {
+    id: typeof p.id === "string" ? p.id : `${source}|${type}|${target}`,
+    type,
+    source,
+    target,
+    evidenceKind: p.evidenceKind === "inferred" ? "inferred" : "explicit",
+    confidence: typeof p.confidence === "number" ? p.confidence : 1,
+    evidence: Array.isArray(evidence) ? evidence.map(toEvidence) : [],
+  };
+}
+
+/** Graph walks: one hop from a frontier, and shortest paths. */
+export class TraversalRepository {
+  constructor(private readonly db: Queries) {}
+
+  /** Relationships from a frontier of entities, one hop, at most `limit` of them. */
+  async expand(
+    ids: readonly string[],
+    direction: ExpandDirection,
+    types: readonly string[],
+    kinds: readonly string[],
+    limit: number,
+  ): Promise<ExpandedEdge[]> {
+    const rows = await this.db.read("expand", { ids, direction, types, kinds, limit });
+    return rows.map((row) => {
+      const fromId = String(row.fromId);
+      const otherId = String(row.otherId);
+      const outgoing = row.outgoing === true;
+      const edge = toEdge(
+        outgoing ? fromId : otherId,
+        outgoing ? otherId : fromId,
+        String(row.type),
+        row.props,
+        row.evidence,
+      );
+      return { ...edge, fromId, otherId };
+    });
+  }
+
+  async shortestPaths(
+    fromId: string,
+    toId: string,
+    maxHops: number,
+    types: readonly string[],
+    limit: number,
+  ): Promise<PathRecord[]> {
+    const rows = await this.db.read("shortest-paths", { fromId, toId, maxHops, types, limit });
+    return rows.map((row) => ({
+      nodeIds: Array.isArray(row.nodeIds) ? row.nodeIds.map(String) : [],
+      hops: (Array.isArray(row.hops) ? row.hops : []).map((hop) => {
+        const h = objectOf(hop);
+        return toEdge(String(h.source), String(h.target), String(h.type), h.props, h.evidence);
+      }),
+    }));
+  }
+}

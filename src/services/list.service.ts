@@ -1,0 +1,109 @@
+import { BadUserInputError } from "../errors";
+import type { EntityRecord } from "../model/records";
+import type { CountBucket, KindCount, ListFilter, ListRepository } from "../repositories/list.repository";
+import { normalizeName } from "../seeds/validate";
+import type { GraphService } from "./graph.service";
+import { decodeCursor, encodeCursor, pageSize, type PageInfoRecord } from "./pagination";
+
+export interface ListArgs {
+  readonly kind: string | null;
+  readonly nameContains?: string | null;
+  readonly district?: string | null;
+  readonly industry?: string | null;
+  readonly sortField: "name" | "id";
+  readonly sortDirection: "asc" | "desc";
+  readonly first?: number | null;
+  readonly after?: string | null;
+  readonly last?: number | null;
+  readonly before?: string | null;
+}
+
+export interface EntityConnectionRecord {
+  readonly totalCount: number;
+  readonly edges: readonly { readonly node: EntityRecord; readonly cursor: string }[];
+  readonly nodes: readonly EntityRecord[];
+  readonly pageInfo: PageInfoRecord;
+}
+
+const CURSOR_TAG = "list";
+
+function cursorOf(value: unknown, argumentName: string): { key: string; id: string } {
+  if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
+    return { key: value[0], id: value[1] };
+  }
+  throw new BadUserInputError(`${argumentName} is not a valid cursor for this list`, argumentName);
+}
+
+/**
+ * Lists with filters, sorting and keyset cursors: a cursor holds the sort key and id of an item,
+ * so a page stays correct when entities are added before it (no offsets).
+ */
+export class ListService {
+  constructor(
+    private readonly repository: ListRepository,
+    private readonly graph: GraphService,
+  ) {}
+
+  async list(args: ListArgs): Promise<EntityConnectionRecord> {
+    const backward = args.last !== null && args.last !== undefined;
+    if (backward && args.first !== null && args.first !== undefined) {
+      throw new BadUserInputError("pass first/after or last/before, not both", "last");
+    }
+    if (!backward && args.before !== null && args.before !== undefined) {
+      throw new BadUserInputError("before goes with last", "before");
+    }
+    if (backward && args.after !== null && args.after !== undefined) {
+      throw new BadUserInputError("after goes with first", "after");
+    }
+    const size = backward ? pageSize(args.last, "last") : pageSize(args.first, "first");
+    const rawCursor = backward ? args.before : args.after;
+    const cursor =
+      rawCursor === null || rawCursor === undefined
+        ? null
+        : cursorOf(decodeCursor(CURSOR_TAG, rawCursor, backward ? "before" : "after"), backward ? "before" : "after");
+    const nameContains = args.nameContains?.trim() ? normalizeName(args.nameContains) : null;
+    const filter: ListFilter = {
+      kind: args.kind,
+      nameContains,
+      district: args.district ?? null,
+      industry: args.industry ?? null,
+    };
+    // Reading backwards is reading the other order and reversing the page.
+    const order = (args.sortDirection === "asc") !== backward ? "asc" : "desc";
+    const [rows, totalCount] = await Promise.all([
+      this.repository.page({ filter, sortField: args.sortField, order, cursor, limit: size + 1 }),
+      this.repository.count(filter),
+    ]);
+    const hasMore = rows.length > size;
+    const pageRows = rows.slice(0, size);
+    if (backward) pageRows.reverse();
+    const entities = new Map((await this.graph.entities(pageRows.map((r) => r.id))).map((e) => [e.id, e]));
+    const edges = pageRows.flatMap((row) => {
+      const node = entities.get(row.id);
+      return node === undefined ? [] : [{ node, cursor: encodeCursor(CURSOR_TAG, [row.sortKey, row.id]) }];
+    });
+    return {
+      totalCount,
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: {
+        hasNextPage: backward ? cursor !== null : hasMore,
+        hasPreviousPage: backward ? hasMore : cursor !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  countsByKind(): Promise<KindCount[]> {
+    return this.repository.countsByKind();
+  }
+
+  countsByDistrict(): Promise<CountBucket[]> {
+    return this.repository.countsByDistrict();
+  }
+
+  countsByIndustry(): Promise<CountBucket[]> {
+    return this.repository.countsByIndustry();
+  }
+}

@@ -1,0 +1,153 @@
+import { BadUserInputError, NotFoundError } from "../errors";
+import type { EntityRecord } from "../model/records";
+import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
+import type {
+  EdgeRecord,
+  ExpandDirection,
+  TraversalRepository,
+} from "../repositories/traversal.repository";
+import type { GraphService } from "./graph.service";
+
+export const MAX_NEIGHBORHOOD_DEPTH = 3;
+export const MAX_NEIGHBORHOOD_LIMIT = 500;
+export const MAX_PATH_HOPS = 6;
+export const MAX_PATHS = 50;
+export const MAX_TRACE_DEPTH = 10;
+
+export interface GraphViewRecord {
+  readonly nodes: readonly EntityRecord[];
+  readonly edges: readonly EdgeRecord[];
+  readonly truncated: boolean;
+}
+
+export interface PathView {
+  readonly length: number;
+  readonly nodes: readonly EntityRecord[];
+  readonly hops: readonly EdgeRecord[];
+}
+
+export interface TraceStep {
+  readonly entity: EntityRecord;
+  readonly depth: number;
+  /** The edge by which the step was first reached. */
+  readonly via: EdgeRecord;
+}
+
+function range(name: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new BadUserInputError(`${name} must be between ${min} and ${max} (got ${value})`, name);
+  }
+}
+
+function checkTypes(types: readonly string[]): void {
+  for (const type of types) {
+    if (!RELATION_TYPES.includes(type)) throw new BadUserInputError(`unknown relationship type ${type}`, "relationTypes");
+  }
+}
+
+function checkKinds(kinds: readonly string[]): void {
+  for (const kind of kinds) {
+    if (!(ENTITY_KINDS as readonly string[]).includes(kind)) throw new BadUserInputError(`unknown kind ${kind}`, "kinds");
+  }
+}
+
+/** Neighbourhoods, shortest paths and supply-chain tracing, breadth-first, one query per hop. */
+export class TraversalService {
+  constructor(
+    private readonly repository: TraversalRepository,
+    private readonly graph: GraphService,
+  ) {}
+
+  async neighborhood(
+    id: string,
+    depth: number,
+    relationTypes: readonly string[],
+    kinds: readonly string[],
+    limit: number,
+  ): Promise<GraphViewRecord | null> {
+    range("depth", depth, 1, MAX_NEIGHBORHOOD_DEPTH);
+    range("limit", limit, 1, MAX_NEIGHBORHOOD_LIMIT);
+    checkTypes(relationTypes);
+    checkKinds(kinds);
+    const start = await this.graph.entity(id);
+    if (start === null) return null;
+
+    const seen = new Set<string>([id]);
+    const edges = new Map<string, EdgeRecord>();
+    let frontier = [id];
+    let truncated = false;
+    for (let level = 0; level < depth && frontier.length > 0 && !truncated; level += 1) {
+      // Edges are capped too, so a hub can't make one hop unbounded; hitting the cap marks the view
+      // as truncated.
+      const edgeCap = limit * 4;
+      const found = await this.repository.expand(frontier, "BOTH", relationTypes, kinds, edgeCap);
+      if (found.length >= edgeCap) truncated = true;
+      const next: string[] = [];
+      for (const edge of found) {
+        if (!seen.has(edge.otherId)) {
+          if (seen.size >= limit) {
+            truncated = true;
+            continue;
+          }
+          seen.add(edge.otherId);
+          next.push(edge.otherId);
+        }
+        edges.set(edge.id, edge);
+      }
+      frontier = next;
+    }
+    const nodes = await this.graph.entities([...seen]);
+    const present = new Set(nodes.map((node) => node.id));
+    return {
+      nodes,
+      edges: [...edges.values()].filter((edge) => present.has(edge.source) && present.has(edge.target)),
+      truncated,
+    };
+  }
+
+  async paths(fromId: string, toId: string, maxHops: number, limit: number): Promise<PathView[]> {
+    range("maxHops", maxHops, 1, MAX_PATH_HOPS);
+    range("limit", limit, 1, MAX_PATHS);
+    const [from, to] = await Promise.all([this.graph.entity(fromId), this.graph.entity(toId)]);
+    if (from === null) throw new NotFoundError(`no entity with id ${fromId} (fromId)`);
+    if (to === null) throw new NotFoundError(`no entity with id ${toId} (toId)`);
+    if (fromId === toId) return [{ length: 0, nodes: [from], hops: [] }];
+    const found = await this.repository.shortestPaths(fromId, toId, maxHops, RELATION_TYPES, limit);
+    const nodes = new Map((await this.graph.entities([...new Set(found.flatMap((p) => p.nodeIds))])).map((n) => [n.id, n]));
+    return found.map((path) => ({
+      length: path.hops.length,
+      nodes: path.nodeIds.flatMap((nodeId) => nodes.get(nodeId) ?? []),
+      hops: path.hops,
+    }));
+  }
+
+  /**
+   * Follows supply relations (UPSTREAM_OF) from an entity: `upstream` walks to its suppliers,
+   * `downstream` to what it supplies, up to `depth` hops, each step with the edge that reached it.
+   */
+  async trace(id: string, direction: "upstream" | "downstream", depth: number): Promise<TraceStep[] | null> {
+    range("depth", depth, 1, MAX_TRACE_DEPTH);
+    if ((await this.graph.entity(id)) === null) return null;
+    // A UPSTREAM_OF B: A supplies B. Upstream of X are the sources of edges into X.
+    const expandDirection: ExpandDirection = direction === "upstream" ? "IN" : "OUT";
+    const seen = new Set([id]);
+    const steps: { id: string; depth: number; via: EdgeRecord }[] = [];
+    let frontier = [id];
+    for (let level = 1; level <= depth && frontier.length > 0; level += 1) {
+      const found = await this.repository.expand(frontier, expandDirection, ["UPSTREAM_OF"], [], 10_000);
+      const next: string[] = [];
+      for (const edge of found) {
+        if (seen.has(edge.otherId)) continue;
+        seen.add(edge.otherId);
+        next.push(edge.otherId);
+        steps.push({ id: edge.otherId, depth: level, via: edge });
+      }
+      frontier = next;
+    }
+    const entities = new Map((await this.graph.entities(steps.map((s) => s.id))).map((e) => [e.id, e]));
+    return steps.flatMap((step) => {
+      const entity = entities.get(step.id);
+      return entity === undefined ? [] : [{ entity, depth: step.depth, via: step.via }];
+    });
+  }
+}
