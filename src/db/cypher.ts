@@ -29,6 +29,7 @@ export const QUERY_NAMES = [
   "counts-by-kind",
   "counts-by-district",
   "counts-by-industry",
+  "innovation-chain",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

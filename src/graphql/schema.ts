@@ -1,5 +1,6 @@
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "graphql";
+import { ChainResolver } from "./chain.resolver";
 import { EntityResolver, RelationResolver } from "./entity.resolver";
 import { KIND_TYPES } from "./entity.type";
 import { createKindListResolver, ListResolver } from "./list.resolver";
@@ -21,6 +22,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       StatsResolver,
       TraversalResolver,
       ListResolver,
+      ChainResolver,
       createKindListResolver(),
       ...createRelationFieldResolvers(),
     ],

@@ -1,10 +1,12 @@
 import type { Queries } from "../db/database";
 import { createLoaders } from "../loaders";
+import { ChainRepository } from "../repositories/chain.repository";
 import { EntityRepository } from "../repositories/entity.repository";
 import { ListRepository } from "../repositories/list.repository";
 import { SearchRepository } from "../repositories/search.repository";
 import { StatsRepository } from "../repositories/stats.repository";
 import { TraversalRepository } from "../repositories/traversal.repository";
+import { ChainService } from "./chain.service";
 import { GraphService } from "./graph.service";
 import { ListService } from "./list.service";
 import { SearchService } from "./search.service";
@@ -17,6 +19,7 @@ export interface Services {
   readonly search: SearchService;
   readonly traversal: TraversalService;
   readonly lists: ListService;
+  readonly chains: ChainService;
 }
 
 /** Builds one request's services, with that request's own DataLoaders. */
@@ -29,5 +32,6 @@ export function createServices(db: Queries): Services {
     search: new SearchService(new SearchRepository(db), graph),
     traversal: new TraversalService(new TraversalRepository(db), graph),
     lists: new ListService(new ListRepository(db), graph),
+    chains: new ChainService(new ChainRepository(db), graph),
   };
 }

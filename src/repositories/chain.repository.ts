@@ -1,0 +1,62 @@
+import type { Queries } from "../db/database";
+import type { Plain } from "../db/values";
+import type { EdgeRecord } from "./traversal.repository";
+
+export interface ChainRow {
+  readonly id: string;
+  readonly kind: string;
+  /** How the item is tied to the industry: roadmap, project, carrier, lead, district, … */
+  readonly role: string;
+  /** The roadmap, project or carrier it was reached through; null when tied directly. */
+  readonly parent: string | null;
+  /** The relationships from the item to the industry, nearest the item first. */
+  readonly via: readonly EdgeRecord[];
+}
+
+/**
+ * Rebuilds an edge, with its evidence, from a relationship's own properties: its id holds the
+ * endpoints (source|TYPE|target), its evidence the passage ids (doc:start-end) and its quotes the
+ * texts, so no passage lookup is needed.
+ */
+export function edgeFromRelationship(value: Plain): EdgeRecord {
+  const r = value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+  const id = String(r.id);
+  const [source = "", type = String(r.type), target = ""] = id.split("|");
+  const passageIds = Array.isArray(r.evidence) ? r.evidence.map(String) : [];
+  const quotes = Array.isArray(r.quotes) ? r.quotes.map(String) : [];
+  return {
+    id,
+    type,
+    source,
+    target,
+    evidenceKind: r.evidenceKind === "inferred" ? "inferred" : "explicit",
+    confidence: typeof r.confidence === "number" ? r.confidence : 1,
+    evidence: passageIds.map((passageId, index) => {
+      const colon = passageId.lastIndexOf(":");
+      const [start = "0", end = "0"] = passageId.slice(colon + 1).split("-");
+      return {
+        passageId,
+        documentId: passageId.slice(0, colon),
+        start: Number(start),
+        end: Number(end),
+        quote: quotes[index] ?? "",
+      };
+    }),
+  };
+}
+
+/** The innovation chain around an industry, in one query. */
+export class ChainRepository {
+  constructor(private readonly db: Queries) {}
+
+  async chain(industryId: string): Promise<ChainRow[]> {
+    const rows = await this.db.read("innovation-chain", { industryId });
+    return rows.map((row) => ({
+      id: String(row.id),
+      kind: String(row.kind),
+      role: String(row.role),
+      parent: typeof row.parent === "string" ? row.parent : null,
+      via: (Array.isArray(row.rels) ? row.rels : []).map(edgeFromRelationship),
+    }));
+  }
+}
