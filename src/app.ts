@@ -44,12 +44,21 @@ const SAFE_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
+const ARGUMENT_VALUE_ERROR =
+  /^(Value ".*" does not exist in ".*" enum|Enum ".*" cannot represent|Expected value of type|Int cannot represent|Float cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent)/;
+
 /**
  * Masks every error the service did not raise on purpose: clients see INTERNAL_SERVER_ERROR and a
  * fixed message, never a stack trace or Cypher text; the original is logged with the request id.
  */
 export function formatError(formatted: GraphQLFormattedError, logger: Logger): GraphQLFormattedError {
-  const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : undefined;
+  let code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : undefined;
+  // A literal argument of the wrong value (an unknown enum value, a string for an Int) fails
+  // validation; to a client it is bad input like any other, so it gets the same code.
+  if (code === "GRAPHQL_VALIDATION_FAILED" && ARGUMENT_VALUE_ERROR.test(formatted.message)) {
+    code = "BAD_USER_INPUT";
+    formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
+  }
   if (code !== undefined && SAFE_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };

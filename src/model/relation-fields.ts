@@ -75,13 +75,6 @@ export const RELATION_FIELDS: readonly RelationFieldSpec[] = [
   ),
   field(
     "University",
-    "parent",
-    [["BELONGS_TO", OUT]],
-    "The university a unit belongs to",
-    "所属高校",
-  ),
-  field(
-    "University",
     "visits",
     [
       ["VISITED", IN],
@@ -90,7 +83,6 @@ export const RELATION_FIELDS: readonly RelationFieldSpec[] = [
     "Visits and events held at it",
     "调研与活动",
   ),
-  field("University", "photographedBy", [["PHOTOGRAPHED", IN]], "Who photographed it", "摄影"),
 
   // ResearchInstitute (科研院所)
   field(
@@ -291,6 +283,7 @@ export const RELATION_FIELDS: readonly RelationFieldSpec[] = [
   field("Platform", "owner", [["BELONGS_TO", OUT]], "Who it belongs to", "所属"),
   field("Platform", "parts", [["PART_OF", IN]], "Its parts", "组成"),
   field("Platform", "modes", [["ADOPTS", OUT]], "Modes it adopts", "模式"),
+  field("Platform", "photographedBy", [["PHOTOGRAPHED", IN]], "Who photographed it", "摄影"),
   field("Platform", "examples", [["EXAMPLE_OF", IN]], "Named examples of it", "示例"),
 
   // Fund (资金)

@@ -186,7 +186,7 @@ export const RELATION_SPECS: readonly RelationSpec[] = [
     zh: "属于",
     description:
       "A base, lab or platform is owned by an enterprise group, academy or university, e.g. 国家网络空间安全产业化基地 -> 中国电子科技集团.",
-    from: ["University", "Project", "Platform"],
+    from: ["Project", "Platform"],
     to: ["University", "ResearchInstitute", "Enterprise"],
   },
   {
@@ -445,7 +445,7 @@ export const RELATION_SPECS: readonly RelationSpec[] = [
     description:
       "A photographer took the captioned photo of an event, lab or platform, e.g. 马丁 photographed SWJTU's 电气化铁路同向供电系统研发平台.",
     from: ["Person"],
-    to: ["University", "Platform", "Event"],
+    to: ["Platform", "Event"],
   },
 ];
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { graphql } from "graphql";
+import { loadConfig } from "../../src/config";
+import { Database } from "../../src/db/database";
+import { createContext } from "../../src/graphql/context";
+import { createSchema } from "../../src/graphql/schema";
+import { createLogger } from "../../src/logger";
+
+/**
+ * Counts database round trips of nested queries: with a DataLoader per request, every level of
+ * nesting costs a bounded number of queries however many universities, institutes or builders
+ * there are.
+ */
+async function roundTrips(source: string): Promise<{ trips: number; data: unknown }> {
+  const config = loadConfig({ ...process.env, NODE_ENV: "test" });
+  const db = Database.connect(config);
+  try {
+    const context = createContext(db, createLogger({ ...config, logLevel: "silent" }), "test");
+    const result = await graphql({ schema: await createSchema(), source, contextValue: context });
+    expect(result.errors).toBeUndefined();
+    return { trips: context.counter.count, data: result.data };
+  } finally {
+    await db.close();
+  }
+}
+
+const LEVEL_1 = `{ universities(first: 100) { nodes { id name } } }`;
+const LEVEL_2 = `{ universities(first: 100) { nodes { id ... on University {
+  coBuiltInstitutes { node { id name } } } } } }`;
+const LEVEL_3 = `{ universities(first: 100) { nodes { id ... on University {
+  coBuiltInstitutes { node { id ... on ResearchInstitute {
+    coBuilders { node { id name } } } } } } } } }`;
+
+describe("database round trips of nested queries", () => {
+  it("grow with depth, not with the number of universities", async () => {
+    const one = await roundTrips(LEVEL_1);
+    const two = await roundTrips(LEVEL_2);
+    const three = await roundTrips(LEVEL_3);
+    const universities = (one.data as { universities: { nodes: unknown[] } }).universities.nodes.length;
+    expect(universities).toBeGreaterThanOrEqual(9);
+    // A list page is: page ids + total count + one batched entity load.
+    expect(one.trips).toBe(3);
+    // Each further level: one batched relation load + one batched entity load.
+    expect(two.trips).toBe(one.trips + 2);
+    expect(three.trips).toBe(two.trips + 2);
+    expect(three.trips).toBeLessThan(universities);
+  });
+});
