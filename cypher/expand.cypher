@@ -15,7 +15,7 @@ CALL (n) {
 }
 WITH n, r, m
 ORDER BY n.id, type(r), m.id
-LIMIT $limit
+LIMIT toInteger($limit)
 CALL (r) {
   OPTIONAL MATCH (p:Passage)
   WHERE p.id IN r.evidence

@@ -13,4 +13,4 @@ WHERE $cursorKey IS NULL
   OR (sortKey = $cursorKey AND n.id < $cursorId)
 RETURN n.id AS id, sortKey
 ORDER BY sortKey DESC, n.id DESC
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -11,7 +11,7 @@ CALL (n, key) {
 }
 WITH key, r, m, direction
 ORDER BY m.name, m.id
-WITH key, collect({r: r, m: m, direction: direction})[..key.limit] AS links
+WITH key, collect({r: r, m: m, direction: direction})[..toInteger(key.limit)] AS links
 UNWIND links AS link
 WITH key, link.r AS r, link.m AS m, link.direction AS direction
 CALL (r) {

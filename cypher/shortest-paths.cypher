@@ -3,7 +3,7 @@ MATCH p = allShortestPaths((a)-[*..6]-(b))
 WHERE length(p) <= $maxHops
   AND all(r IN relationships(p) WHERE type(r) IN $types)
 WITH p
-LIMIT $limit
+LIMIT toInteger($limit)
 RETURN [n IN nodes(p) | n.id] AS nodeIds,
   [r IN relationships(p) | {
     source: startNode(r).id,

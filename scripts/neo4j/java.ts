@@ -72,7 +72,10 @@ function majorFromLauncher(java: string): number | undefined {
 }
 
 function launcherOf(home: string): string | undefined {
-  for (const candidate of [path.join(home, "bin", "java"), path.join(home, "Contents", "Home", "bin", "java")]) {
+  for (const candidate of [
+    path.join(home, "bin", "java"),
+    path.join(home, "Contents", "Home", "bin", "java"),
+  ]) {
     try {
       fs.accessSync(candidate, fs.constants.X_OK);
       return candidate;
@@ -129,12 +132,17 @@ export function javaSearchDirs(env: JavaEnv): readonly string[] {
  * @param supported Java majors the pinned Neo4j supports, in order of preference.
  * @throws Neo4jManagerError saying what to install when none fits.
  */
-export function resolveJava(env: JavaEnv, supported: readonly number[], neo4jVersion: string): JavaRuntime {
+export function resolveJava(
+  env: JavaEnv,
+  supported: readonly number[],
+  neo4jVersion: string,
+): JavaRuntime {
   const rejected: JavaRuntime[] = [];
   const javaHome = env.JAVA_HOME?.trim();
   if (javaHome !== undefined && javaHome !== "") {
     const java = launcherOf(javaHome);
-    const major = java === undefined ? undefined : (majorFromRelease(javaHome) ?? majorFromLauncher(java));
+    const major =
+      java === undefined ? undefined : (majorFromRelease(javaHome) ?? majorFromLauncher(java));
     if (java !== undefined && major !== undefined) {
       const runtime: JavaRuntime = { java, home: javaHome, major, source: "JAVA_HOME" };
       if (supported.includes(major)) return runtime;
@@ -163,12 +171,11 @@ export function resolveJava(env: JavaEnv, supported: readonly number[], neo4jVer
     .slice()
     .sort((a, b) => a - b)
     .join(" or ");
-  const where = [
-    "JAVA_HOME",
-    "PATH",
-    ...(dirs.length > 0 ? [dirs.join(", ")] : []),
-  ].join(", ");
-  const seen = [...rejected, ...searched.filter((runtime) => !rejected.some((r) => r.java === runtime.java))];
+  const where = ["JAVA_HOME", "PATH", ...(dirs.length > 0 ? [dirs.join(", ")] : [])].join(", ");
+  const seen = [
+    ...rejected,
+    ...searched.filter((runtime) => !rejected.some((r) => r.java === runtime.java)),
+  ];
   const first =
     seen.length === 0
       ? `Java not found: Neo4j ${neo4jVersion} needs Java ${wanted}, and there is none in ${where}.`

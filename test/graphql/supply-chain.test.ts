@@ -1,0 +1,93 @@
+import neo4j, { type Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { boltUri, loadConfig } from "../../src/config";
+import { gql, startTestServer, type TestServer } from "../helpers/server";
+
+/**
+ * The document states no supply relations, so upstream/downstream tracing is exercised on a small
+ * fixture chain written next to the seeded graph and removed afterwards:
+ * fixture-ore → fixture-steel → fixture-parts → fixture-cars, and fixture-glass → fixture-cars.
+ */
+const CHAIN: [string, string][] = [
+  ["fixture-ore", "fixture-steel"],
+  ["fixture-steel", "fixture-parts"],
+  ["fixture-parts", "fixture-cars"],
+  ["fixture-glass", "fixture-cars"],
+];
+const NODES = [...new Set(CHAIN.flat())];
+
+async function removeFixture(driver: Driver, database: string): Promise<void> {
+  await driver.executeQuery(`MATCH (n:Entity) WHERE n.id STARTS WITH 'fixture-' DETACH DELETE n`, {}, { database });
+}
+
+describe("upstream and downstream tracing", () => {
+  const config = loadConfig({ ...process.env, NODE_ENV: "test" });
+  let driver: Driver;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    driver = neo4j.driver(boltUri(config), neo4j.auth.basic(config.neo4jUser, config.neo4jPassword));
+    await removeFixture(driver, config.neo4jDatabase);
+    await driver.executeQuery(
+      `UNWIND $nodes AS id
+       CREATE (:Entity:Industry {id: id, kind: 'Industry', name: id, aliases: [], aliasText: '', nameInferred: false})`,
+      { nodes: NODES },
+      { database: config.neo4jDatabase },
+    );
+    await driver.executeQuery(
+      `UNWIND $edges AS edge
+       MATCH (a:Entity {id: edge[0]}), (b:Entity {id: edge[1]})
+       CREATE (a)-[:UPSTREAM_OF {id: edge[0] + '|UPSTREAM_OF|' + edge[1], evidence: [], quotes: [],
+         evidenceKind: 'explicit', confidence: 1.0}]->(b)`,
+      { edges: CHAIN },
+      { database: config.neo4jDatabase },
+    );
+    server = await startTestServer();
+  });
+
+  afterAll(async () => {
+    await server.stop();
+    await removeFixture(driver, config.neo4jDatabase);
+    await driver.close();
+  });
+
+  const trace = async (field: "upstream" | "downstream", id: string, depth: number): Promise<[string, number][]> => {
+    const response = await gql<{ [k: string]: { entity: { id: string }; depth: number }[] }>(
+      server.url,
+      `query ($id: ID!, $depth: Int!) { ${field}(id: $id, depth: $depth) { entity { id } depth via { type source target } } }`,
+      { id, depth },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data![field]!.map((step) => [step.entity.id, step.depth]);
+  };
+
+  it("walks to the suppliers of an industry, level by level", async () => {
+    expect(await trace("upstream", "fixture-cars", 1)).toEqual([
+      ["fixture-glass", 1],
+      ["fixture-parts", 1],
+    ]);
+    expect(await trace("upstream", "fixture-cars", 3)).toEqual([
+      ["fixture-glass", 1],
+      ["fixture-parts", 1],
+      ["fixture-steel", 2],
+      ["fixture-ore", 3],
+    ]);
+  });
+
+  it("walks to what an industry supplies", async () => {
+    expect(await trace("downstream", "fixture-ore", 10)).toEqual([
+      ["fixture-steel", 1],
+      ["fixture-parts", 2],
+      ["fixture-cars", 3],
+    ]);
+  });
+
+  it("finds no supply relations in the document's own industries", async () => {
+    expect(await trace("upstream", "industry-automobile", 3)).toEqual([]);
+  });
+
+  it("rejects a depth beyond 10 with BAD_USER_INPUT", async () => {
+    const response = await gql(server.url, `{ upstream(id: "fixture-cars", depth: 11) { depth } }`);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "depth" });
+  });
+});
