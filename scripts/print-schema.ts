@@ -15,7 +15,9 @@ if (require.main === module) {
   renderSchema()
     .then((sdl) => {
       writeFileSync(SCHEMA_FILE, sdl);
-      process.stdout.write(`wrote ${path.relative(process.cwd(), SCHEMA_FILE)} (${sdl.length} characters)\n`);
+      process.stdout.write(
+        `wrote ${path.relative(process.cwd(), SCHEMA_FILE)} (${sdl.length} characters)\n`,
+      );
     })
     .catch((error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

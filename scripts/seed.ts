@@ -1,7 +1,12 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "../src/config";
 import { Database } from "../src/db/database";
-import { applySchema, seedFromDirectory, SEEDS_DIR, SeedValidationError } from "../src/services/seeding";
+import {
+  applySchema,
+  seedFromDirectory,
+  SEEDS_DIR,
+  SeedValidationError,
+} from "../src/services/seeding";
 import { ensureNeo4j } from "./neo4j/manager";
 
 /** `npm run seed`: validate seeds/, then write them to Neo4j (idempotent). */
@@ -23,7 +28,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof SeedValidationError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `seed failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

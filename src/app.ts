@@ -51,7 +51,10 @@ const ARGUMENT_VALUE_ERROR =
  * Masks every error the service did not raise on purpose: clients see INTERNAL_SERVER_ERROR and a
  * fixed message, never a stack trace or Cypher text; the original is logged with the request id.
  */
-export function formatError(formatted: GraphQLFormattedError, logger: Logger): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  logger: Logger,
+): GraphQLFormattedError {
   let code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : undefined;
   // A literal argument of the wrong value (an unknown enum value, a string for an Int) fails
   // validation; to a client it is bad input like any other, so it gets the same code.
@@ -109,10 +112,11 @@ export async function startApp({ config, db, logger }: AppDeps): Promise<Running
     "/graphql",
     express.json({ limit: "100kb" }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: ({ req }) => {
         const header = req.headers["x-request-id"];
-        const requestId = typeof header === "string" && header.length <= 100 ? header : randomUUID();
-        return createContext(db, logger, requestId);
+        const requestId =
+          typeof header === "string" && header.length <= 100 ? header : randomUUID();
+        return Promise.resolve(createContext(db, logger, requestId));
       },
     }),
   );

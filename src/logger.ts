@@ -8,7 +8,13 @@ export function createLogger(config: Pick<Config, "logLevel" | "nodeEnv">): Logg
   return pino({
     level: config.nodeEnv === "test" && config.logLevel === "info" ? "warn" : config.logLevel,
     redact: {
-      paths: ["password", "*.password", "req.headers.authorization", "headers.authorization", "token"],
+      paths: [
+        "password",
+        "*.password",
+        "req.headers.authorization",
+        "headers.authorization",
+        "token",
+      ],
       censor: "[redacted]",
     },
     base: { service: "chengdu-innovation-kg" },

@@ -81,6 +81,8 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`Unexpected failure at start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Unexpected failure at start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

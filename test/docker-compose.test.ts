@@ -40,7 +40,8 @@ function environment(s: Service): Map<string, string> {
       env.set(name, rest.join("="));
     }
   } else {
-    for (const [name, value] of Object.entries(s.environment ?? {})) env.set(name, String(value ?? ""));
+    for (const [name, value] of Object.entries(s.environment ?? {}))
+      env.set(name, String(value ?? ""));
   }
   return env;
 }
@@ -62,7 +63,8 @@ function portPairs(s: Service): [string, string][] {
   });
 }
 
-const isConfigVariable = (name: string): boolean => (CONFIG_VARIABLES as readonly string[]).includes(name);
+const isConfigVariable = (name: string): boolean =>
+  (CONFIG_VARIABLES as readonly string[]).includes(name);
 
 describe("docker-compose.yml", () => {
   it("runs the same Neo4j release as the managed one", () => {
@@ -109,7 +111,9 @@ describe("docker-compose.yml", () => {
     const test = neo4j.healthcheck?.test;
     expect(Array.isArray(test) ? test.join(" ") : test).toMatch(/cypher-shell|wget/);
     const dependsOn = service("api").depends_on;
-    expect(Array.isArray(dependsOn) ? undefined : dependsOn?.neo4j?.condition).toBe("service_healthy");
+    expect(Array.isArray(dependsOn) ? undefined : dependsOn?.neo4j?.condition).toBe(
+      "service_healthy",
+    );
   });
 
   it("passes the credentials, memory and transaction timeout to the neo4j image", () => {

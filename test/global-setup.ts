@@ -18,6 +18,7 @@ export default async function setup(): Promise<void> {
         `Neo4j is not reachable at ${boltUri(config)} (${error instanceof Error ? error.message : String(error)}). ` +
           "Run the tests with `npm test` (it starts the project's Neo4j), start it with `npm run neo4j -- start`, " +
           "or set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD for an existing Neo4j.",
+        { cause: error },
       );
     }
     await applySchema(db);

@@ -36,7 +36,12 @@ describe("loadConfig", () => {
   it("reports every bad value, one line each, naming the variable and what is allowed", () => {
     let problems: readonly string[] = [];
     try {
-      loadConfig({ PORT: "eighty", NEO4J_URI: "http://x", NODE_ENV: "staging", NEO4J_HEAP: "lots" });
+      loadConfig({
+        PORT: "eighty",
+        NEO4J_URI: "http://x",
+        NODE_ENV: "staging",
+        NEO4J_HEAP: "lots",
+      });
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       problems = (error as ConfigError).problems;
@@ -50,6 +55,8 @@ describe("loadConfig", () => {
   });
 
   it("refuses a password Neo4j would refuse", () => {
-    expect(() => loadConfig({ NEO4J_PASSWORD: "short" })).toThrow(/NEO4J_PASSWORD must be at least 8/);
+    expect(() => loadConfig({ NEO4J_PASSWORD: "short" })).toThrow(
+      /NEO4J_PASSWORD must be at least 8/,
+    );
   });
 });

@@ -75,7 +75,15 @@ export class ConfigError extends Error {
 
 const URI_SCHEMES = ["neo4j:", "neo4j+s:", "neo4j+ssc:", "bolt:", "bolt+s:", "bolt+ssc:"];
 const MEMORY_SIZE = /^[1-9][0-9]*[kmgKMG]$/;
-const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+const LOG_LEVELS: readonly LogLevel[] = [
+  "fatal",
+  "error",
+  "warn",
+  "info",
+  "debug",
+  "trace",
+  "silent",
+];
 const NODE_ENVS: readonly NodeEnv[] = ["development", "production", "test"];
 
 /**

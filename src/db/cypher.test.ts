@@ -20,6 +20,7 @@ describe("the Cypher registry", () => {
   it("splits schema.cypher into statements without its comments", () => {
     const list = statements(cypher("schema"));
     expect(list.length).toBeGreaterThanOrEqual(7);
-    for (const statement of list) expect(statement).toMatch(/^CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX) \w+ IF NOT EXISTS/);
+    for (const statement of list)
+      expect(statement).toMatch(/^CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX) \w+ IF NOT EXISTS/);
   });
 });

@@ -127,8 +127,10 @@ export class Database implements Queries {
       if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith("Neo.TransientError")) {
         return new ServiceUnavailableError();
       }
-      if (error.code === "Neo.ClientError.Transaction.TransactionTimedOut" ||
-          error.code === "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration") {
+      if (
+        error.code === "Neo.ClientError.Transaction.TransactionTimedOut" ||
+        error.code === "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"
+      ) {
         return new ServiceUnavailableError("The query took too long and was stopped.");
       }
       if (error.code === "Neo.ClientError.Security.Unauthorized") {

@@ -1,4 +1,11 @@
-import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime } from "neo4j-driver";
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isLocalDateTime,
+  isLocalTime,
+  isTime,
+} from "neo4j-driver";
 
 /** Plain JSON-like values: what every layer above src/db sees. */
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
@@ -39,4 +46,26 @@ function plainObject(object: Record<string, unknown>): { [key: string]: Plain } 
   const out: { [key: string]: Plain } = {};
   for (const [key, entry] of Object.entries(object)) out[key] = toPlain(entry);
   return out;
+}
+
+/** Readers of plain values, for mapping rows to records without unchecked casts. */
+export function asObject(value: Plain | undefined): { [key: string]: Plain } {
+  return value !== null && value !== undefined && typeof value === "object" && !Array.isArray(value)
+    ? value
+    : {};
+}
+
+export function asList(value: Plain | undefined): Plain[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A scalar as text; "" for null, lists and objects. */
+export function asText(value: Plain | undefined): string {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+    ? String(value)
+    : "";
+}
+
+export function asTextOrNull(value: Plain | undefined): string | null {
+  return typeof value === "string" ? value : null;
 }

@@ -11,10 +11,16 @@ registerEnumType(ChainStageKeyEnum, {
   description: "Stage of an innovation chain (创新链环节).",
   valuesConfig: {
     ROADMAPS: { description: "Technology roadmaps of the industry (技术路线图)." },
-    PROJECTS: { description: "Collaborative projects and bases, with leads and participants (协同创新项目)." },
-    INSTITUTIONS: { description: "Universities, research institutes and enterprises (高校、院所与企业)." },
+    PROJECTS: {
+      description: "Collaborative projects and bases, with leads and participants (协同创新项目).",
+    },
+    INSTITUTIONS: {
+      description: "Universities, research institutes and enterprises (高校、院所与企业).",
+    },
     CARRIERS: { description: "Carriers, parks and bases, with their districts (载体与区县)." },
-    SUPPORT: { description: "Platforms, funds, policies and tasks that support it (平台、资金与政策)." },
+    SUPPORT: {
+      description: "Platforms, funds, policies and tasks that support it (平台、资金与政策).",
+    },
   },
 });
 
@@ -28,11 +34,15 @@ export class ChainMember {
   @Field(() => EntityInterface, { description: "The member (成员)." })
   entity!: EntityInterface;
 
-  @Field(() => GraphEdge, { description: "The relationship that ties it, with evidence (关系证据)." })
+  @Field(() => GraphEdge, {
+    description: "The relationship that ties it, with evidence (关系证据).",
+  })
   edge!: GraphEdge;
 }
 
-@ObjectType({ description: "One item of a chain stage, with how it is tied to the industry (环节条目)." })
+@ObjectType({
+  description: "One item of a chain stage, with how it is tied to the industry (环节条目).",
+})
 export class ChainItem {
   @Field(() => EntityInterface, { description: "The item (条目)." })
   entity!: EntityInterface;
@@ -44,17 +54,22 @@ export class ChainItem {
   roles!: string[];
 
   @Field(() => [GraphEdge], {
-    description: "The relationships from the item to the industry, nearest the item first, each with evidence (关联路径).",
+    description:
+      "The relationships from the item to the industry, nearest the item first, each with evidence (关联路径).",
   })
   via!: GraphEdge[];
 
   @Field(() => [ChainMember], {
-    description: "A project's leads, participants and owner; a carrier's district and university (成员).",
+    description:
+      "A project's leads, participants and owner; a carrier's district and university (成员).",
   })
   members!: ChainMember[];
 }
 
-@ObjectType({ description: "One stage of an innovation chain; empty when the sources state nothing for it (环节)." })
+@ObjectType({
+  description:
+    "One stage of an innovation chain; empty when the sources state nothing for it (环节).",
+})
 export class ChainStage {
   @Field(() => ChainStageKeyEnum, { description: "Stage (环节)." })
   key!: ChainStageKey;
@@ -62,7 +77,9 @@ export class ChainStage {
   @Field(() => String, { description: "Title in English and Chinese (标题)." })
   title!: string;
 
-  @Field(() => Boolean, { description: "True when the sources state nothing for this stage (是否为空)." })
+  @Field(() => Boolean, {
+    description: "True when the sources state nothing for this stage (是否为空).",
+  })
   empty!: boolean;
 
   @Field(() => [ChainItem], { description: "Items, by Chinese name (条目)." })
@@ -70,12 +87,15 @@ export class ChainStage {
 }
 
 @ObjectType({
-  description: "The innovation chain deployed around an industry (围绕产业链部署创新链), stage by stage.",
+  description:
+    "The innovation chain deployed around an industry (围绕产业链部署创新链), stage by stage.",
 })
 export class InnovationChain {
   @Field(() => EntityInterface, { description: "The industry (产业)." })
   industry!: EntityInterface;
 
-  @Field(() => [ChainStage], { description: "Stages in order: roadmaps, projects, institutions, carriers, support (各环节)." })
+  @Field(() => [ChainStage], {
+    description: "Stages in order: roadmaps, projects, institutions, carriers, support (各环节).",
+  })
   stages!: ChainStage[];
 }

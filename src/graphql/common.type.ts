@@ -9,7 +9,10 @@ registerEnumType(EntityKindEnum, {
   name: "EntityKind",
   description: "Kind of entity (实体类别).",
   valuesConfig: Object.fromEntries(
-    ENTITY_KINDS.map((kind) => [kind, { description: `${KIND_SPECS[kind].en} (${KIND_SPECS[kind].zh})` }]),
+    ENTITY_KINDS.map((kind) => [
+      kind,
+      { description: `${KIND_SPECS[kind].en} (${KIND_SPECS[kind].zh})` },
+    ]),
   ),
 });
 
@@ -32,14 +35,17 @@ export enum EvidenceKind {
 }
 registerEnumType(EvidenceKind, {
   name: "EvidenceKind",
-  description: "Whether the quote states a fact outright or it follows from the quote plus a name or outside knowledge (证据类型).",
+  description:
+    "Whether the quote states a fact outright or it follows from the quote plus a name or outside knowledge (证据类型).",
   valuesConfig: {
     explicit: { description: "The quote states it (明示)." },
     inferred: { description: "Inferred from the quote and a name or outside knowledge (推断)." },
   },
 });
 
-@ObjectType({ description: "A verbatim passage of a source document that states a fact (原文证据)." })
+@ObjectType({
+  description: "A verbatim passage of a source document that states a fact (原文证据).",
+})
 export class Evidence {
   @Field(() => ID, { description: "Passage id: document id, start and end offsets (段落标识)." })
   passageId!: string;
@@ -47,7 +53,9 @@ export class Evidence {
   @Field(() => ID, { description: "Source document id (来源文献)." })
   documentId!: string;
 
-  @Field(() => Int, { description: "Start offset in the document, in UTF-16 code units (起始位置)." })
+  @Field(() => Int, {
+    description: "Start offset in the document, in UTF-16 code units (起始位置).",
+  })
   start!: number;
 
   @Field(() => Int, { description: "End offset, exclusive (结束位置)." })
@@ -57,7 +65,9 @@ export class Evidence {
   quote!: string;
 }
 
-@ObjectType({ description: "A number the source states about an entity, with its unit (数值事实)." })
+@ObjectType({
+  description: "A number the source states about an entity, with its unit (数值事实).",
+})
 export class Fact {
   @Field(() => String, { description: "Machine key of the fact, e.g. registeredCapital (键)." })
   key!: string;

@@ -7,7 +7,10 @@ import { EntityInterface, Relation, RelationTypeEnum } from "./entity.type";
 
 @Resolver(() => EntityInterface)
 export class EntityResolver {
-  @Query(() => EntityInterface, { nullable: true, description: "An entity by id; null when there is none (按标识查实体)." })
+  @Query(() => EntityInterface, {
+    nullable: true,
+    description: "An entity by id; null when there is none (按标识查实体).",
+  })
   entity(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<EntityRecord | null> {
     return ctx.services.graph.entity(id);
   }
@@ -21,14 +24,21 @@ export class EntityResolver {
   }
 
   @FieldResolver(() => [Relation], {
-    description: "Relationships of this entity, optionally filtered by type and direction, each with its evidence (关系).",
+    description:
+      "Relationships of this entity, optionally filtered by type and direction, each with its evidence (关系).",
   })
   relations(
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
-    @Arg("types", () => [RelationTypeEnum], { nullable: true, description: "Only these types (关系类型)." })
+    @Arg("types", () => [RelationTypeEnum], {
+      nullable: true,
+      description: "Only these types (关系类型).",
+    })
     types: string[] | null,
-    @Arg("direction", () => Direction, { nullable: true, description: "Only this direction (方向)." })
+    @Arg("direction", () => Direction, {
+      nullable: true,
+      description: "Only this direction (方向).",
+    })
     direction: Direction | null,
     @Arg("first", () => Int, {
       defaultValue: DEFAULT_RELATIONS_PER_FIELD,

@@ -20,7 +20,9 @@ registerEnumType(RelationTypeEnum, {
   valuesConfig: Object.fromEntries(
     RELATION_SPECS.map((spec) => [
       spec.type,
-      { description: `${spec.description} (${spec.zh}); ${spec.from.join("|")} → ${spec.to.join("|")}` },
+      {
+        description: `${spec.description} (${spec.zh}); ${spec.from.join("|")} → ${spec.to.join("|")}`,
+      },
     ]),
   ),
 });
@@ -45,16 +47,20 @@ export abstract class EntityInterface {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: "True when nameEn is the official English name; false when it is a translation (官方英文名).",
+    description:
+      "True when nameEn is the official English name; false when it is a translation (官方英文名).",
   })
   nameEnOfficial?: boolean | null;
 
   @Field(() => Boolean, {
-    description: "True when the full name was resolved from outside knowledge because the text abbreviates it (名称为推断).",
+    description:
+      "True when the full name was resolved from outside knowledge because the text abbreviates it (名称为推断).",
   })
   nameInferred!: boolean;
 
-  @Field(() => [String], { description: "Other name forms: abbreviations, former names, acronyms (别名)." })
+  @Field(() => [String], {
+    description: "Other name forms: abbreviations, former names, acronyms (别名).",
+  })
   aliases!: string[];
 
   @Field(() => String, { nullable: true, description: "One-line English gloss (说明)." })
@@ -63,12 +69,15 @@ export abstract class EntityInterface {
   @Field(() => [Evidence], { description: "Passages of the sources that name this entity (出处)." })
   evidence!: Evidence[];
 
-  @Field(() => [Fact], { description: "Numbers the sources state about it, with units (数值事实)." })
+  @Field(() => [Fact], {
+    description: "Numbers the sources state about it, with units (数值事实).",
+  })
   facts!: Fact[];
 }
 
 @ObjectType("Relation", {
-  description: "A relationship of the entity it was asked on, with the quote that states it (关系及证据).",
+  description:
+    "A relationship of the entity it was asked on, with the quote that states it (关系及证据).",
 })
 export class Relation {
   @Field(() => ID, { description: "Stable id: source|TYPE|target (关系标识)." })
@@ -77,7 +86,9 @@ export class Relation {
   @Field(() => RelationTypeEnum, { description: "Relationship type (关系类型)." })
   type!: string;
 
-  @Field(() => Direction, { description: "OUT when the asked entity is the source, IN when it is the target (方向)." })
+  @Field(() => Direction, {
+    description: "OUT when the asked entity is the source, IN when it is the target (方向).",
+  })
   direction!: Direction;
 
   @Field(() => ID, { description: "Id of the source entity (起点)." })
@@ -89,7 +100,9 @@ export class Relation {
   @Field(() => EvidenceKind, { description: "explicit or inferred (证据类型)." })
   evidenceKind!: EvidenceKind;
 
-  @Field(() => Float, { description: "Confidence from 0 to 1; 1 for explicit statements (置信度)." })
+  @Field(() => Float, {
+    description: "Confidence from 0 to 1; 1 for explicit statements (置信度).",
+  })
   confidence!: number;
 
   @Field(() => String, { nullable: true, description: "Why an inferred link holds (推断说明)." })

@@ -1,10 +1,20 @@
 import { Args, Arg, Ctx, Query, Resolver } from "type-graphql";
 import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary";
-import type { CountBucket as CountBucketRecord, KindCount as KindCountRecord } from "../repositories/list.repository";
+import type {
+  CountBucket as CountBucketRecord,
+  KindCount as KindCountRecord,
+} from "../repositories/list.repository";
 import type { EntityConnectionRecord, ListArgs } from "../services/list.service";
 import { EntityKindEnum } from "./common.type";
 import type { Context } from "./context";
-import { CountBucket, EntityConnection, KindCount, ListArgsType, SortDirection, SortField } from "./list.type";
+import {
+  CountBucket,
+  EntityConnection,
+  KindCount,
+  ListArgsType,
+  SortDirection,
+  SortField,
+} from "./list.type";
 
 /** Plural query names of the per-kind lists (universities, researchInstitutes, …). */
 export const LIST_QUERY_NAMES: Readonly<Record<EntityKind, string>> = {
@@ -46,30 +56,36 @@ function toListArgs(kind: EntityKind | null, args: ListArgsType): ListArgs {
 @Resolver()
 export class ListResolver {
   @Query(() => EntityConnection, {
-    description: "Entities of any or one kind, filtered, sorted and paginated with keyset cursors (实体列表).",
+    description:
+      "Entities of any or one kind, filtered, sorted and paginated with keyset cursors (实体列表).",
   })
   entities(
-    @Arg("kind", () => EntityKindEnum, { nullable: true, description: "Only this kind (类别)." }) kind: EntityKind | null,
+    @Arg("kind", () => EntityKindEnum, { nullable: true, description: "Only this kind (类别)." })
+    kind: EntityKind | null,
     @Args(() => ListArgsType) args: ListArgsType,
     @Ctx() ctx: Context,
   ): Promise<EntityConnectionRecord> {
     return ctx.services.lists.list(toListArgs(kind ?? null, args));
   }
 
-  @Query(() => [KindCount], { description: "Number of entities of each kind, for dashboards (按类别统计)." })
+  @Query(() => [KindCount], {
+    description: "Number of entities of each kind, for dashboards (按类别统计).",
+  })
   countsByKind(@Ctx() ctx: Context): Promise<KindCountRecord[]> {
     return ctx.services.lists.countsByKind();
   }
 
   @Query(() => [CountBucket], {
-    description: "For each district, the entities located in it or co-built or developed by it, by kind (按区县统计).",
+    description:
+      "For each district, the entities located in it or co-built or developed by it, by kind (按区县统计).",
   })
   countsByDistrict(@Ctx() ctx: Context): Promise<CountBucketRecord[]> {
     return ctx.services.lists.countsByDistrict();
   }
 
   @Query(() => [CountBucket], {
-    description: "For each industry, the entities that focus on it or are its roadmap, by kind (按产业统计).",
+    description:
+      "For each industry, the entities that focus on it or are its roadmap, by kind (按产业统计).",
   })
   countsByIndustry(@Ctx() ctx: Context): Promise<CountBucketRecord[]> {
     return ctx.services.lists.countsByIndustry();
@@ -79,7 +95,7 @@ export class ListResolver {
 type ListMethod = (args: ListArgsType, ctx: Context) => Promise<EntityConnectionRecord>;
 
 /** One list query per kind (universities, districts, …), each a delegation to the list service. */
-export function createKindListResolver(): Function {
+export function createKindListResolver(): new () => object {
   class KindListResolver {}
   const prototype = KindListResolver.prototype as unknown as Record<string, ListMethod>;
   for (const kind of ENTITY_KINDS) {

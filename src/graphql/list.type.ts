@@ -65,7 +65,9 @@ export class EntityEdge {
   cursor!: string;
 }
 
-@ObjectType({ description: "A page of an entity list, a Relay connection with keyset cursors (实体列表)." })
+@ObjectType({
+  description: "A page of an entity list, a Relay connection with keyset cursors (实体列表).",
+})
 export class EntityConnection {
   @Field(() => Int, { description: "Number of entities matching the filters, in all (总数)." })
   totalCount!: number;
@@ -73,7 +75,9 @@ export class EntityConnection {
   @Field(() => [EntityEdge], { description: "Items of this page (本页条目)." })
   edges!: EntityEdge[];
 
-  @Field(() => [EntityInterface], { description: "The entities of this page, without cursors (本页实体)." })
+  @Field(() => [EntityInterface], {
+    description: "The entities of this page, without cursors (本页实体).",
+  })
   nodes!: EntityInterface[];
 
   @Field(() => PageInfo, { description: "Page information (分页信息)." })
@@ -112,16 +116,25 @@ export class ListArgsType {
   @Field(() => EntityFilter, { nullable: true, description: "Filters (筛选)." })
   filter?: EntityFilter | null;
 
-  @Field(() => EntityOrder, { nullable: true, description: "Sort order; by name ascending when absent (排序)." })
+  @Field(() => EntityOrder, {
+    nullable: true,
+    description: "Sort order; by name ascending when absent (排序).",
+  })
   orderBy?: EntityOrder | null;
 
-  @Field(() => Int, { nullable: true, description: "Page size from the start or after a cursor, 0 to 100, default 20 (前N条)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Page size from the start or after a cursor, 0 to 100, default 20 (前N条).",
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: "Cursor to continue after (之后游标)." })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Page size from the end or before a cursor, 0 to 100 (后N条)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Page size from the end or before a cursor, 0 to 100 (后N条).",
+  })
   last?: number | null;
 
   @Field(() => String, { nullable: true, description: "Cursor to continue before (之前游标)." })

@@ -13,9 +13,10 @@ type FieldMethod = (root: EntityRecord, first: number, ctx: Context) => Promise<
  * are the kind's typed relationship fields (University.coBuiltInstitutes, Project.leads, …). Each
  * field is a one-line delegation to the graph service, batched by the request's DataLoader.
  */
-export function createRelationFieldResolvers(): Function[] {
+export function createRelationFieldResolvers(): (new () => object)[] {
   const byKind = new Map<EntityKind, RelationFieldSpec[]>();
-  for (const spec of RELATION_FIELDS) byKind.set(spec.kind, [...(byKind.get(spec.kind) ?? []), spec]);
+  for (const spec of RELATION_FIELDS)
+    byKind.set(spec.kind, [...(byKind.get(spec.kind) ?? []), spec]);
 
   return [...byKind.entries()].map(([kind, specs]) => {
     const named: Record<string, new () => object> = { [`${kind}RelationsResolver`]: class {} };

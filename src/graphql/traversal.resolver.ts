@@ -1,7 +1,11 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { EntityKind } from "../model/vocabulary";
 import type { SearchResult } from "../services/search.service";
-import type { GraphViewRecord, PathView, TraceStep as TraceStepRecord } from "../services/traversal.service";
+import type {
+  GraphViewRecord,
+  PathView,
+  TraceStep as TraceStepRecord,
+} from "../services/traversal.service";
 import { EntityKindEnum } from "./common.type";
 import type { Context } from "./context";
 import { RelationTypeEnum } from "./entity.type";
@@ -14,10 +18,17 @@ export class TraversalResolver {
       "Ranked full-text search over every name form: Chinese substrings (电子科) and English words (research) (全文搜索).",
   })
   search(
-    @Arg("query", () => String, { description: "Words or a Chinese substring (检索词)." }) query: string,
-    @Arg("kinds", () => [EntityKindEnum], { nullable: true, description: "Only these kinds (类别)." })
+    @Arg("query", () => String, { description: "Words or a Chinese substring (检索词)." })
+    query: string,
+    @Arg("kinds", () => [EntityKindEnum], {
+      nullable: true,
+      description: "Only these kinds (类别).",
+    })
     kinds: EntityKind[] | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size, 0 to 100, default 20 (每页数量)." })
+    @Arg("first", () => Int, {
+      nullable: true,
+      description: "Page size, 0 to 100, default 20 (每页数量).",
+    })
     first: number | null,
     @Arg("after", () => String, { nullable: true, description: "Cursor to continue after (游标)." })
     after: string | null,
@@ -28,16 +39,27 @@ export class TraversalResolver {
 
   @Query(() => GraphView, {
     nullable: true,
-    description: "The entities and relationships within depth hops of an entity; null when the id is unknown (邻域).",
+    description:
+      "The entities and relationships within depth hops of an entity; null when the id is unknown (邻域).",
   })
   neighborhood(
     @Arg("id", () => ID, { description: "Start entity (起点)." }) id: string,
-    @Arg("depth", () => Int, { defaultValue: 1, description: "Hops, 1 to 3 (深度)." }) depth: number,
-    @Arg("relationTypes", () => [RelationTypeEnum], { nullable: true, description: "Only these types (关系类型)." })
+    @Arg("depth", () => Int, { defaultValue: 1, description: "Hops, 1 to 3 (深度)." })
+    depth: number,
+    @Arg("relationTypes", () => [RelationTypeEnum], {
+      nullable: true,
+      description: "Only these types (关系类型).",
+    })
     relationTypes: string[] | null,
-    @Arg("kinds", () => [EntityKindEnum], { nullable: true, description: "Only nodes of these kinds (类别)." })
+    @Arg("kinds", () => [EntityKindEnum], {
+      nullable: true,
+      description: "Only nodes of these kinds (类别).",
+    })
     kinds: EntityKind[] | null,
-    @Arg("limit", () => Int, { defaultValue: 100, description: "At most this many nodes, 1 to 500 (节点上限)." })
+    @Arg("limit", () => Int, {
+      defaultValue: 100,
+      description: "At most this many nodes, 1 to 500 (节点上限).",
+    })
     limit: number,
     @Ctx() ctx: Context,
   ): Promise<GraphViewRecord | null> {
@@ -45,14 +67,21 @@ export class TraversalResolver {
   }
 
   @Query(() => [GraphPath], {
-    description: "The shortest paths between two entities, ignoring direction, each hop with its evidence (最短路径).",
+    description:
+      "The shortest paths between two entities, ignoring direction, each hop with its evidence (最短路径).",
   })
   paths(
     @Arg("fromId", () => ID, { description: "Start entity (起点)." }) fromId: string,
     @Arg("toId", () => ID, { description: "End entity (终点)." }) toId: string,
-    @Arg("maxHops", () => Int, { defaultValue: 4, description: "At most this many hops, 1 to 6 (最大跳数)." })
+    @Arg("maxHops", () => Int, {
+      defaultValue: 4,
+      description: "At most this many hops, 1 to 6 (最大跳数).",
+    })
     maxHops: number,
-    @Arg("limit", () => Int, { defaultValue: 10, description: "At most this many paths, 1 to 50 (路径上限)." })
+    @Arg("limit", () => Int, {
+      defaultValue: 10,
+      description: "At most this many paths, 1 to 50 (路径上限).",
+    })
     limit: number,
     @Ctx() ctx: Context,
   ): Promise<PathView[]> {
@@ -61,11 +90,13 @@ export class TraversalResolver {
 
   @Query(() => [TraceStep], {
     nullable: true,
-    description: "What supplies an industry or segment, transitively, over UPSTREAM_OF relations (上游追溯).",
+    description:
+      "What supplies an industry or segment, transitively, over UPSTREAM_OF relations (上游追溯).",
   })
   upstream(
     @Arg("id", () => ID, { description: "Industry or chain segment (产业或环节)." }) id: string,
-    @Arg("depth", () => Int, { defaultValue: 3, description: "Hops, 1 to 10 (深度)." }) depth: number,
+    @Arg("depth", () => Int, { defaultValue: 3, description: "Hops, 1 to 10 (深度)." })
+    depth: number,
     @Ctx() ctx: Context,
   ): Promise<TraceStepRecord[] | null> {
     return ctx.services.traversal.trace(id, "upstream", depth);
@@ -73,11 +104,13 @@ export class TraversalResolver {
 
   @Query(() => [TraceStep], {
     nullable: true,
-    description: "What an industry or segment supplies, transitively, over UPSTREAM_OF relations (下游追溯).",
+    description:
+      "What an industry or segment supplies, transitively, over UPSTREAM_OF relations (下游追溯).",
   })
   downstream(
     @Arg("id", () => ID, { description: "Industry or chain segment (产业或环节)." }) id: string,
-    @Arg("depth", () => Int, { defaultValue: 3, description: "Hops, 1 to 10 (深度)." }) depth: number,
+    @Arg("depth", () => Int, { defaultValue: 3, description: "Hops, 1 to 10 (深度)." })
+    depth: number,
     @Ctx() ctx: Context,
   ): Promise<TraceStepRecord[] | null> {
     return ctx.services.traversal.trace(id, "downstream", depth);

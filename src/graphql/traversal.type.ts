@@ -53,11 +53,15 @@ export class GraphView {
   @Field(() => [GraphEdge], { description: "Edges between the nodes (边)." })
   edges!: GraphEdge[];
 
-  @Field(() => Boolean, { description: "True when more nodes or edges exist beyond the limit (是否截断)." })
+  @Field(() => Boolean, {
+    description: "True when more nodes or edges exist beyond the limit (是否截断).",
+  })
   truncated!: boolean;
 }
 
-@ObjectType({ description: "A shortest path between two entities, hop by hop with evidence (最短路径)." })
+@ObjectType({
+  description: "A shortest path between two entities, hop by hop with evidence (最短路径).",
+})
 export class GraphPath {
   @Field(() => Int, { description: "Number of hops (跳数)." })
   length!: number;
@@ -65,7 +69,9 @@ export class GraphPath {
   @Field(() => [GraphNode], { description: "Entities along the path, in order (途经实体)." })
   nodes!: GraphNode[];
 
-  @Field(() => [GraphEdge], { description: "Hops in order; each edge keeps its stored direction (各跳关系)." })
+  @Field(() => [GraphEdge], {
+    description: "Hops in order; each edge keeps its stored direction (各跳关系).",
+  })
   hops!: GraphEdge[];
 }
 

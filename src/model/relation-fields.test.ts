@@ -2,7 +2,19 @@ import { describe, expect, it } from "vitest";
 import { RELATION_FIELDS } from "./relation-fields";
 import { relationSpec } from "./vocabulary";
 
-const INTERFACE_FIELDS = new Set(["id", "kind", "name", "nameEn", "nameEnOfficial", "nameInferred", "aliases", "description", "evidence", "facts", "relations"]);
+const INTERFACE_FIELDS = new Set([
+  "id",
+  "kind",
+  "name",
+  "nameEn",
+  "nameEnOfficial",
+  "nameInferred",
+  "aliases",
+  "description",
+  "evidence",
+  "facts",
+  "relations",
+]);
 
 describe("the typed relationship fields", () => {
   it("follow only types of the vocabulary, from an end the type allows for that kind", () => {

@@ -39,7 +39,8 @@ export const KIND_SPECS: Readonly<Record<EntityKind, KindSpec>> = {
     kind: "University",
     en: "University",
     zh: "高校",
-    description: "A university or college (高校); its labs and R&D platforms are Platforms that BELONG_TO it.",
+    description:
+      "A university or college (高校); its labs and R&D platforms are Platforms that BELONG_TO it.",
   },
   ResearchInstitute: {
     kind: "ResearchInstitute",

@@ -1,5 +1,5 @@
 import type { Queries } from "../db/database";
-import type { Plain } from "../db/values";
+import { asText, type Plain } from "../db/values";
 import type { EdgeRecord } from "./traversal.repository";
 
 export interface ChainRow {
@@ -20,8 +20,8 @@ export interface ChainRow {
  */
 export function edgeFromRelationship(value: Plain): EdgeRecord {
   const r = value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-  const id = String(r.id);
-  const [source = "", type = String(r.type), target = ""] = id.split("|");
+  const id = asText(r.id);
+  const [source = "", type = asText(r.type), target = ""] = id.split("|");
   const passageIds = Array.isArray(r.evidence) ? r.evidence.map(String) : [];
   const quotes = Array.isArray(r.quotes) ? r.quotes.map(String) : [];
   return {
@@ -52,9 +52,9 @@ export class ChainRepository {
   async chain(industryId: string): Promise<ChainRow[]> {
     const rows = await this.db.read("innovation-chain", { industryId });
     return rows.map((row) => ({
-      id: String(row.id),
-      kind: String(row.kind),
-      role: String(row.role),
+      id: asText(row.id),
+      kind: asText(row.kind),
+      role: asText(row.role),
       parent: typeof row.parent === "string" ? row.parent : null,
       via: (Array.isArray(row.rels) ? row.rels : []).map(edgeFromRelationship),
     }));

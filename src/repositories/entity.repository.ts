@@ -1,5 +1,5 @@
 import type { Queries, Row } from "../db/database";
-import type { Plain } from "../db/values";
+import { asObject, asList, asText, asTextOrNull, type Plain } from "../db/values";
 import type {
   DirectionValue,
   EntityRecord,
@@ -27,7 +27,7 @@ export class EntityRepository {
 
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
     const rows = await this.db.read("entities-by-ids", { ids: [...new Set(ids)] });
-    return new Map(rows.map((row) => [String(objectOf(row.entity).id), toEntity(row)]));
+    return new Map(rows.map((row) => [asText(asObject(row.entity).id), toEntity(row)]));
   }
 
   /** Entity ids per normalized name form. */
@@ -35,8 +35,8 @@ export class EntityRepository {
     const rows = await this.db.read("entity-ids-by-name-keys", { keys: [...new Set(keys)] });
     const byKey = new Map<string, string[]>();
     for (const row of rows) {
-      const key = String(row.key);
-      byKey.set(key, [...(byKey.get(key) ?? []), String(row.id)]);
+      const key = asText(row.key);
+      byKey.set(key, [...(byKey.get(key) ?? []), asText(row.id)]);
     }
     return byKey;
   }
@@ -48,7 +48,7 @@ export class EntityRepository {
     });
     const lists: RelationRecord[][] = keys.map(() => []);
     for (const row of rows) {
-      lists[Number(row.keyIndex)]?.push(toRelation(String(row.keyId), row));
+      lists[Number(row.keyIndex)]?.push(toRelation(asText(row.keyId), row));
     }
     return lists;
   }
@@ -58,82 +58,74 @@ export function relationKeyString(key: Pick<RelationKey, "id" | "type" | "direct
   return `${key.id}|${key.type ?? "*"}|${key.direction}`;
 }
 
-function objectOf(value: Plain | undefined): { [key: string]: Plain } {
-  return value !== null && value !== undefined && typeof value === "object" && !Array.isArray(value)
-    ? value
-    : {};
-}
-
-function stringOrNull(value: Plain | undefined): string | null {
-  return typeof value === "string" ? value : null;
-}
-
 export function toEvidence(value: Plain | undefined): EvidenceRecord {
-  const o = objectOf(value);
+  const o = asObject(value);
   return {
-    passageId: String(o.passageId),
-    documentId: String(o.documentId),
+    passageId: asText(o.passageId),
+    documentId: asText(o.documentId),
     start: Number(o.start),
     end: Number(o.end),
-    quote: String(o.quote),
+    quote: asText(o.quote),
   };
 }
 
 function toFact(value: Plain): FactRecord {
-  const o = objectOf(value);
-  const base = toBaseUnit(Number(o.value), String(o.unit));
+  const o = asObject(value);
+  const base = toBaseUnit(Number(o.value), asText(o.unit));
   return {
-    key: String(o.key),
-    label: String(o.label),
+    key: asText(o.key),
+    label: asText(o.label),
     value: Number(o.value),
-    unit: String(o.unit),
+    unit: asText(o.unit),
     baseValue: base.value,
     baseUnit: base.unit,
-    qualifier: stringOrNull(o.qualifier),
+    qualifier: asTextOrNull(o.qualifier),
     evidence: toEvidence(o.evidence),
   };
 }
 
-function listOf(value: Plain | undefined): Plain[] {
-  return Array.isArray(value) ? value : [];
-}
-
 export function toEntity(row: Row): EntityRecord {
-  const e = objectOf(row.entity);
+  const e = asObject(row.entity);
   return {
-    id: String(e.id),
-    kind: String(e.kind) as EntityKind,
-    name: String(e.name),
-    nameEn: stringOrNull(e.nameEn),
+    id: asText(e.id),
+    kind: asText(e.kind) as EntityKind,
+    name: asText(e.name),
+    nameEn: asTextOrNull(e.nameEn),
     nameEnOfficial: typeof e.nameEnOfficial === "boolean" ? e.nameEnOfficial : null,
     nameInferred: e.nameInferred === true,
-    aliases: listOf(e.aliases).map(String),
-    description: stringOrNull(e.description),
-    evidence: listOf(row.evidence).filter((p) => p !== null).map(toEvidence),
-    facts: listOf(row.facts).filter((f) => f !== null).map(toFact),
+    aliases: asList(e.aliases).map(String),
+    description: asTextOrNull(e.description),
+    evidence: asList(row.evidence)
+      .filter((p) => p !== null)
+      .map(toEvidence),
+    facts: asList(row.facts)
+      .filter((f) => f !== null)
+      .map(toFact),
   };
 }
 
 export function toRelation(fromId: string, row: Row): RelationRecord {
-  const props = objectOf(row.props);
+  const props = asObject(row.props);
   const direction: DirectionValue = row.direction === "IN" ? "IN" : "OUT";
-  const otherId = String(row.otherId);
+  const otherId = asText(row.otherId);
   const properties = Object.entries(props)
-    .filter(([key, value]) => !PROVENANCE_KEYS.has(key) && value !== null && typeof value !== "object")
-    .map(([key, value]) => ({ key, value: String(value) }))
+    .filter(
+      ([key, value]) => !PROVENANCE_KEYS.has(key) && value !== null && typeof value !== "object",
+    )
+    .map(([key, value]) => ({ key, value: asText(value) }))
     .sort((a, b) => a.key.localeCompare(b.key));
   return {
-    id: String(props.id),
-    type: String(row.type),
+    id: asText(props.id),
+    type: asText(row.type),
     direction,
     source: direction === "OUT" ? fromId : otherId,
     target: direction === "OUT" ? otherId : fromId,
     otherId,
-    otherKind: String(row.otherKind) as EntityKind,
+    otherKind: asText(row.otherKind) as EntityKind,
     evidenceKind: props.evidenceKind === "inferred" ? "inferred" : "explicit",
     confidence: typeof props.confidence === "number" ? props.confidence : 1,
-    note: stringOrNull(props.note),
-    evidence: listOf(row.evidence).map(toEvidence),
+    note: asTextOrNull(props.note),
+    evidence: asList(row.evidence).map(toEvidence),
     properties,
   };
 }

@@ -1,5 +1,5 @@
 import type { Queries } from "../db/database";
-import type { Plain } from "../db/values";
+import { asText, type Plain } from "../db/values";
 
 export interface ListFilter {
   readonly kind: string | null;
@@ -35,14 +35,17 @@ export class ListRepository {
   constructor(private readonly db: Queries) {}
 
   async page(query: ListPageQuery): Promise<{ id: string; sortKey: string }[]> {
-    const rows = await this.db.read(query.order === "asc" ? "list-entities-asc" : "list-entities-desc", {
-      ...query.filter,
-      sortField: query.sortField,
-      cursorKey: query.cursor?.key ?? null,
-      cursorId: query.cursor?.id ?? null,
-      limit: query.limit,
-    });
-    return rows.map((row) => ({ id: String(row.id), sortKey: String(row.sortKey) }));
+    const rows = await this.db.read(
+      query.order === "asc" ? "list-entities-asc" : "list-entities-desc",
+      {
+        ...query.filter,
+        sortField: query.sortField,
+        cursorKey: query.cursor?.key ?? null,
+        cursorId: query.cursor?.id ?? null,
+        limit: query.limit,
+      },
+    );
+    return rows.map((row) => ({ id: asText(row.id), sortKey: asText(row.sortKey) }));
   }
 
   async count(filter: ListFilter): Promise<number> {
@@ -52,7 +55,7 @@ export class ListRepository {
 
   async countsByKind(): Promise<KindCount[]> {
     const rows = await this.db.read("counts-by-kind");
-    return rows.map((row) => ({ kind: String(row.kind), count: Number(row.count) }));
+    return rows.map((row) => ({ kind: asText(row.kind), count: Number(row.count) }));
   }
 
   async countsByDistrict(): Promise<CountBucket[]> {
@@ -67,13 +70,13 @@ export class ListRepository {
 function toBucket(row: Record<string, Plain>): CountBucket {
   const byKind = Array.isArray(row.byKind) ? row.byKind : [];
   return {
-    id: String(row.id),
-    name: String(row.name),
+    id: asText(row.id),
+    name: asText(row.name),
     nameEn: typeof row.nameEn === "string" ? row.nameEn : null,
     total: Number(row.total),
     byKind: byKind.map((entry) => {
       const o = entry !== null && typeof entry === "object" && !Array.isArray(entry) ? entry : {};
-      return { kind: String(o.kind), count: Number(o.count) };
+      return { kind: asText(o.kind), count: Number(o.count) };
     }),
   };
 }

@@ -1,3 +1,4 @@
+import { asText } from "../db/values";
 import type { Queries } from "../db/database";
 
 export interface SearchHit {
@@ -14,14 +15,24 @@ export interface SearchPage {
 export class SearchRepository {
   constructor(private readonly db: Queries) {}
 
-  async search(luceneQuery: string, kinds: readonly string[], offset: number, first: number): Promise<SearchPage> {
-    const [row] = await this.db.read("search-entities", { query: luceneQuery, kinds, offset, first });
+  async search(
+    luceneQuery: string,
+    kinds: readonly string[],
+    offset: number,
+    first: number,
+  ): Promise<SearchPage> {
+    const [row] = await this.db.read("search-entities", {
+      query: luceneQuery,
+      kinds,
+      offset,
+      first,
+    });
     const page = Array.isArray(row?.page) ? row.page : [];
     return {
       total: Number(row?.total ?? 0),
       hits: page.map((hit) => {
         const o = hit !== null && typeof hit === "object" && !Array.isArray(hit) ? hit : {};
-        return { id: String(o.id), score: Number(o.score) };
+        return { id: asText(o.id), score: Number(o.score) };
       }),
     };
   }

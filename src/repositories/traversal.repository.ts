@@ -1,5 +1,5 @@
 import type { Queries } from "../db/database";
-import type { Plain } from "../db/values";
+import { asObject, asText, type Plain } from "../db/values";
 import type { EvidenceRecord } from "../model/records";
 import { toEvidence } from "./entity.repository";
 
@@ -27,14 +27,14 @@ export interface PathRecord {
   readonly hops: readonly EdgeRecord[];
 }
 
-function objectOf(value: Plain | undefined): { [key: string]: Plain } {
-  return value !== null && value !== undefined && typeof value === "object" && !Array.isArray(value)
-    ? value
-    : {};
-}
-
-function toEdge(source: string, target: string, type: string, props: Plain | undefined, evidence: Plain | undefined): EdgeRecord {
-  const p = objectOf(props);
+function toEdge(
+  source: string,
+  target: string,
+  type: string,
+  props: Plain | undefined,
+  evidence: Plain | undefined,
+): EdgeRecord {
+  const p = asObject(props);
   return {
     id: typeof p.id === "string" ? p.id : `${source}|${type}|${target}`,
     type,
@@ -60,13 +60,13 @@ export class TraversalRepository {
   ): Promise<ExpandedEdge[]> {
     const rows = await this.db.read("expand", { ids, direction, types, kinds, limit });
     return rows.map((row) => {
-      const fromId = String(row.fromId);
-      const otherId = String(row.otherId);
+      const fromId = asText(row.fromId);
+      const otherId = asText(row.otherId);
       const outgoing = row.outgoing === true;
       const edge = toEdge(
         outgoing ? fromId : otherId,
         outgoing ? otherId : fromId,
-        String(row.type),
+        asText(row.type),
         row.props,
         row.evidence,
       );
@@ -85,8 +85,8 @@ export class TraversalRepository {
     return rows.map((row) => ({
       nodeIds: Array.isArray(row.nodeIds) ? row.nodeIds.map(String) : [],
       hops: (Array.isArray(row.hops) ? row.hops : []).map((hop) => {
-        const h = objectOf(hop);
-        return toEdge(String(h.source), String(h.target), String(h.type), h.props, h.evidence);
+        const h = asObject(hop);
+        return toEdge(asText(h.source), asText(h.target), asText(h.type), h.props, h.evidence);
       }),
     }));
   }

@@ -4,7 +4,13 @@ import type { ChainRepository, ChainRow } from "../repositories/chain.repository
 import type { EdgeRecord } from "../repositories/traversal.repository";
 import type { GraphService } from "./graph.service";
 
-export const CHAIN_STAGES = ["ROADMAPS", "PROJECTS", "INSTITUTIONS", "CARRIERS", "SUPPORT"] as const;
+export const CHAIN_STAGES = [
+  "ROADMAPS",
+  "PROJECTS",
+  "INSTITUTIONS",
+  "CARRIERS",
+  "SUPPORT",
+] as const;
 export type ChainStageKey = (typeof CHAIN_STAGES)[number];
 
 export const STAGE_TITLES: Readonly<Record<ChainStageKey, string>> = {
@@ -43,7 +49,14 @@ export interface InnovationChainRecord {
 }
 
 const INSTITUTION_KINDS = new Set(["University", "ResearchInstitute", "Enterprise"]);
-const SUPPORT_KINDS = new Set(["Platform", "Fund", "Policy", "Program", "Mechanism", "GovernmentBody"]);
+const SUPPORT_KINDS = new Set([
+  "Platform",
+  "Fund",
+  "Policy",
+  "Program",
+  "Mechanism",
+  "GovernmentBody",
+]);
 /** Roles that make an item a member of the roadmap, project or carrier it was reached through. */
 const MEMBER_ROLES = new Set(["lead", "participant", "owner", "district", "university"]);
 
@@ -104,8 +117,15 @@ export class ChainService {
       (await this.graph.entities([...new Set(rows.map((row) => row.id))])).map((e) => [e.id, e]),
     );
 
-    type Draft = { entity: EntityRecord; roles: Set<string>; via: EdgeRecord[]; members: Map<string, ChainMemberRecord> };
-    const stages = new Map<ChainStageKey, Map<string, Draft>>(CHAIN_STAGES.map((key) => [key, new Map()]));
+    type Draft = {
+      entity: EntityRecord;
+      roles: Set<string>;
+      via: EdgeRecord[];
+      members: Map<string, ChainMemberRecord>;
+    };
+    const stages = new Map<ChainStageKey, Map<string, Draft>>(
+      CHAIN_STAGES.map((key) => [key, new Map()]),
+    );
     const anchors = new Map<string, Draft>();
     const draftOf = (stage: ChainStageKey, row: ChainRow): Draft | null => {
       const entity = entities.get(row.id);

@@ -35,7 +35,8 @@ export class GraphService {
   async resolve(name: string): Promise<EntityRecord[]> {
     const key = normalizeName(name);
     if (key.length === 0) throw new BadUserInputError("name must not be empty", "name");
-    if (key.length > 200) throw new BadUserInputError("name must be at most 200 characters", "name");
+    if (key.length > 200)
+      throw new BadUserInputError("name must be at most 200 characters", "name");
     return this.entities(await this.loaders.idsByName.load(key));
   }
 
@@ -53,10 +54,13 @@ export class GraphService {
       }
     }
     const directions: DirectionValue[] = direction === null ? ["OUT", "IN"] : [direction];
-    const typeList: (string | null)[] = types === null || types.length === 0 ? [null] : [...new Set(types)];
+    const typeList: (string | null)[] =
+      types === null || types.length === 0 ? [null] : [...new Set(types)];
     const lists = await Promise.all(
       directions.flatMap((dir) =>
-        typeList.map((type) => this.loaders.relations.load({ id, type, direction: dir, limit: first })),
+        typeList.map((type) =>
+          this.loaders.relations.load({ id, type, direction: dir, limit: first }),
+        ),
       ),
     );
     return lists.flat().slice(0, first);
@@ -74,7 +78,14 @@ export class GraphService {
   ): Promise<RelationRecord[]> {
     checkFirst(first);
     const lists = await Promise.all(
-      links.map((link) => this.loaders.relations.load({ id, type: link.type, direction: link.direction, limit: first })),
+      links.map((link) =>
+        this.loaders.relations.load({
+          id,
+          type: link.type,
+          direction: link.direction,
+          limit: first,
+        }),
+      ),
     );
     const seen = new Set<string>();
     return lists
@@ -91,7 +102,11 @@ export interface LinkSpec {
   readonly direction: DirectionValue;
 }
 
-export function checkFirst(first: number, argumentName = "first", max = MAX_RELATIONS_PER_FIELD): void {
+export function checkFirst(
+  first: number,
+  argumentName = "first",
+  max = MAX_RELATIONS_PER_FIELD,
+): void {
   if (!Number.isInteger(first) || first < 1 || first > max) {
     throw new BadUserInputError(`${argumentName} must be between 1 and ${max}`, argumentName);
   }

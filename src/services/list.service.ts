@@ -1,6 +1,11 @@
 import { BadUserInputError } from "../errors";
 import type { EntityRecord } from "../model/records";
-import type { CountBucket, KindCount, ListFilter, ListRepository } from "../repositories/list.repository";
+import type {
+  CountBucket,
+  KindCount,
+  ListFilter,
+  ListRepository,
+} from "../repositories/list.repository";
 import { normalizeName } from "../seeds/validate";
 import type { GraphService } from "./graph.service";
 import { decodeCursor, encodeCursor, pageSize, type PageInfoRecord } from "./pagination";
@@ -28,7 +33,12 @@ export interface EntityConnectionRecord {
 const CURSOR_TAG = "list";
 
 function cursorOf(value: unknown, argumentName: string): { key: string; id: string } {
-  if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string") {
+  if (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    typeof value[0] === "string" &&
+    typeof value[1] === "string"
+  ) {
     return { key: value[0], id: value[1] };
   }
   throw new BadUserInputError(`${argumentName} is not a valid cursor for this list`, argumentName);
@@ -60,7 +70,10 @@ export class ListService {
     const cursor =
       rawCursor === null || rawCursor === undefined
         ? null
-        : cursorOf(decodeCursor(CURSOR_TAG, rawCursor, backward ? "before" : "after"), backward ? "before" : "after");
+        : cursorOf(
+            decodeCursor(CURSOR_TAG, rawCursor, backward ? "before" : "after"),
+            backward ? "before" : "after",
+          );
     const nameContains = args.nameContains?.trim() ? normalizeName(args.nameContains) : null;
     const filter: ListFilter = {
       kind: args.kind,
@@ -77,10 +90,14 @@ export class ListService {
     const hasMore = rows.length > size;
     const pageRows = rows.slice(0, size);
     if (backward) pageRows.reverse();
-    const entities = new Map((await this.graph.entities(pageRows.map((r) => r.id))).map((e) => [e.id, e]));
+    const entities = new Map(
+      (await this.graph.entities(pageRows.map((r) => r.id))).map((e) => [e.id, e]),
+    );
     const edges = pageRows.flatMap((row) => {
       const node = entities.get(row.id);
-      return node === undefined ? [] : [{ node, cursor: encodeCursor(CURSOR_TAG, [row.sortKey, row.id]) }];
+      return node === undefined
+        ? []
+        : [{ node, cursor: encodeCursor(CURSOR_TAG, [row.sortKey, row.id]) }];
     });
     return {
       totalCount,

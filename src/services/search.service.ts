@@ -10,7 +10,11 @@ const MAX_OFFSET = 10_000;
 
 export interface SearchResult {
   readonly totalCount: number;
-  readonly edges: readonly { readonly node: EntityRecord; readonly score: number; readonly cursor: string }[];
+  readonly edges: readonly {
+    readonly node: EntityRecord;
+    readonly score: number;
+    readonly cursor: string;
+  }[];
   readonly pageInfo: PageInfoRecord;
 }
 
@@ -60,7 +64,9 @@ export class SearchService {
     const byId = new Map(nodes.map((node) => [node.id, node]));
     const edges = page.hits.flatMap((hit, index) => {
       const node = byId.get(hit.id);
-      return node === undefined ? [] : [{ node, score: hit.score, cursor: encodeCursor("search", offset + index + 1) }];
+      return node === undefined
+        ? []
+        : [{ node, score: hit.score, cursor: encodeCursor("search", offset + index + 1) }];
     });
     return {
       totalCount: page.total,

@@ -18,7 +18,6 @@ export interface SeedRows {
   readonly relationships: { source: string; type: string; target: string; props: Props }[];
 }
 
-
 export function passageId(quote: Quote): string {
   return `${quote.doc}:${quote.start}-${quote.start + quote.quote.length}`;
 }
@@ -29,7 +28,11 @@ export function relationshipId(rel: Pick<Relationship, "source" | "type" | "targ
 
 /** Every name form of an entity: name, English name and aliases, without repeats. */
 export function nameForms(entity: Pick<Entity, "name" | "nameEn" | "aliases">): string[] {
-  const forms = [entity.name, ...(entity.nameEn === undefined ? [] : [entity.nameEn]), ...entity.aliases];
+  const forms = [
+    entity.name,
+    ...(entity.nameEn === undefined ? [] : [entity.nameEn]),
+    ...entity.aliases,
+  ];
   return [...new Set(forms)];
 }
 
@@ -86,7 +89,8 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
         aliasText: entity.aliases.join(" | "),
       },
     });
-    for (const key of new Set(forms.map(normalizeName))) nameFormRows.push({ key, entityId: entity.id });
+    for (const key of new Set(forms.map(normalizeName)))
+      nameFormRows.push({ key, entityId: entity.id });
     for (const mention of entity.mentions) {
       mentions.push({ entityId: entity.id, passageId: addPassage(mention) });
     }

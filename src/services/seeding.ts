@@ -13,7 +13,10 @@ function findUp(name: string): string {
   let dir = __dirname;
   for (let i = 0; i < 6; i += 1) {
     const candidate = path.join(dir, name);
-    if (existsSync(path.join(candidate, "documents.json")) || existsSync(path.join(candidate, "README.md"))) {
+    if (
+      existsSync(path.join(candidate, "documents.json")) ||
+      existsSync(path.join(candidate, "README.md"))
+    ) {
       return candidate;
     }
     dir = path.dirname(dir);
@@ -49,7 +52,11 @@ export async function applySchema(db: Database): Promise<number> {
  * batched MERGEs on ids. Running it twice leaves the graph unchanged.
  * @throws SeedValidationError before touching the database when any record is bad.
  */
-export async function seedFromDirectory(db: Database, dir: string, batchSize?: number): Promise<SeedSummary> {
+export async function seedFromDirectory(
+  db: Database,
+  dir: string,
+  batchSize?: number,
+): Promise<SeedSummary> {
   const { problems, checked } = checkSeedSet(await loadSeedSet(dir));
   if (problems.length > 0) throw new SeedValidationError(problems);
   const rows = buildSeedRows(checked);

@@ -41,13 +41,15 @@ function range(name: string, value: number, min: number, max: number): void {
 
 function checkTypes(types: readonly string[]): void {
   for (const type of types) {
-    if (!RELATION_TYPES.includes(type)) throw new BadUserInputError(`unknown relationship type ${type}`, "relationTypes");
+    if (!RELATION_TYPES.includes(type))
+      throw new BadUserInputError(`unknown relationship type ${type}`, "relationTypes");
   }
 }
 
 function checkKinds(kinds: readonly string[]): void {
   for (const kind of kinds) {
-    if (!(ENTITY_KINDS as readonly string[]).includes(kind)) throw new BadUserInputError(`unknown kind ${kind}`, "kinds");
+    if (!(ENTITY_KINDS as readonly string[]).includes(kind))
+      throw new BadUserInputError(`unknown kind ${kind}`, "kinds");
   }
 }
 
@@ -100,7 +102,9 @@ export class TraversalService {
     const present = new Set(nodes.map((node) => node.id));
     return {
       nodes,
-      edges: [...edges.values()].filter((edge) => present.has(edge.source) && present.has(edge.target)),
+      edges: [...edges.values()].filter(
+        (edge) => present.has(edge.source) && present.has(edge.target),
+      ),
       truncated,
     };
   }
@@ -113,7 +117,12 @@ export class TraversalService {
     if (to === null) throw new NotFoundError(`no entity with id ${toId} (toId)`);
     if (fromId === toId) return [{ length: 0, nodes: [from], hops: [] }];
     const found = await this.repository.shortestPaths(fromId, toId, maxHops, RELATION_TYPES, limit);
-    const nodes = new Map((await this.graph.entities([...new Set(found.flatMap((p) => p.nodeIds))])).map((n) => [n.id, n]));
+    const nodes = new Map(
+      (await this.graph.entities([...new Set(found.flatMap((p) => p.nodeIds))])).map((n) => [
+        n.id,
+        n,
+      ]),
+    );
     return found.map((path) => ({
       length: path.hops.length,
       nodes: path.nodeIds.flatMap((nodeId) => nodes.get(nodeId) ?? []),
@@ -125,7 +134,11 @@ export class TraversalService {
    * Follows supply relations (UPSTREAM_OF) from an entity: `upstream` walks to its suppliers,
    * `downstream` to what it supplies, up to `depth` hops, each step with the edge that reached it.
    */
-  async trace(id: string, direction: "upstream" | "downstream", depth: number): Promise<TraceStep[] | null> {
+  async trace(
+    id: string,
+    direction: "upstream" | "downstream",
+    depth: number,
+  ): Promise<TraceStep[] | null> {
     range("depth", depth, 1, MAX_TRACE_DEPTH);
     if ((await this.graph.entity(id)) === null) return null;
     // A UPSTREAM_OF B: A supplies B. Upstream of X are the sources of edges into X.
@@ -134,7 +147,13 @@ export class TraversalService {
     const steps: { id: string; depth: number; via: EdgeRecord }[] = [];
     let frontier = [id];
     for (let level = 1; level <= depth && frontier.length > 0; level += 1) {
-      const found = await this.repository.expand(frontier, expandDirection, ["UPSTREAM_OF"], [], 10_000);
+      const found = await this.repository.expand(
+        frontier,
+        expandDirection,
+        ["UPSTREAM_OF"],
+        [],
+        10_000,
+      );
       const next: string[] = [];
       for (const edge of found) {
         if (seen.has(edge.otherId)) continue;
@@ -144,7 +163,9 @@ export class TraversalService {
       }
       frontier = next;
     }
-    const entities = new Map((await this.graph.entities(steps.map((s) => s.id))).map((e) => [e.id, e]));
+    const entities = new Map(
+      (await this.graph.entities(steps.map((s) => s.id))).map((e) => [e.id, e]),
+    );
     return steps.flatMap((step) => {
       const entity = entities.get(step.id);
       return entity === undefined ? [] : [{ entity, depth: step.depth, via: step.via }];

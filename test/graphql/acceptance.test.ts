@@ -31,7 +31,9 @@ async function idOf(ask: Ask, name: string): Promise<string> {
  */
 const ANSWERS: Record<string, (ask: Ask) => Promise<string[] | number>> = {
   V01: async (ask) => {
-    const data = await ask(`{ resolve(name: "双流县") { ... on District { coBuilt { node { name kind } } } } }`);
+    const data = await ask(
+      `{ resolve(name: "双流县") { ... on District { coBuilt { node { name kind } } } } }`,
+    );
     const [district] = data.resolve as { coBuilt: NameNode[] }[];
     return names(district!.coBuilt, "ResearchInstitute");
   },
@@ -43,27 +45,37 @@ const ANSWERS: Record<string, (ask: Ask) => Promise<string[] | number>> = {
     return roadmaps.flatMap((roadmap) => names(roadmap.industry)).sort();
   },
   V05: async (ask) => {
-    const data = await ask(`{ resolve(name: "中国电子科技集团") { ... on Enterprise { bases { node { name kind } } } } }`);
+    const data = await ask(
+      `{ resolve(name: "中国电子科技集团") { ... on Enterprise { bases { node { name kind } } } } }`,
+    );
     const [group] = data.resolve as { bases: NameNode[] }[];
     return names(group!.bases);
   },
   V06: async (ask) => {
-    const data = await ask(`{ resolve(name: "中铁轨道交通高科技产业园") { ... on Carrier { district { node { name kind } } } } }`);
+    const data = await ask(
+      `{ resolve(name: "中铁轨道交通高科技产业园") { ... on Carrier { district { node { name kind } } } } }`,
+    );
     const [park] = data.resolve as { district: NameNode[] }[];
     return names(park!.district);
   },
   V11: async (ask) => {
-    const data = await ask(`{ resolve(name: "面向市场和产业发展的新型研究院") { facts { key baseValue } } }`);
+    const data = await ask(
+      `{ resolve(name: "面向市场和产业发展的新型研究院") { facts { key baseValue } } }`,
+    );
     const [institutes] = data.resolve as { facts: { key: string; baseValue: number }[] }[];
     return institutes!.facts.find((fact) => fact.key === "countInChengdu")?.baseValue ?? Number.NaN;
   },
   V13: async (ask) => {
-    const data = await ask(`{ resolve(name: "成都技术转移集团") { facts { key baseValue baseUnit } } }`);
+    const data = await ask(
+      `{ resolve(name: "成都技术转移集团") { facts { key baseValue baseUnit } } }`,
+    );
     const [group] = data.resolve as { facts: { key: string; baseValue: number }[] }[];
     return group!.facts.find((fact) => fact.key === "registeredCapital")?.baseValue ?? Number.NaN;
   },
   V17: async (ask) => {
-    const data = await ask(`{ resolve(name: "六大科技创新工程") { ... on Program { parts { node { name kind } } } } }`);
+    const data = await ask(
+      `{ resolve(name: "六大科技创新工程") { ... on Program { parts { node { name kind } } } } }`,
+    );
     const [program] = data.resolve as { parts: NameNode[] }[];
     return names(program!.parts);
   },
@@ -78,7 +90,9 @@ const ANSWERS: Record<string, (ask: Ask) => Promise<string[] | number>> = {
     return [...new Set(paths.flatMap((p) => p.nodes.slice(1, -1).map((n) => n.name)))].sort();
   },
   V27: async (ask) => {
-    const data = await ask(`{ resolve(name: "全局干部大会") { ... on Event { presidedBy { node { name kind } } } } }`);
+    const data = await ask(
+      `{ resolve(name: "全局干部大会") { ... on Event { presidedBy { node { name kind } } } } }`,
+    );
     const [meeting] = data.resolve as { presidedBy: NameNode[] }[];
     return names(meeting!.presidedBy);
   },
@@ -93,7 +107,9 @@ const ANSWERS: Record<string, (ask: Ask) => Promise<string[] | number>> = {
     return names(parts);
   },
   V39: async (ask) => {
-    const data = await ask(`{ resolve(name: "科创通") { ... on Platform { dependents { node { name kind } } } } }`);
+    const data = await ask(
+      `{ resolve(name: "科创通") { ... on Platform { dependents { node { name kind } } } } }`,
+    );
     const [platform] = data.resolve as { dependents: NameNode[] }[];
     return names(platform!.dependents);
   },

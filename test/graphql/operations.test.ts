@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql, startTestServer, type GraphQLResponse, type TestServer } from "../helpers/server";
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Data = Record<string, any>;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -17,7 +17,10 @@ async function ok(query: string, variables: Data = {}): Promise<Data> {
   return response.data ?? {};
 }
 
-async function failure(query: string, variables: Data = {}): Promise<NonNullable<GraphQLResponse["errors"]>[number]> {
+async function failure(
+  query: string,
+  variables: Data = {},
+): Promise<NonNullable<GraphQLResponse["errors"]>[number]> {
   const response = await gql<Data>(server.url, query, variables);
   expect(response.errors, "expected an error").toBeDefined();
   const [error] = response.errors!;
@@ -46,13 +49,17 @@ describe("entity", () => {
 
 describe("resolve", () => {
   const resolve = async (name: string): Promise<string[]> =>
-    ((await ok(`query ($n: String!) { resolve(name: $n) { id } }`, { n: name })).resolve as { id: string }[]).map(
-      (e) => e.id,
-    );
+    (
+      (await ok(`query ($n: String!) { resolve(name: $n) { id } }`, { n: name })).resolve as {
+        id: string;
+      }[]
+    ).map((e) => e.id);
 
   it("finds an entity by its Chinese name, English name, abbreviation and acronym", async () => {
     expect(await resolve("电子科技大学")).toEqual(["uestc"]);
-    expect(await resolve("University of Electronic Science and Technology of China")).toEqual(["uestc"]);
+    expect(await resolve("University of Electronic Science and Technology of China")).toEqual([
+      "uestc",
+    ]);
     expect(await resolve("电子科大")).toEqual(["uestc"]);
     expect(await resolve("UESTC")).toEqual(["uestc"]);
   });
@@ -77,8 +84,12 @@ describe("typed relationship fields", () => {
   it("lists the research institutes a university co-built, with the quote that states it", async () => {
     const data = await ok(`{ entity(id: "pku") { ... on University {
       coBuiltInstitutes { node { name } evidence { quote } } } } }`);
-    expect(data.entity.coBuiltInstitutes.map((r: Data) => r.node.name)).toEqual(["节能环保产业研究院"]);
-    expect(data.entity.coBuiltInstitutes[0].evidence[0].quote).toContain("锦江区与北京大学共建节能环保产业研究院");
+    expect(data.entity.coBuiltInstitutes.map((r: Data) => r.node.name)).toEqual([
+      "节能环保产业研究院",
+    ]);
+    expect(data.entity.coBuiltInstitutes[0].evidence[0].quote).toContain(
+      "锦江区与北京大学共建节能环保产业研究院",
+    );
   });
 
   it("gives a person's positions with their titles", async () => {
@@ -86,12 +97,18 @@ describe("typed relationship fields", () => {
       positions { node { name } properties { key value } } } } }`);
     const [person] = data.resolve;
     expect(person.positions.map((r: Data) => r.node.name)).toEqual(["成都市科学技术局"]);
-    expect(person.positions[0].properties).toEqual([{ key: "title", value: "党组书记、局长 (Party secretary and director)" }]);
+    expect(person.positions[0].properties).toEqual([
+      { key: "title", value: "党组书记、局长 (Party secretary and director)" },
+    ]);
   });
 
   it("lists a district's carriers and a project's lead and participants", async () => {
-    const district = await ok(`{ entity(id: "shuangliu-county") { ... on District { carriers { node { name } } } } }`);
-    expect(district.entity.carriers.map((r: Data) => r.node.name)).toEqual(["高校院所科技创新产业园"]);
+    const district = await ok(
+      `{ entity(id: "shuangliu-county") { ... on District { carriers { node { name } } } } }`,
+    );
+    expect(district.entity.carriers.map((r: Data) => r.node.name)).toEqual([
+      "高校院所科技创新产业园",
+    ]);
     const project = await ok(`{ entity(id: "industrial-cluster-projects") { ... on Project {
       leads { node { name } } participants { node { name } } } } }`);
     expect(project.entity.leads.map((r: Data) => r.node.name)).toEqual(["行业龙头企业"]);
@@ -101,7 +118,9 @@ describe("typed relationship fields", () => {
   });
 
   it("lists the parts of the 1+2+N policy system", async () => {
-    const data = await ok(`{ entity(id: "policy-system-1-2-n") { ... on Policy { parts { node { name } } } } }`);
+    const data = await ok(
+      `{ entity(id: "policy-system-1-2-n") { ... on Policy { parts { node { name } } } } }`,
+    );
     expect(sorted(data.entity.parts.map((r: Data) => r.node.name))).toEqual(
       sorted([
         "关于实施创新驱动发展战略加快创新型城市建设的意见",
@@ -121,24 +140,34 @@ describe("typed relationship fields", () => {
 
 describe("search", () => {
   it("pages through hits with cursors and a total count", async () => {
-    const first = await ok(`{ search(query: "研究院", first: 2) { totalCount edges { cursor node { id } }
+    const first =
+      await ok(`{ search(query: "研究院", first: 2) { totalCount edges { cursor node { id } }
       pageInfo { hasNextPage endCursor } } }`);
     expect(first.search.totalCount).toBeGreaterThanOrEqual(6);
     expect(first.search.edges).toHaveLength(2);
     expect(first.search.pageInfo.hasNextPage).toBe(true);
-    const second = await ok(`query ($after: String) { search(query: "研究院", first: 2, after: $after) {
-      edges { node { id } } } }`, { after: first.search.pageInfo.endCursor });
+    const second = await ok(
+      `query ($after: String) { search(query: "研究院", first: 2, after: $after) {
+      edges { node { id } } } }`,
+      { after: first.search.pageInfo.endCursor },
+    );
     const ids = [...first.search.edges, ...second.search.edges].map((e: Data) => e.node.id);
     expect(new Set(ids).size).toBe(4);
   });
 
   it("filters by kind", async () => {
-    const data = await ok(`{ search(query: "研究院", kinds: [ResearchInstitute], first: 50) { edges { node { kind } } } }`);
-    expect(new Set(data.search.edges.map((e: Data) => e.node.kind))).toEqual(new Set(["ResearchInstitute"]));
+    const data = await ok(
+      `{ search(query: "研究院", kinds: [ResearchInstitute], first: 50) { edges { node { kind } } } }`,
+    );
+    expect(new Set(data.search.edges.map((e: Data) => e.node.kind))).toEqual(
+      new Set(["ResearchInstitute"]),
+    );
   });
 
   it("treats Lucene syntax as plain text", async () => {
-    const data = await ok(`{ search(query: "研究院) AND (*:* OR name:\\"x", first: 5) { totalCount } }`);
+    const data = await ok(
+      `{ search(query: "研究院) AND (*:* OR name:\\"x", first: 5) { totalCount } }`,
+    );
     expect(data.search.totalCount).toBeGreaterThanOrEqual(0);
   });
 
@@ -156,7 +185,14 @@ describe("neighborhood", () => {
     const data = await ok(`{ neighborhood(id: "shuangliu-county", depth: 1) {
       nodes { id name nameEn kind } edges { type source target evidence { quote } } truncated } }`);
     expect(sorted(data.neighborhood.nodes.map((n: Data) => n.name))).toEqual(
-      sorted(["双流县", "电子科大成都研究院", "西南交大成都研究院", "信息工程学院成都研究院", "香港城市大学成都研究院", "高校院所科技创新产业园"]),
+      sorted([
+        "双流县",
+        "电子科大成都研究院",
+        "西南交大成都研究院",
+        "信息工程学院成都研究院",
+        "香港城市大学成都研究院",
+        "高校院所科技创新产业园",
+      ]),
     );
     expect(data.neighborhood.edges).toHaveLength(5);
     for (const edge of data.neighborhood.edges) expect(edge.evidence.length).toBeGreaterThan(0);
@@ -164,9 +200,15 @@ describe("neighborhood", () => {
   });
 
   it("filters by relationship type and marks a view cut by the limit", async () => {
-    const typed = await ok(`{ neighborhood(id: "shuangliu-county", relationTypes: [LOCATED_IN]) { nodes { name } } }`);
-    expect(sorted(typed.neighborhood.nodes.map((n: Data) => n.name))).toEqual(sorted(["双流县", "高校院所科技创新产业园"]));
-    const cut = await ok(`{ neighborhood(id: "shuangliu-county", depth: 2, limit: 3) { nodes { id } truncated } }`);
+    const typed = await ok(
+      `{ neighborhood(id: "shuangliu-county", relationTypes: [LOCATED_IN]) { nodes { name } } }`,
+    );
+    expect(sorted(typed.neighborhood.nodes.map((n: Data) => n.name))).toEqual(
+      sorted(["双流县", "高校院所科技创新产业园"]),
+    );
+    const cut = await ok(
+      `{ neighborhood(id: "shuangliu-county", depth: 2, limit: 3) { nodes { id } truncated } }`,
+    );
     expect(cut.neighborhood.nodes).toHaveLength(3);
     expect(cut.neighborhood.truncated).toBe(true);
   });
@@ -175,7 +217,9 @@ describe("neighborhood", () => {
     const deep = await failure(`{ neighborhood(id: "shuangliu-county", depth: 10) { truncated } }`);
     expect(deep.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "depth" });
     expect(deep.message).toBe("depth must be between 1 and 3 (got 10)");
-    const kind = await failure(`{ neighborhood(id: "shuangliu-county", kinds: [Planet]) { truncated } }`);
+    const kind = await failure(
+      `{ neighborhood(id: "shuangliu-county", kinds: [Planet]) { truncated } }`,
+    );
     expect(kind.extensions?.code).toBe("BAD_USER_INPUT");
     expect(kind.message).toContain("Planet");
   });
@@ -188,13 +232,19 @@ describe("paths", () => {
     expect(data.paths).toHaveLength(1);
     const [path] = data.paths;
     expect(path.length).toBe(2);
-    expect(path.nodes.map((n: Data) => n.name)).toEqual(["电子科技大学", "电子科大成都研究院", "双流县"]);
+    expect(path.nodes.map((n: Data) => n.name)).toEqual([
+      "电子科技大学",
+      "电子科大成都研究院",
+      "双流县",
+    ]);
     expect(path.hops.map((h: Data) => h.type)).toEqual(["AFFILIATED_WITH", "CO_BUILT"]);
     expect(path.hops[0].evidenceKind).toBe("inferred");
   });
 
   it("rejects maxHops 7 and answers NOT_FOUND for an unknown end", async () => {
-    const far = await failure(`{ paths(fromId: "uestc", toId: "shuangliu-county", maxHops: 7) { length } }`);
+    const far = await failure(
+      `{ paths(fromId: "uestc", toId: "shuangliu-county", maxHops: 7) { length } }`,
+    );
     expect(far.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "maxHops" });
     const missing = await failure(`{ paths(fromId: "uestc", toId: "nowhere") { length } }`);
     expect(missing.extensions?.code).toBe("NOT_FOUND");
@@ -209,18 +259,36 @@ describe("innovationChain", () => {
   it("traces the automotive industry from its roadmap to its projects, carriers and support", async () => {
     const data = await ok(CHAIN, { id: "industry-automobile" });
     const stages = Object.fromEntries(data.innovationChain.stages.map((s: Data) => [s.key, s]));
-    expect(data.innovationChain.stages.map((s: Data) => s.key)).toEqual(["ROADMAPS", "PROJECTS", "INSTITUTIONS", "CARRIERS", "SUPPORT"]);
+    expect(data.innovationChain.stages.map((s: Data) => s.key)).toEqual([
+      "ROADMAPS",
+      "PROJECTS",
+      "INSTITUTIONS",
+      "CARRIERS",
+      "SUPPORT",
+    ]);
     expect(stages.ROADMAPS.items.map((i: Data) => i.entity.name)).toEqual(["汽车产业技术路线图"]);
     const [project] = stages.PROJECTS.items;
     expect(project.entity.name).toBe("产业集群协同创新重大项目");
-    expect(project.members.filter((m: Data) => m.role === "lead").map((m: Data) => m.entity.name)).toEqual(["行业龙头企业"]);
-    expect(sorted(project.members.filter((m: Data) => m.role === "participant").map((m: Data) => m.entity.name))).toEqual(
-      sorted(["高校院所", "产业联盟", "产业链上下游企业"]),
-    );
+    expect(
+      project.members.filter((m: Data) => m.role === "lead").map((m: Data) => m.entity.name),
+    ).toEqual(["行业龙头企业"]);
+    expect(
+      sorted(
+        project.members
+          .filter((m: Data) => m.role === "participant")
+          .map((m: Data) => m.entity.name),
+      ),
+    ).toEqual(sorted(["高校院所", "产业联盟", "产业链上下游企业"]));
     expect(stages.CARRIERS.items.map((i: Data) => i.entity.name)).toEqual(["汽车产业“智造城”"]);
-    expect(stages.CARRIERS.items[0].members.map((m: Data) => [m.role, m.entity.name])).toEqual([["district", "成都经济技术开发区"]]);
+    expect(stages.CARRIERS.items[0].members.map((m: Data) => [m.role, m.entity.name])).toEqual([
+      ["district", "成都经济技术开发区"],
+    ]);
     expect(sorted(stages.SUPPORT.items.map((i: Data) => i.entity.name))).toEqual(
-      sorted(["开展产业技术路线图研制", "实施产学研协同创新重大项目", "引导高校院所共同参与产业集群协同创新项目"]),
+      sorted([
+        "开展产业技术路线图研制",
+        "实施产学研协同创新重大项目",
+        "引导高校院所共同参与产业集群协同创新项目",
+      ]),
     );
   });
 
@@ -238,14 +306,26 @@ describe("innovationChain", () => {
 });
 
 describe("lists", () => {
-  const UNIVERSITIES = ["电子科技大学", "西南交通大学", "四川大学", "西南石油大学", "成都信息工程大学", "成都大学", "香港城市大学", "北京大学"];
+  const UNIVERSITIES = [
+    "电子科技大学",
+    "西南交通大学",
+    "四川大学",
+    "西南石油大学",
+    "成都信息工程大学",
+    "成都大学",
+    "香港城市大学",
+    "北京大学",
+  ];
 
   it("pages through all universities forwards with keyset cursors and a total count", async () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page += 1) {
-      const data: Data = await ok(`query ($after: String) { universities(first: 3, after: $after) {
-        totalCount nodes { name } pageInfo { hasNextPage endCursor } } }`, { after });
+      const data: Data = await ok(
+        `query ($after: String) { universities(first: 3, after: $after) {
+        totalCount nodes { name } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       expect(data.universities.totalCount).toBe(UNIVERSITIES.length);
       seen.push(...data.universities.nodes.map((n: Data) => n.name));
       if (!data.universities.pageInfo.hasNextPage) break;
@@ -255,22 +335,38 @@ describe("lists", () => {
   });
 
   it("pages backwards with last/before and sorts descending", async () => {
-    const last = await ok(`{ universities(last: 2) { nodes { name } pageInfo { hasPreviousPage startCursor } } }`);
+    const last = await ok(
+      `{ universities(last: 2) { nodes { name } pageInfo { hasPreviousPage startCursor } } }`,
+    );
     const ascending = [...UNIVERSITIES].sort((a, b) => (a < b ? -1 : 1));
     expect(last.universities.nodes.map((n: Data) => n.name)).toEqual(ascending.slice(-2));
     expect(last.universities.pageInfo.hasPreviousPage).toBe(true);
-    const desc = await ok(`{ universities(first: 2, orderBy: { field: NAME, direction: DESC }) { nodes { name } } }`);
-    expect(desc.universities.nodes.map((n: Data) => n.name)).toEqual([...ascending].reverse().slice(0, 2));
+    const desc = await ok(
+      `{ universities(first: 2, orderBy: { field: NAME, direction: DESC }) { nodes { name } } }`,
+    );
+    expect(desc.universities.nodes.map((n: Data) => n.name)).toEqual(
+      [...ascending].reverse().slice(0, 2),
+    );
   });
 
   it("filters by name form, district and industry", async () => {
     const byName = await ok(`{ universities(filter: { name: "swjtu" }) { nodes { name } } }`);
     expect(byName.universities.nodes.map((n: Data) => n.name)).toEqual(["西南交通大学"]);
-    const byDistrict = await ok(`{ carriers(filter: { district: "jinniu-district" }) { nodes { name } } }`);
-    expect(byDistrict.carriers.nodes.map((n: Data) => n.name)).toEqual(["中铁轨道交通高科技产业园"]);
-    const byIndustry = await ok(`{ entities(filter: { industry: "industry-rail-transit" }) { totalCount nodes { name } } }`);
+    const byDistrict = await ok(
+      `{ carriers(filter: { district: "jinniu-district" }) { nodes { name } } }`,
+    );
+    expect(byDistrict.carriers.nodes.map((n: Data) => n.name)).toEqual([
+      "中铁轨道交通高科技产业园",
+    ]);
+    const byIndustry = await ok(
+      `{ entities(filter: { industry: "industry-rail-transit" }) { totalCount nodes { name } } }`,
+    );
     expect(sorted(byIndustry.entities.nodes.map((n: Data) => n.name))).toEqual(
-      sorted(["中铁轨道交通高科技产业园", "产业集群协同创新重大项目", "黄新初在西南交通大学调研轨道产业"]),
+      sorted([
+        "中铁轨道交通高科技产业园",
+        "产业集群协同创新重大项目",
+        "黄新初在西南交通大学调研轨道产业",
+      ]),
     );
   });
 
@@ -284,14 +380,20 @@ describe("lists", () => {
 
 describe("dashboard counts", () => {
   it("counts entities by kind, adding up to the size of the graph", async () => {
-    const data = await ok(`{ countsByKind { kind count } graphStats { entities } universities { totalCount } }`);
+    const data = await ok(
+      `{ countsByKind { kind count } graphStats { entities } universities { totalCount } }`,
+    );
     const total = data.countsByKind.reduce((sum: number, c: Data) => sum + c.count, 0);
     expect(total).toBe(data.graphStats.entities);
-    expect(data.countsByKind.find((c: Data) => c.kind === "University").count).toBe(data.universities.totalCount);
+    expect(data.countsByKind.find((c: Data) => c.kind === "University").count).toBe(
+      data.universities.totalCount,
+    );
   });
 
   it("counts what each district hosts or built, and what serves each industry", async () => {
-    const data = await ok(`{ countsByDistrict { id total byKind { kind count } } countsByIndustry { id total } }`);
+    const data = await ok(
+      `{ countsByDistrict { id total byKind { kind count } } countsByIndustry { id total } }`,
+    );
     const shuangliu = data.countsByDistrict.find((b: Data) => b.id === "shuangliu-county");
     expect(shuangliu.total).toBe(5);
     expect(shuangliu.byKind).toEqual([

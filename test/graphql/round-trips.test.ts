@@ -36,7 +36,8 @@ describe("database round trips of nested queries", () => {
     const one = await roundTrips(LEVEL_1);
     const two = await roundTrips(LEVEL_2);
     const three = await roundTrips(LEVEL_3);
-    const universities = (one.data as { universities: { nodes: unknown[] } }).universities.nodes.length;
+    const universities = (one.data as { universities: { nodes: unknown[] } }).universities.nodes
+      .length;
     expect(universities).toBeGreaterThanOrEqual(8);
     // A list page is: page ids + total count + one batched entity load.
     expect(one.trips).toBe(3);

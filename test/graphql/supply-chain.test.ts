@@ -17,7 +17,11 @@ const CHAIN: [string, string][] = [
 const NODES = [...new Set(CHAIN.flat())];
 
 async function removeFixture(driver: Driver, database: string): Promise<void> {
-  await driver.executeQuery(`MATCH (n:Entity) WHERE n.id STARTS WITH 'fixture-' DETACH DELETE n`, {}, { database });
+  await driver.executeQuery(
+    `MATCH (n:Entity) WHERE n.id STARTS WITH 'fixture-' DETACH DELETE n`,
+    {},
+    { database },
+  );
 }
 
 describe("upstream and downstream tracing", () => {
@@ -26,7 +30,10 @@ describe("upstream and downstream tracing", () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    driver = neo4j.driver(boltUri(config), neo4j.auth.basic(config.neo4jUser, config.neo4jPassword));
+    driver = neo4j.driver(
+      boltUri(config),
+      neo4j.auth.basic(config.neo4jUser, config.neo4jPassword),
+    );
     await removeFixture(driver, config.neo4jDatabase);
     await driver.executeQuery(
       `UNWIND $nodes AS id
@@ -51,7 +58,11 @@ describe("upstream and downstream tracing", () => {
     await driver.close();
   });
 
-  const trace = async (field: "upstream" | "downstream", id: string, depth: number): Promise<[string, number][]> => {
+  const trace = async (
+    field: "upstream" | "downstream",
+    id: string,
+    depth: number,
+  ): Promise<[string, number][]> => {
     const response = await gql<{ [k: string]: { entity: { id: string }; depth: number }[] }>(
       server.url,
       `query ($id: ID!, $depth: Int!) { ${field}(id: $id, depth: $depth) { entity { id } depth via { type source target } } }`,
@@ -88,6 +99,9 @@ describe("upstream and downstream tracing", () => {
 
   it("rejects a depth beyond 10 with BAD_USER_INPUT", async () => {
     const response = await gql(server.url, `{ upstream(id: "fixture-cars", depth: 11) { depth } }`);
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "depth" });
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argumentName: "depth",
+    });
   });
 });

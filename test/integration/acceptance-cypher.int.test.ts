@@ -63,7 +63,10 @@ describe("the sample questions, answered with Cypher against the seeded Neo4j", 
   const config = loadConfig({ ...process.env, NODE_ENV: "test" });
 
   beforeAll(() => {
-    driver = neo4j.driver(boltUri(config), neo4j.auth.basic(config.neo4jUser, config.neo4jPassword));
+    driver = neo4j.driver(
+      boltUri(config),
+      neo4j.auth.basic(config.neo4jUser, config.neo4jPassword),
+    );
   });
   afterAll(async () => {
     await driver.close();
