@@ -58,10 +58,10 @@ async function status(config: Config): Promise<void> {
     out(
       `running but not answering: pid ${s.pid ?? "?"}, Neo4j ${s.version}, ${where}: ${s.problem ?? "no answer"}`,
     );
+  } else if (s.external) {
+    out(`not answering: ${where}: ${s.problem ?? "no answer"}`);
   } else {
-    out(
-      `stopped: Neo4j ${s.version} (managed), ${where} when started${s.external ? ` — does not answer: ${s.problem ?? ""}` : ""}`,
-    );
+    out(`stopped: Neo4j ${s.version} (managed), ${where} when started`);
   }
   if (!s.external) out(`home ${s.home}`);
 }

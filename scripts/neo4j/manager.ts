@@ -118,7 +118,12 @@ interface InstallMarker {
 
 type Probe =
   | { readonly ok: true; readonly version: string; readonly edition: string }
-  | { readonly ok: false; readonly kind: "down" | "auth" | "error"; readonly message: string };
+  | {
+      readonly ok: false;
+      /** down: nothing answers yet; auth: credentials refused; database: NEO4J_DATABASE missing. */
+      readonly kind: "down" | "auth" | "database" | "error";
+      readonly message: string;
+    };
 
 const defaultLogger: Neo4jLogger = {
   info: (line) => process.stderr.write(`${line}\n`),
@@ -344,6 +349,9 @@ async function probe(uri: string, config: Config): Promise<Probe> {
       return { ok: false, kind: "down", message };
     if (typeof code === "string" && code.startsWith("Neo.ClientError.Security.")) {
       return { ok: false, kind: "auth", message: `${code}: ${message}` };
+    }
+    if (code === "Neo.ClientError.Database.DatabaseNotFound") {
+      return { ok: false, kind: "database", message: `${code}: ${message}` };
     }
     return {
       ok: false,
@@ -758,6 +766,12 @@ async function startManaged(
           : `Its store (${paths.data}) was created with another password: use that one, or stop it and delete ${paths.data} (all data) to start fresh.`,
       ]);
     }
+    if (first.kind === "database") {
+      throw new Neo4jManagerError([
+        `the Neo4j at ${uri} has no database "${config.neo4jDatabase}" (NEO4J_DATABASE).`,
+        `Community has one user database, named when the store is created: unset NEO4J_DATABASE, or stop the server and delete ${paths.data} (all data) to create it under the new name.`,
+      ]);
+    }
     if (pid !== undefined) {
       const state = readState(paths);
       if (state !== undefined && state.port !== config.neo4jBoltPort) {
@@ -813,6 +827,10 @@ async function waitUntilAnswering(
     // Wrong credentials will not fix themselves, and retrying trips Neo4j's login rate limit.
     if (answer.kind === "auth") {
       return { ok: false, last, refused: true, why: "Neo4j started but was stopped again" };
+    }
+    // A missing database is not created by waiting either (Community cannot CREATE DATABASE).
+    if (answer.kind === "database") {
+      return { ok: false, last, refused: false, why: "Neo4j started but was stopped again" };
     }
     if (Date.now() > deadline) {
       const why = `Neo4j did not answer at ${uri} within ${Math.round(timeoutMs / 1000)} s`;
