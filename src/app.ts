@@ -92,6 +92,8 @@ export async function startApp({ config, db, logger }: AppDeps): Promise<Running
     plugins,
     introspection: config.nodeEnv !== "production",
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGINT/SIGTERM: Apollo's own handlers would race it and re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: (formatted) => formatError(formatted, logger),
   });
   await apollo.start();

@@ -71,9 +71,15 @@ async function main(): Promise<void> {
     // A hard stop after the grace period keeps the promise of exiting within 10 s.
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     void (async () => {
-      await app.stop();
-      await db.close();
-      process.exit(0);
+      try {
+        await app.stop();
+        await db.close();
+        logger.info("stopped");
+        process.exit(0);
+      } catch (error) {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      }
     })();
   };
   process.on("SIGTERM", shutdown);

@@ -42,7 +42,8 @@ describe("the service process", () => {
   beforeAll(async () => {
     ({ child, url } = await startService({
       ...process.env,
-      NODE_ENV: "test",
+      // The environment a user's `npm start` runs in: Apollo's own signal handling is on there.
+      NODE_ENV: "development",
       NEO4J_URI: boltUri(config),
       PORT: "0",
       LOG_LEVEL: "warn",
