@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /**
  * Configuration from environment variables, validated once at start. Every bad value produces one
  * line naming the variable, the value's problem and what is allowed; nothing starts until all are
@@ -21,7 +23,35 @@ export const DEFAULTS = {
   NODE_ENV: "development",
   SEED_ON_START: true,
   LOG_LEVEL: "info",
+  READS_REQUIRE_AUTH: false,
+  MAX_QUERY_DEPTH: 12,
+  MAX_ALIASES: 30,
+  MAX_DIRECTIVES: 10,
+  MAX_TOKENS: 2_000,
+  MAX_QUERY_COST: 20_000,
+  MAX_BODY_BYTES: 102_400,
+  METRICS_ENABLED: true,
 } as const;
+
+export type Role = "reader" | "editor" | "admin";
+export const ROLES: readonly Role[] = ["reader", "editor", "admin"];
+
+export interface ApiKey {
+  readonly role: Role;
+  /** sha256 of the key, hex: the key itself is not kept in memory longer than parsing. */
+  readonly sha256: string;
+  /** A short label for logs: the role and the first four characters of the hash. */
+  readonly label: string;
+}
+
+export interface JwtSettings {
+  /** HS256 shared secret (at least 32 characters); null when JWTs are verified by public key. */
+  readonly secret: string | null;
+  /** PEM public key for RS256 or ES256; null when a shared secret is used. */
+  readonly publicKey: string | null;
+  readonly issuer: string;
+  readonly audience: string;
+}
 
 export type NodeEnv = "development" | "production" | "test";
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -43,6 +73,20 @@ export interface Config {
   readonly nodeEnv: NodeEnv;
   readonly seedOnStart: boolean;
   readonly logLevel: LogLevel;
+  /** Anonymous clients may read unless this is true; writes always need a role. */
+  readonly readsRequireAuth: boolean;
+  readonly apiKeys: readonly ApiKey[];
+  /** null: JWTs are not accepted. */
+  readonly jwt: JwtSettings | null;
+  readonly maxQueryDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+  readonly maxQueryCost: number;
+  readonly maxBodyBytes: number;
+  /** Path of a JSON trusted-document list (sha256 → query); persisted queries stay off without it. */
+  readonly trustedDocuments: string | null;
+  readonly metricsEnabled: boolean;
 }
 
 /** The variable names the service reads; docker-compose.yml is tested against this list. */
@@ -61,6 +105,20 @@ export const CONFIG_VARIABLES = [
   "NODE_ENV",
   "SEED_ON_START",
   "LOG_LEVEL",
+  "READS_REQUIRE_AUTH",
+  "API_KEYS",
+  "JWT_SECRET",
+  "JWT_PUBLIC_KEY",
+  "JWT_ISSUER",
+  "JWT_AUDIENCE",
+  "MAX_QUERY_DEPTH",
+  "MAX_ALIASES",
+  "MAX_DIRECTIVES",
+  "MAX_TOKENS",
+  "MAX_QUERY_COST",
+  "MAX_BODY_BYTES",
+  "TRUSTED_DOCUMENTS",
+  "METRICS_ENABLED",
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
@@ -135,7 +193,9 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
-  const seedOnStart = oneOf("SEED_ON_START", "true", ["true", "false"]) === "true";
+  const flag = (name: ConfigVariable, fallback: boolean): boolean =>
+    oneOf(name, fallback ? "true" : "false", ["true", "false"]) === "true";
+  const seedOnStart = flag("SEED_ON_START", DEFAULTS.SEED_ON_START);
 
   const config: Config = {
     neo4jUri,
@@ -152,6 +212,17 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv: oneOf("NODE_ENV", DEFAULTS.NODE_ENV, NODE_ENVS),
     seedOnStart,
     logLevel: oneOf("LOG_LEVEL", DEFAULTS.LOG_LEVEL, LOG_LEVELS),
+    readsRequireAuth: flag("READS_REQUIRE_AUTH", DEFAULTS.READS_REQUIRE_AUTH),
+    apiKeys: parseApiKeys(raw("API_KEYS"), problems),
+    jwt: parseJwt(env, problems),
+    maxQueryDepth: integer("MAX_QUERY_DEPTH", DEFAULTS.MAX_QUERY_DEPTH, 2, 100),
+    maxAliases: integer("MAX_ALIASES", DEFAULTS.MAX_ALIASES, 1, 1_000),
+    maxDirectives: integer("MAX_DIRECTIVES", DEFAULTS.MAX_DIRECTIVES, 0, 1_000),
+    maxTokens: integer("MAX_TOKENS", DEFAULTS.MAX_TOKENS, 50, 100_000),
+    maxQueryCost: integer("MAX_QUERY_COST", DEFAULTS.MAX_QUERY_COST, 10, 10_000_000),
+    maxBodyBytes: integer("MAX_BODY_BYTES", DEFAULTS.MAX_BODY_BYTES, 1_024, 10_485_760),
+    trustedDocuments: raw("TRUSTED_DOCUMENTS") ?? null,
+    metricsEnabled: flag("METRICS_ENABLED", DEFAULTS.METRICS_ENABLED),
   };
 
   if (config.neo4jPassword.length < 8) {
@@ -170,6 +241,55 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError([...problems].sort((a, b) => rank(a) - rank(b)));
   }
   return config;
+}
+
+/**
+ * API_KEYS is a comma-separated list of role:key pairs, e.g. `editor:k3y-of-at-least-16-chars`.
+ * Only the sha256 of each key is kept.
+ */
+function parseApiKeys(value: string | undefined, problems: string[]): ApiKey[] {
+  if (value === undefined) return [];
+  const keys: ApiKey[] = [];
+  for (const entry of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "")) {
+    const colon = entry.indexOf(":");
+    const role = entry.slice(0, colon);
+    const key = entry.slice(colon + 1);
+    if (colon < 0 || !(ROLES as readonly string[]).includes(role) || key.length < 16) {
+      problems.push(
+        "API_KEYS must be a comma-separated list of role:key with role reader, editor or admin and keys of at least 16 characters",
+      );
+      return [];
+    }
+    const sha256 = createHash("sha256").update(key).digest("hex");
+    keys.push({ role: role as Role, sha256, label: `${role}:${sha256.slice(0, 4)}` });
+  }
+  return keys;
+}
+
+function parseJwt(env: Env, problems: string[]): JwtSettings | null {
+  const secret = env.JWT_SECRET?.trim() || null;
+  const publicKey = env.JWT_PUBLIC_KEY?.trim() || null;
+  if (secret === null && publicKey === null) return null;
+  if (secret !== null && publicKey !== null) {
+    problems.push("JWT_SECRET and JWT_PUBLIC_KEY are exclusive: set one");
+    return null;
+  }
+  if (secret !== null && secret.length < 32) {
+    problems.push("JWT_SECRET must be at least 32 characters");
+  }
+  if (publicKey !== null && !publicKey.includes("BEGIN PUBLIC KEY")) {
+    problems.push("JWT_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)");
+  }
+  const issuer = env.JWT_ISSUER?.trim();
+  const audience = env.JWT_AUDIENCE?.trim();
+  if (issuer === undefined || issuer === "")
+    problems.push("JWT_ISSUER must be set when JWTs are accepted");
+  if (audience === undefined || audience === "")
+    problems.push("JWT_AUDIENCE must be set when JWTs are accepted");
+  return { secret, publicKey, issuer: issuer ?? "", audience: audience ?? "" };
 }
 
 /** The Bolt URI to connect to: the configured one, or the managed Neo4j's on loopback. */
