@@ -29,3 +29,13 @@ FOR (n:Entity) ON (n.name);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Entity) ON EACH [n.name, n.nameEn, n.aliasText]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+
+// Curation: one record per idempotency key, and the audit trail.
+CREATE CONSTRAINT mutation_key IF NOT EXISTS
+FOR (m:MutationRecord) REQUIRE m.key IS UNIQUE;
+
+CREATE CONSTRAINT audit_id IF NOT EXISTS
+FOR (a:Audit) REQUIRE a.id IS UNIQUE;
+
+CREATE INDEX audit_entity IF NOT EXISTS
+FOR (a:Audit) ON (a.entityId);

@@ -14,6 +14,8 @@ import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { createContext, type Context } from "./graphql/context";
 import { createSchema } from "./graphql/schema";
+import { createAuthenticator } from "./auth/authenticate";
+import { UnauthenticatedError } from "./errors";
 import type { Logger } from "./logger";
 
 export interface AppDeps {
@@ -79,6 +81,7 @@ export async function startApp({ config, db, logger }: AppDeps): Promise<Running
   const app = express();
   const httpServer = http.createServer(app);
   const schema = await createSchema();
+  const authenticator = createAuthenticator(config);
 
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -118,7 +121,10 @@ export async function startApp({ config, db, logger }: AppDeps): Promise<Running
         const header = req.headers["x-request-id"];
         const requestId =
           typeof header === "string" && header.length <= 100 ? header : randomUUID();
-        return Promise.resolve(createContext(db, logger, requestId));
+        return authenticator.authenticate(req.headers).then((principal) => {
+          if (config.readsRequireAuth && principal.anonymous) throw new UnauthenticatedError();
+          return createContext(db, logger, requestId, principal);
+        });
       },
     }),
   );

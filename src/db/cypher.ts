@@ -30,6 +30,20 @@ export const QUERY_NAMES = [
   "counts-by-district",
   "counts-by-industry",
   "innovation-chain",
+  "curation-find-mutation",
+  "curation-record-mutation",
+  "curation-entity-state",
+  "curation-create-entity",
+  "curation-update-entity",
+  "curation-delete-entity",
+  "curation-check-passage",
+  "curation-attach-mention",
+  "curation-ensure-passage",
+  "curation-link",
+  "curation-unlink",
+  "curation-relationship",
+  "curation-audit",
+  "curation-history",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -1,6 +1,6 @@
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
 import { boltUri, type Config } from "../config";
-import { AppError, InternalError, ServiceUnavailableError } from "../errors";
+import { AppError, ConflictError, InternalError, ServiceUnavailableError } from "../errors";
 import { cypher, statements, type QueryName } from "./cypher";
 import { toPlain, type Plain } from "./values";
 
@@ -16,6 +16,11 @@ export class QueryCounter {
 export interface Queries {
   read(name: QueryName, params?: Params): Promise<Row[]>;
   write(name: QueryName, params?: Params): Promise<Row[]>;
+}
+
+/** Named queries plus one-transaction units of work: what write services get. */
+export interface Transactional extends Queries {
+  writeTransaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
 }
 
 export interface DatabaseOptions {
@@ -36,7 +41,7 @@ const UNAVAILABLE_CODES = new Set([
  * The one owner of the neo4j-driver Driver in a process. Every query goes through `run`, which
  * converts values to plain ones and maps driver errors to typed errors, here and nowhere else.
  */
-export class Database implements Queries {
+export class Database implements Transactional {
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
@@ -79,6 +84,33 @@ export class Database implements Queries {
     return this.run("WRITE", cypher(name), params);
   }
 
+  /**
+   * Runs `work` in one write transaction: every query it makes commits together or not at all.
+   * The driver retries the whole of `work` on transient errors, so `work` must decide from what it
+   * reads inside the transaction, never from state kept outside it.
+   */
+  async writeTransaction<T>(work: (tx: Queries) => Promise<T>): Promise<T> {
+    if (this.counter !== undefined) this.counter.count += 1;
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
+    try {
+      return await session.executeWrite(
+        (tx) =>
+          work({
+            read: (name, params = {}) => rowsOf(tx, cypher(name), params),
+            write: (name, params = {}) => rowsOf(tx, cypher(name), params),
+          }),
+        { timeout: this.options.txTimeoutMs },
+      );
+    } catch (error) {
+      throw this.mapError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Runs several statements of one file (schema.cypher) in order, each in its own transaction. */
   async applyStatements(text: string): Promise<number> {
     const list = statements(text);
@@ -102,14 +134,7 @@ export class Database implements Queries {
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {
-      const work = async (tx: ManagedTransaction): Promise<Row[]> => {
-        const result = await tx.run(text, params);
-        return result.records.map((record) => {
-          const row: Row = {};
-          for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
-          return row;
-        });
-      };
+      const work = (tx: ManagedTransaction): Promise<Row[]> => rowsOf(tx, text, params);
       const txConfig = { timeout: this.options.txTimeoutMs };
       return mode === "READ"
         ? await session.executeRead(work, txConfig)
@@ -133,6 +158,11 @@ export class Database implements Queries {
       ) {
         return new ServiceUnavailableError("The query took too long and was stopped.");
       }
+      if (error.code === "Neo.ClientError.Schema.ConstraintValidationFailed") {
+        return new ConflictError(
+          "That write conflicts with data already stored (a unique id or key).",
+        );
+      }
       if (error.code === "Neo.ClientError.Security.Unauthorized") {
         this.options.onInternalError?.(error);
         return new ServiceUnavailableError("The graph database refused the service's credentials.");
@@ -141,4 +171,13 @@ export class Database implements Queries {
     this.options.onInternalError?.(error);
     return new InternalError();
   }
+}
+
+async function rowsOf(tx: ManagedTransaction, text: string, params: Params): Promise<Row[]> {
+  const result = await tx.run(text, params);
+  return result.records.map((record) => {
+    const row: Row = {};
+    for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+    return row;
+  });
 }

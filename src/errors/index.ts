@@ -46,3 +46,23 @@ export class InternalError extends AppError {
     super(message, "INTERNAL_SERVER_ERROR");
   }
 }
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(message, "CONFLICT");
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(
+    message = "Authentication is required: send an API key (X-API-Key) or a bearer token.",
+  ) {
+    super(message, "UNAUTHENTICATED", { extensions: { http: { status: 401 } } });
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(message, "FORBIDDEN");
+  }
+}

@@ -32,6 +32,7 @@ registerEnumType(Direction, {
 export enum EvidenceKind {
   explicit = "explicit",
   inferred = "inferred",
+  curated = "curated",
 }
 registerEnumType(EvidenceKind, {
   name: "EvidenceKind",
@@ -40,6 +41,7 @@ registerEnumType(EvidenceKind, {
   valuesConfig: {
     explicit: { description: "The quote states it (明示)." },
     inferred: { description: "Inferred from the quote and a name or outside knowledge (推断)." },
+    curated: { description: "Asserted by a curator in a note, with its author (人工标注)." },
   },
 });
 

@@ -1,6 +1,8 @@
 import { buildSchema } from "type-graphql";
+import { authChecker } from "../auth/auth-checker";
 import type { GraphQLSchema } from "graphql";
 import { ChainResolver } from "./chain.resolver";
+import { CurationResolver } from "./curation.resolver";
 import { EntityResolver, RelationResolver } from "./entity.resolver";
 import { KIND_TYPES } from "./entity.type";
 import { createKindListResolver, ListResolver } from "./list.resolver";
@@ -23,11 +25,13 @@ export function createSchema(): Promise<GraphQLSchema> {
       TraversalResolver,
       ListResolver,
       ChainResolver,
+      CurationResolver,
       createKindListResolver(),
       ...createRelationFieldResolvers(),
     ],
     // Every kind's object type, even one no field returns by name, so Entity can resolve to it.
     orphanedTypes: Object.values(KIND_TYPES),
+    authChecker,
     validate: false,
     emitSchemaFile: false,
   });

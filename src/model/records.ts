@@ -37,6 +37,13 @@ export interface EntityRecord {
 
 export type DirectionValue = "OUT" | "IN";
 
+/** explicit: a quote states it; inferred: it follows from a quote and a name; curated: a curator's note. */
+export type EvidenceKindValue = "explicit" | "inferred" | "curated";
+
+export function evidenceKindOf(value: unknown): EvidenceKindValue {
+  return value === "inferred" || value === "curated" ? value : "explicit";
+}
+
 export interface RelationRecord {
   readonly id: string;
   readonly type: string;
@@ -47,7 +54,7 @@ export interface RelationRecord {
   /** The entity at the other end, and its kind. */
   readonly otherId: string;
   readonly otherKind: EntityKind;
-  readonly evidenceKind: "explicit" | "inferred";
+  readonly evidenceKind: EvidenceKindValue;
   readonly confidence: number;
   readonly note: string | null;
   readonly evidence: readonly EvidenceRecord[];

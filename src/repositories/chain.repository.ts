@@ -1,3 +1,4 @@
+import { evidenceKindOf } from "../model/records";
 import type { Queries } from "../db/database";
 import { asText, type Plain } from "../db/values";
 import type { EdgeRecord } from "./traversal.repository";
@@ -29,7 +30,7 @@ export function edgeFromRelationship(value: Plain): EdgeRecord {
     type,
     source,
     target,
-    evidenceKind: r.evidenceKind === "inferred" ? "inferred" : "explicit",
+    evidenceKind: evidenceKindOf(r.evidenceKind),
     confidence: typeof r.confidence === "number" ? r.confidence : 1,
     evidence: passageIds.map((passageId, index) => {
       const colon = passageId.lastIndexOf(":");

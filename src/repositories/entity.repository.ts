@@ -1,3 +1,4 @@
+import { evidenceKindOf } from "../model/records";
 import type { Queries, Row } from "../db/database";
 import { asObject, asList, asText, asTextOrNull, type Plain } from "../db/values";
 import type {
@@ -122,7 +123,7 @@ export function toRelation(fromId: string, row: Row): RelationRecord {
     target: direction === "OUT" ? otherId : fromId,
     otherId,
     otherKind: asText(row.otherKind) as EntityKind,
-    evidenceKind: props.evidenceKind === "inferred" ? "inferred" : "explicit",
+    evidenceKind: evidenceKindOf(props.evidenceKind),
     confidence: typeof props.confidence === "number" ? props.confidence : 1,
     note: asTextOrNull(props.note),
     evidence: asList(row.evidence).map(toEvidence),

@@ -1,3 +1,4 @@
+import { evidenceKindOf, type EvidenceKindValue } from "../model/records";
 import type { Queries } from "../db/database";
 import { asObject, asText, type Plain } from "../db/values";
 import type { EvidenceRecord } from "../model/records";
@@ -10,7 +11,7 @@ export interface EdgeRecord {
   readonly type: string;
   readonly source: string;
   readonly target: string;
-  readonly evidenceKind: "explicit" | "inferred";
+  readonly evidenceKind: EvidenceKindValue;
   readonly confidence: number;
   readonly evidence: readonly EvidenceRecord[];
 }
@@ -40,7 +41,7 @@ function toEdge(
     type,
     source,
     target,
-    evidenceKind: p.evidenceKind === "inferred" ? "inferred" : "explicit",
+    evidenceKind: evidenceKindOf(p.evidenceKind),
     confidence: typeof p.confidence === "number" ? p.confidence : 1,
     evidence: Array.isArray(evidence) ? evidence.map(toEvidence) : [],
   };

@@ -1,4 +1,5 @@
-import type { Queries } from "../db/database";
+import type { Principal } from "../auth/principal";
+import type { Transactional } from "../db/database";
 import { createLoaders } from "../loaders";
 import { ChainRepository } from "../repositories/chain.repository";
 import { EntityRepository } from "../repositories/entity.repository";
@@ -7,6 +8,7 @@ import { SearchRepository } from "../repositories/search.repository";
 import { StatsRepository } from "../repositories/stats.repository";
 import { TraversalRepository } from "../repositories/traversal.repository";
 import { ChainService } from "./chain.service";
+import { CurationService } from "./curation.service";
 import { GraphService } from "./graph.service";
 import { ListService } from "./list.service";
 import { SearchService } from "./search.service";
@@ -20,10 +22,11 @@ export interface Services {
   readonly traversal: TraversalService;
   readonly lists: ListService;
   readonly chains: ChainService;
+  readonly curation: CurationService;
 }
 
 /** Builds one request's services, with that request's own DataLoaders. */
-export function createServices(db: Queries): Services {
+export function createServices(db: Transactional, principal: Principal): Services {
   const loaders = createLoaders({ entities: new EntityRepository(db) });
   const graph = new GraphService(loaders);
   return {
@@ -33,5 +36,6 @@ export function createServices(db: Queries): Services {
     traversal: new TraversalService(new TraversalRepository(db), graph),
     lists: new ListService(new ListRepository(db), graph),
     chains: new ChainService(new ChainRepository(db), graph),
+    curation: new CurationService(db, principal),
   };
 }

@@ -56,7 +56,7 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
     return id;
   };
 
-  const documents = set.documents.map(({ record }) => ({
+  const documents = set.documents.map(({ record, text }) => ({
     id: record.id,
     props: {
       id: record.id,
@@ -64,6 +64,8 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
       file: record.file,
       sha256: record.sha256,
       language: record.language,
+      // Kept in the graph so a curator's quote can be checked against it inside the write.
+      text: text ?? null,
     },
   }));
 

@@ -1,0 +1,3 @@
+MATCH (n:Entity {id: $id})
+RETURN n {.*} AS entity,
+  COUNT { (n)-[]-(:Entity) } AS degree

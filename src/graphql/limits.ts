@@ -1,0 +1,471 @@
+import {
+  GraphQLError,
+  Kind,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  type ASTVisitor,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+  type ValueNode,
+} from "graphql";
+import { AppError } from "../errors";
+import { checkFirst, DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
+import { DEFAULT_PAGE_SIZE, pageSize } from "../services/pagination";
+import {
+  MAX_NEIGHBORHOOD_DEPTH,
+  MAX_NEIGHBORHOOD_LIMIT,
+  MAX_PATH_HOPS,
+  MAX_PATHS,
+  MAX_TRACE_DEPTH,
+} from "../services/traversal.service";
+
+/**
+ * Query-shape limits, checked after parsing and before any resolver runs, so a hostile query costs
+ * no database round trip. Parse-time token limits are graphql's own `maxTokens`; everything else is
+ * measured here on the operation with every fragment expanded (memoised per fragment, so an
+ * exponential fragment tree is measured in linear time and reported at its expanded size).
+ */
+export interface QueryLimits {
+  /** Deepest nesting of fields (the operation's top-level fields are depth 1). */
+  readonly maxDepth: number;
+  /** Aliased fields in the expanded operation. */
+  readonly maxAliases: number;
+  /** Directive uses in the expanded operation. */
+  readonly maxDirectives: number;
+  /** Estimated resolved fields: see {@link measureOperation}. */
+  readonly maxCost: number;
+}
+
+/** Size of a list nothing in the query bounds (an entity's evidence, a chain stage's items). */
+export const DEFAULT_LIST_SIZE = 10;
+
+/** Lists without a size argument whose size the model fixes. */
+const KNOWN_LIST_SIZES: Readonly<Record<string, number>> = {
+  "InnovationChain.stages": 5,
+};
+
+/** `extensions.limit` of a shape-limit error: which limit the operation exceeded. */
+export type LimitName = "depth" | "aliases" | "directives" | "cost";
+
+/** What an operation measures, its fragments expanded. */
+export interface Measure {
+  depth: number;
+  aliases: number;
+  directives: number;
+  cost: number;
+}
+
+/** An out-of-range size argument, with the message and argument name the service would give. */
+export interface ArgumentProblem {
+  readonly error: AppError;
+  readonly node: ValueNode;
+}
+
+export type Variables = Readonly<Record<string, unknown>>;
+
+/**
+ * How a size argument is checked and what it defaults to. The checks are the services' own, so an
+ * out-of-range value gets the same message and BAD_USER_INPUT code whether it is caught here or
+ * there.
+ */
+interface SizeArgument {
+  /** The list size the argument asks for; undefined when it bounds something else (hops). */
+  readonly multiplies: boolean;
+  readonly fallback: number;
+  readonly check: (value: number) => void;
+}
+
+function range(name: string, min: number, max: number): (value: number) => void {
+  return (value) => {
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new BadRangeError(`${name} must be between ${min} and ${max} (got ${value})`, name);
+    }
+  };
+}
+
+class BadRangeError extends AppError {
+  constructor(message: string, argumentName: string) {
+    super(message, "BAD_USER_INPUT", { extensions: { argumentName } });
+  }
+}
+
+const TRAVERSAL_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, SizeArgument>>>> = {
+  "Query.neighborhood": {
+    limit: {
+      multiplies: true,
+      fallback: 100,
+      check: range("limit", 1, MAX_NEIGHBORHOOD_LIMIT),
+    },
+    depth: { multiplies: false, fallback: 1, check: range("depth", 1, MAX_NEIGHBORHOOD_DEPTH) },
+  },
+  "Query.paths": {
+    limit: { multiplies: true, fallback: 10, check: range("limit", 1, MAX_PATHS) },
+    maxHops: { multiplies: false, fallback: 4, check: range("maxHops", 1, MAX_PATH_HOPS) },
+  },
+  "Query.upstream": {
+    depth: { multiplies: false, fallback: 3, check: range("depth", 1, MAX_TRACE_DEPTH) },
+  },
+  "Query.downstream": {
+    depth: { multiplies: false, fallback: 3, check: range("depth", 1, MAX_TRACE_DEPTH) },
+  },
+};
+
+function defaultOf(field: GraphQLField<unknown, unknown>, name: string): number | undefined {
+  const value = field.args.find((arg) => arg.name === name)?.defaultValue;
+  return typeof value === "number" ? value : undefined;
+}
+
+/**
+ * The size arguments of a field: `first`/`last` of a connection page (0 to 100, default 20),
+ * `first` of a relationship field (1 to 1000, default 100) and the traversal arguments.
+ */
+function sizeArguments(
+  parent: GraphQLNamedType,
+  field: GraphQLField<unknown, unknown>,
+): Readonly<Record<string, SizeArgument>> {
+  const traversal = TRAVERSAL_ARGUMENTS[`${parent.name}.${field.name}`];
+  if (traversal !== undefined) return traversal;
+  const result: Record<string, SizeArgument> = {};
+  const isPage = getNamedType(field.type).name.endsWith("Connection");
+  for (const name of ["first", "last"]) {
+    if (!field.args.some((arg) => arg.name === name)) continue;
+    result[name] = isPage
+      ? {
+          multiplies: true,
+          fallback: DEFAULT_PAGE_SIZE,
+          check: (value) => void pageSize(value, name),
+        }
+      : {
+          multiplies: true,
+          fallback: defaultOf(field, name) ?? DEFAULT_RELATIONS_PER_FIELD,
+          check: (value) => checkFirst(value, name),
+        };
+  }
+  return result;
+}
+
+/** Adds without overflowing into nonsense: costs past 1e15 are all "far too many". */
+const CAP = 1e15;
+const add = (a: number, b: number): number => Math.min(CAP, a + b);
+const times = (a: number, b: number): number => Math.min(CAP, a * b);
+
+interface Walk {
+  readonly schema: GraphQLSchema;
+  readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  readonly variables: Variables | undefined;
+  readonly variableDefaults: ReadonlyMap<string, ValueNode>;
+  readonly memo: Map<string, Measure>;
+  readonly active: Set<string>;
+  readonly problems: ArgumentProblem[];
+  readonly checked: Set<ValueNode>;
+}
+
+const ZERO: Measure = { depth: 0, aliases: 0, directives: 0, cost: 0 };
+
+function intOf(node: ValueNode, walk: Walk): number | undefined {
+  if (node.kind === Kind.INT) return Number(node.value);
+  if (node.kind === Kind.VARIABLE) {
+    const name = node.name.value;
+    if (walk.variables !== undefined && name in walk.variables) {
+      const value = walk.variables[name];
+      return typeof value === "number" && Number.isSafeInteger(value) ? value : undefined;
+    }
+    const fallback = walk.variableDefaults.get(name);
+    return fallback?.kind === Kind.INT ? Number(fallback.value) : undefined;
+  }
+  return undefined;
+}
+
+/** The list size a field asks for, checking its size arguments on the way. */
+function requestedSize(
+  parent: GraphQLNamedType,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  walk: Walk,
+): number | undefined {
+  const specs = sizeArguments(parent, field);
+  let asked: number | undefined;
+  let fallback: number | undefined;
+  for (const [name, spec] of Object.entries(specs)) {
+    const argument = node.arguments?.find((arg) => arg.name.value === name);
+    const value = argument === undefined ? undefined : intOf(argument.value, walk);
+    if (argument !== undefined && value !== undefined && !walk.checked.has(argument.value)) {
+      walk.checked.add(argument.value);
+      try {
+        spec.check(value);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        walk.problems.push({ error, node: argument.value });
+      }
+    }
+    if (!spec.multiplies) continue;
+    fallback ??= spec.fallback;
+    // first and last are exclusive (the service refuses both); the larger one bounds the estimate.
+    if (argument !== undefined) asked = Math.max(asked ?? 0, value ?? spec.fallback);
+  }
+  const size = asked ?? fallback;
+  return size === undefined ? undefined : Math.max(0, Math.min(size, CAP));
+}
+
+function measureSelections(
+  selectionSet: SelectionSetNode,
+  parent: GraphQLCompositeType,
+  inheritedSize: number | undefined,
+  walk: Walk,
+): Measure {
+  const total: Measure = { ...ZERO };
+  const include = (part: Measure): void => {
+    total.depth = Math.max(total.depth, part.depth);
+    total.aliases = add(total.aliases, part.aliases);
+    total.directives = add(total.directives, part.directives);
+    total.cost = add(total.cost, part.cost);
+  };
+  for (const selection of selectionSet.selections) {
+    const directives = selection.directives?.length ?? 0;
+    if (selection.kind === Kind.FIELD) {
+      include(measureField(selection, parent, inheritedSize, walk));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const typeName = selection.typeCondition?.name.value;
+      const type = typeName === undefined ? parent : walk.schema.getType(typeName);
+      if (type !== undefined && type !== null && isCompositeType(type)) {
+        include(measureSelections(selection.selectionSet, type, inheritedSize, walk));
+      }
+    } else {
+      include(measureSpread(selection.name.value, inheritedSize, walk));
+    }
+    total.directives = add(total.directives, directives);
+  }
+  return total;
+}
+
+function measureSpread(name: string, inheritedSize: number | undefined, walk: Walk): Measure {
+  const key = `${name}|${inheritedSize ?? ""}`;
+  const known = walk.memo.get(key);
+  if (known !== undefined) return known;
+  const fragment = walk.fragments.get(name);
+  // An unknown fragment or a cycle is graphql's own validation error (NoFragmentCyclesRule).
+  if (fragment === undefined || walk.active.has(name)) return ZERO;
+  const type = walk.schema.getType(fragment.typeCondition.name.value);
+  if (type === undefined || type === null || !isCompositeType(type)) return ZERO;
+  walk.active.add(name);
+  const measured = measureSelections(fragment.selectionSet, type, inheritedSize, walk);
+  walk.active.delete(name);
+  const result = {
+    ...measured,
+    directives: add(measured.directives, fragment.directives?.length ?? 0),
+  };
+  walk.memo.set(key, result);
+  return result;
+}
+
+function measureField(
+  node: FieldNode,
+  parent: GraphQLCompositeType,
+  inheritedSize: number | undefined,
+  walk: Walk,
+): Measure {
+  const name = node.name.value;
+  const aliases = node.alias === undefined ? 0 : 1;
+  // Introspection is answered from memory and is off in production; Apollo Sandbox's own
+  // introspection query nests ofType deeper than any data query needs.
+  if (name.startsWith("__")) {
+    return { depth: name === "__typename" ? 1 : 0, aliases, directives: 0, cost: 1 };
+  }
+  const field =
+    isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+  if (field === undefined) return { depth: 1, aliases, directives: 0, cost: 1 };
+
+  const asked = requestedSize(parent, field, node, walk);
+  const isList = isListType(getNullableType(field.type));
+  let multiplier = 1;
+  let passDown: number | undefined;
+  if (isList) {
+    multiplier =
+      asked ??
+      inheritedSize ??
+      KNOWN_LIST_SIZES[`${parent.name}.${name}`] ??
+      KNOWN_LIST_SIZES[`${getNamedType(field.type).name}.${name}`] ??
+      DEFAULT_LIST_SIZE;
+  } else {
+    // A connection or graph view: its size argument sizes the lists inside it (edges, nodes).
+    passDown = asked;
+  }
+
+  const type = getNamedType(field.type);
+  if (node.selectionSet === undefined || !isCompositeType(type)) {
+    return { depth: 1, aliases, directives: 0, cost: 1 };
+  }
+  const inner = measureSelections(node.selectionSet, type, passDown, walk);
+  return {
+    depth: inner.depth + 1,
+    aliases: add(aliases, times(multiplier, inner.aliases)),
+    directives: times(multiplier, inner.directives),
+    cost: add(1, times(multiplier, inner.cost)),
+  };
+}
+
+/**
+ * Measures an operation with its fragments expanded:
+ * - depth: nesting of fields, `{ a { b } }` is 2;
+ * - aliases and directives: every use, counted as often as the expanded operation repeats it;
+ * - cost: every field costs 1, and a list field multiplies what it selects by its size — the
+ *   `first`/`last`/`limit` argument (a literal, a variable's value, or its default: 100 for a
+ *   relationship field, 20 for a list or search page, 100 for a neighbourhood, 10 paths), the size
+ *   of the enclosing connection for its `edges`/`nodes`, and 10 for a list nothing bounds.
+ * Also collects out-of-range size arguments. Introspection fields (`__schema`, `__type`) count 1.
+ */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables?: Variables,
+): { measure: Measure; problems: ArgumentProblem[] } {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      fragments.set(definition.name.value, definition);
+    }
+  }
+  const variableDefaults = new Map<string, ValueNode>();
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.defaultValue !== undefined) {
+      variableDefaults.set(definition.variable.name.value, definition.defaultValue);
+    }
+  }
+  const walk: Walk = {
+    schema,
+    fragments,
+    variables,
+    variableDefaults,
+    memo: new Map(),
+    active: new Set(),
+    problems: [],
+    checked: new Set(),
+  };
+  const root = schema.getRootType(operation.operation);
+  if (root === undefined || root === null) return { measure: { ...ZERO }, problems: [] };
+  const measure = measureSelections(operation.selectionSet, root, undefined, walk);
+  const operationDirectives =
+    (operation.directives?.length ?? 0) +
+    (operation.variableDefinitions ?? []).reduce(
+      (sum, definition) => sum + (definition.directives?.length ?? 0),
+      0,
+    );
+  measure.directives = add(measure.directives, operationDirectives);
+  return { measure, problems: walk.problems };
+}
+
+/** Extensions of a shape-limit error: which limit, its maximum and what the operation measured. */
+export interface LimitExtensions {
+  readonly code: "GRAPHQL_VALIDATION_FAILED";
+  readonly limit: LimitName;
+  readonly max: number;
+  readonly actual: number;
+}
+
+const LIMIT_MESSAGES: Readonly<Record<LimitName, string>> = {
+  depth: "Query is too deep",
+  aliases: "Query has too many aliases",
+  directives: "Query has too many directives",
+  cost: "Query is too expensive",
+};
+
+const MEASURED: Readonly<Record<LimitName, keyof Measure>> = {
+  depth: "depth",
+  aliases: "aliases",
+  directives: "directives",
+  cost: "cost",
+};
+
+/** The errors an operation's measure and arguments give against the limits; empty when it fits. */
+export function limitErrors(
+  limits: QueryLimits,
+  measured: { measure: Measure; problems: readonly ArgumentProblem[] },
+  operation: OperationDefinitionNode,
+): GraphQLError[] {
+  const maxima: Readonly<Record<LimitName, number>> = {
+    depth: limits.maxDepth,
+    aliases: limits.maxAliases,
+    directives: limits.maxDirectives,
+    cost: limits.maxCost,
+  };
+  const errors: GraphQLError[] = measured.problems.map(
+    ({ error, node }) =>
+      new GraphQLError(error.message, {
+        nodes: [node],
+        originalError: error,
+        extensions: { ...error.extensions },
+      }),
+  );
+  for (const limit of Object.keys(maxima) as LimitName[]) {
+    const max = maxima[limit];
+    const actual = measured.measure[MEASURED[limit]];
+    if (actual <= max) continue;
+    const shown = actual >= CAP ? `more than ${CAP}` : String(actual);
+    const extensions: LimitExtensions = {
+      code: "GRAPHQL_VALIDATION_FAILED",
+      limit,
+      max,
+      actual: Math.min(actual, CAP),
+    };
+    errors.push(
+      new GraphQLError(`${LIMIT_MESSAGES[limit]}: ${limit} ${shown} exceeds the limit of ${max}.`, {
+        nodes: [operation],
+        extensions: { ...extensions },
+      }),
+    );
+  }
+  return errors;
+}
+
+/**
+ * A validation rule enforcing the limits on every operation of a document. Variables are unknown at
+ * validation (and Apollo caches validated documents), so a size given by a variable counts at its
+ * default here; {@link checkOperationWithVariables} measures again with the request's values.
+ */
+export function createLimitsRule(limits: QueryLimits): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(operation) {
+      const measured = measureOperation(context.getSchema(), context.getDocument(), operation);
+      for (const error of limitErrors(limits, measured, operation)) context.reportError(error);
+      return false;
+    },
+  });
+}
+
+/** Whether a variable of the operation is used as a size argument value anywhere. */
+function usesVariables(operation: OperationDefinitionNode): boolean {
+  return (operation.variableDefinitions?.length ?? 0) > 0;
+}
+
+/**
+ * Measures an operation again with the request's variable values; the first error, or null.
+ * Meant for the didResolveOperation hook, after validation and before execution.
+ */
+export function checkOperationWithVariables(
+  limits: QueryLimits,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Variables | undefined,
+): GraphQLError[] {
+  if (!usesVariables(operation)) return [];
+  return limitErrors(
+    limits,
+    measureOperation(schema, document, operation, variables ?? {}),
+    operation,
+  );
+}
