@@ -39,3 +39,7 @@ FOR (a:Audit) REQUIRE a.id IS UNIQUE;
 
 CREATE INDEX audit_entity IF NOT EXISTS
 FOR (a:Audit) ON (a.entityId);
+
+// What curators removed, so that seeding does not bring it back.
+CREATE CONSTRAINT tombstone_id IF NOT EXISTS
+FOR (t:Tombstone) REQUIRE t.id IS UNIQUE;

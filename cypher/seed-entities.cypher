@@ -1,5 +1,12 @@
 UNWIND $rows AS row
+// Curation wins over seeds: an entity a curator deleted stays deleted, one a curator edited keeps
+// the edit.
+OPTIONAL MATCH (tomb:Tombstone {id: row.id})
+WITH row
+WHERE tomb IS NULL
 MERGE (n:Entity {id: row.id})
+WITH n, row
+WHERE NOT coalesce(n.curated, false)
 SET n += row.props
 SET n:$(row.kind)
 WITH n, row

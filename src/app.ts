@@ -4,19 +4,28 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from "@apollo/server/plugin/landingPage/default";
-import express from "express";
-import type { GraphQLFormattedError } from "graphql";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Config } from "./config";
 import type { Database } from "./db/database";
 import { createContext, type Context } from "./graphql/context";
+import {
+  createLimitsPlugin,
+  createLimitsRule,
+  createTrustedDocumentsPlugin,
+  loadTrustedDocuments,
+  NOT_IN_LIST,
+  trustedDocumentStore,
+  type QueryLimits,
+} from "./graphql/limits";
 import { createSchema } from "./graphql/schema";
 import { createAuthenticator } from "./auth/authenticate";
-import { UnauthenticatedError } from "./errors";
+import { AppError, UnauthenticatedError } from "./errors";
 import type { Logger } from "./logger";
+import { createMetrics } from "./observability/metrics";
+import { RequestScope, sendGraphQLError } from "./observability/request-scope";
 
 export interface AppDeps {
   readonly config: Config;
@@ -44,6 +53,7 @@ const SAFE_CODES = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
+  NOT_IN_LIST,
 ]);
 
 const ARGUMENT_VALUE_ERROR =
@@ -56,8 +66,19 @@ const ARGUMENT_VALUE_ERROR =
 export function formatError(
   formatted: GraphQLFormattedError,
   logger: Logger,
+  error?: unknown,
 ): GraphQLFormattedError {
   let code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : undefined;
+  // Apollo reports every validation-rule error as GRAPHQL_VALIDATION_FAILED; an out-of-range size
+  // argument caught by the limits rule keeps the code the service gives it (BAD_USER_INPUT).
+  if (
+    code === "GRAPHQL_VALIDATION_FAILED" &&
+    error instanceof GraphQLError &&
+    error.originalError instanceof AppError
+  ) {
+    code = error.originalError.code;
+    formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
+  }
   // A literal argument of the wrong value (an unknown enum value, a string for an Int) fails
   // validation; to a client it is bad input like any other, so it gets the same code.
   if (code === "GRAPHQL_VALIDATION_FAILED" && ARGUMENT_VALUE_ERROR.test(formatted.message)) {
@@ -76,32 +97,99 @@ export function formatError(
   };
 }
 
-/** Builds and starts the HTTP server: GraphQL at /graphql, /healthz and /readyz. */
-export async function startApp({ config, db, logger }: AppDeps): Promise<RunningApp> {
+/**
+ * Body-parser failures on /graphql as GraphQL-shaped JSON (never Express's HTML page with a stack):
+ * 413 PAYLOAD_TOO_LARGE past MAX_BODY_BYTES, 400 BAD_REQUEST for a body that is not JSON.
+ */
+function bodyErrors(maxBodyBytes: number, logger: Logger) {
+  return (error: unknown, _req: Request, res: Response, next: NextFunction): void => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
+    if (type === "entity.too.large") {
+      sendGraphQLError(
+        res,
+        413,
+        `The request body is larger than ${maxBodyBytes} bytes.`,
+        "PAYLOAD_TOO_LARGE",
+      );
+    } else if (typeof status === "number" && status >= 400 && status < 500) {
+      sendGraphQLError(res, 400, "The request body is not valid JSON.", "BAD_REQUEST");
+    } else {
+      logger.error({ err: error }, "unexpected HTTP error");
+      sendGraphQLError(res, 500, "Internal server error", "INTERNAL_SERVER_ERROR");
+    }
+  };
+}
+
+/**
+ * Builds and starts the HTTP server: GraphQL at /graphql, /healthz, /readyz and /metrics. Every
+ * GraphQL request passes the body limit, gets a deadline, and has its shape checked (tokens,
+ * depth, aliases, directives, cost, size arguments) before any resolver or database call.
+ */
+export async function startApp(deps: AppDeps): Promise<RunningApp> {
+  const { config, logger } = deps;
+  const production = config.nodeEnv === "production";
   const app = express();
   const httpServer = http.createServer(app);
   const schema = await createSchema();
   const authenticator = createAuthenticator(config);
+  const trusted =
+    config.trustedDocuments === null ? null : await loadTrustedDocuments(config.trustedDocuments);
+  const metrics = config.metricsEnabled ? createMetrics() : null;
+  const scope = new RequestScope({ requestTimeoutMs: config.requestTimeoutMs, logger, metrics });
+  // Same driver; its round trips are timed for /metrics and refused past their request's deadline.
+  const db = deps.db.withHooks(scope.queryHooks());
+  const limits: QueryLimits = {
+    maxDepth: config.maxQueryDepth,
+    maxAliases: config.maxAliases,
+    maxDirectives: config.maxDirectives,
+    maxCost: config.maxQueryCost,
+  };
 
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
-    config.nodeEnv === "production"
-      ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+    production
+      ? ApolloServerPluginLandingPageDisabled()
       : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+    scope.plugin<Context>(),
+    createLimitsPlugin<Context>(limits),
+    ...(production && trusted !== null ? [createTrustedDocumentsPlugin<Context>(trusted)] : []),
   ];
 
   const apollo = new ApolloServer<Context>({
     schema,
     plugins,
-    introspection: config.nodeEnv !== "production",
+    nodeEnv: config.nodeEnv,
+    introspection: !production,
+    // No "Did you mean …?" suggestions that would reveal the schema when introspection is off.
+    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.maxTokens },
+    validationRules: [createLimitsRule(limits)],
+    // Automatic persisted queries let any client register documents: off in production unless a
+    // trusted list is configured, which then serves as the only store (nothing registers).
+    ...(trusted !== null
+      ? { persistedQueries: { cache: trustedDocumentStore(trusted), ttl: null } }
+      : production
+        ? { persistedQueries: false as const }
+        : {}),
     // main.ts owns SIGINT/SIGTERM: Apollo's own handlers would race it and re-raise the signal.
     stopOnTerminationSignals: false,
-    formatError: (formatted) => formatError(formatted, logger),
+    formatError: (formatted, error) => formatError(formatted, logger, error),
   });
   await apollo.start();
 
   app.disable("x-powered-by");
+  if (metrics !== null) {
+    app.get("/metrics", async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -115,7 +203,8 @@ export async function startApp({ config, db, logger }: AppDeps): Promise<Running
   });
   app.use(
     "/graphql",
-    express.json({ limit: "100kb" }),
+    scope.middleware(),
+    express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: ({ req }) => {
         const header = req.headers["x-request-id"];
@@ -128,6 +217,7 @@ export async function startApp({ config, db, logger }: AppDeps): Promise<Running
       },
     }),
   );
+  app.use("/graphql", bodyErrors(config.maxBodyBytes, logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -36,7 +36,7 @@ async function prepareDatabase(config: Config, logger: Logger): Promise<Database
   await waitForNeo4j(db, logger, 60_000);
   await applySchema(db);
   if (config.seedOnStart) {
-    const summary = await seedFromDirectory(db, SEEDS_DIR);
+    const summary = await seedFromDirectory(db, SEEDS_DIR, { onlyIfChanged: true });
     logger.info(summary, "seeded the graph");
   }
   return db;

@@ -44,6 +44,10 @@ export const QUERY_NAMES = [
   "curation-relationship",
   "curation-audit",
   "curation-history",
+  "curation-tombstone",
+  "curation-untombstone",
+  "seed-state-read",
+  "seed-state-write",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

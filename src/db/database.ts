@@ -23,11 +23,24 @@ export interface Transactional extends Queries {
   writeTransaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
 }
 
+/** Instrumentation of every round trip: metrics, and a request deadline that refuses new work. */
+export interface QueryHooks {
+  /**
+   * Called before a round trip opens a session, with its query name (a `cypher/` file name, or
+   * `writeTransaction`, `applyStatements`). May throw an AppError to refuse it (a request past its
+   * deadline), or return a shorter transaction timeout in milliseconds for it.
+   */
+  readonly beforeQuery?: (name: string) => number | undefined;
+  /** Called when a round trip ends, with its duration and whether it succeeded. */
+  readonly onQuery?: (name: string, durationMs: number, ok: boolean) => void;
+}
+
 export interface DatabaseOptions {
   /** Per-transaction timeout sent to Neo4j, so a runaway query is stopped server-side too. */
   readonly txTimeoutMs: number;
   /** Called with the original error whenever a driver error is masked for clients. */
   readonly onInternalError?: (error: unknown) => void;
+  readonly hooks?: QueryHooks;
 }
 
 const UNAVAILABLE_CODES = new Set([
@@ -47,7 +60,14 @@ export class Database implements Transactional {
     private readonly database: string,
     private readonly options: DatabaseOptions,
     private readonly counter?: QueryCounter,
+    // Shared by every view of the driver (scoped, withHooks), so one number counts them all.
+    private readonly totals: { runs: number } = { runs: 0 },
   ) {}
+
+  /** Round trips started by this driver through any view of it: tests prove "no database call". */
+  get runCount(): number {
+    return this.totals.runs;
+  }
 
   /** Creates the driver for a configuration; fails fast rather than queueing when Neo4j is down. */
   static connect(config: Config, onInternalError?: (error: unknown) => void): Database {
@@ -73,15 +93,26 @@ export class Database implements Transactional {
 
   /** A view of the same driver that counts this request's round trips. */
   scoped(counter: QueryCounter): Database {
-    return new Database(this.driver, this.database, this.options, counter);
+    return new Database(this.driver, this.database, this.options, counter, this.totals);
+  }
+
+  /** A view of the same driver whose round trips report to `hooks`. */
+  withHooks(hooks: QueryHooks): Database {
+    return new Database(
+      this.driver,
+      this.database,
+      { ...this.options, hooks },
+      this.counter,
+      this.totals,
+    );
   }
 
   read(name: QueryName, params: Params = {}): Promise<Row[]> {
-    return this.run("READ", cypher(name), params);
+    return this.run("READ", cypher(name), params, name);
   }
 
   write(name: QueryName, params: Params = {}): Promise<Row[]> {
-    return this.run("WRITE", cypher(name), params);
+    return this.run("WRITE", cypher(name), params, name);
   }
 
   /**
@@ -89,32 +120,34 @@ export class Database implements Transactional {
    * The driver retries the whole of `work` on transient errors, so `work` must decide from what it
    * reads inside the transaction, never from state kept outside it.
    */
-  async writeTransaction<T>(work: (tx: Queries) => Promise<T>): Promise<T> {
-    if (this.counter !== undefined) this.counter.count += 1;
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: neo4j.session.WRITE,
+  writeTransaction<T>(work: (tx: Queries) => Promise<T>): Promise<T> {
+    return this.instrumented("writeTransaction", async (timeout) => {
+      if (this.counter !== undefined) this.counter.count += 1;
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.WRITE,
+      });
+      try {
+        return await session.executeWrite(
+          (tx) =>
+            work({
+              read: (name, params = {}) => rowsOf(tx, cypher(name), params),
+              write: (name, params = {}) => rowsOf(tx, cypher(name), params),
+            }),
+          { timeout },
+        );
+      } catch (error) {
+        throw this.mapError(error);
+      } finally {
+        await session.close();
+      }
     });
-    try {
-      return await session.executeWrite(
-        (tx) =>
-          work({
-            read: (name, params = {}) => rowsOf(tx, cypher(name), params),
-            write: (name, params = {}) => rowsOf(tx, cypher(name), params),
-          }),
-        { timeout: this.options.txTimeoutMs },
-      );
-    } catch (error) {
-      throw this.mapError(error);
-    } finally {
-      await session.close();
-    }
   }
 
   /** Runs several statements of one file (schema.cypher) in order, each in its own transaction. */
   async applyStatements(text: string): Promise<number> {
     const list = statements(text);
-    for (const statement of list) await this.run("WRITE", statement, {});
+    for (const statement of list) await this.run("WRITE", statement, {}, "applyStatements");
     return list.length;
   }
 
@@ -127,23 +160,42 @@ export class Database implements Transactional {
     await this.driver.close();
   }
 
-  private async run(mode: "READ" | "WRITE", text: string, params: Params): Promise<Row[]> {
-    if (this.counter !== undefined) this.counter.count += 1;
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
-    });
+  /** Counts the round trip and reports it to the hooks; a refusing hook stops it before a session. */
+  private async instrumented<T>(name: string, body: (timeoutMs: number) => Promise<T>): Promise<T> {
+    const cap = this.options.hooks?.beforeQuery?.(name);
+    const timeout =
+      cap === undefined ? this.options.txTimeoutMs : Math.min(cap, this.options.txTimeoutMs);
+    this.totals.runs += 1;
+    const started = performance.now();
+    let ok = false;
     try {
-      const work = (tx: ManagedTransaction): Promise<Row[]> => rowsOf(tx, text, params);
-      const txConfig = { timeout: this.options.txTimeoutMs };
-      return mode === "READ"
-        ? await session.executeRead(work, txConfig)
-        : await session.executeWrite(work, txConfig);
-    } catch (error) {
-      throw this.mapError(error);
+      const result = await body(Math.max(1, Math.ceil(timeout)));
+      ok = true;
+      return result;
     } finally {
-      await session.close();
+      this.options.hooks?.onQuery?.(name, performance.now() - started, ok);
     }
+  }
+
+  private run(mode: "READ" | "WRITE", text: string, params: Params, name: string): Promise<Row[]> {
+    return this.instrumented(name, async (timeout) => {
+      if (this.counter !== undefined) this.counter.count += 1;
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      });
+      try {
+        const work = (tx: ManagedTransaction): Promise<Row[]> => rowsOf(tx, text, params);
+        const txConfig = { timeout };
+        return mode === "READ"
+          ? await session.executeRead(work, txConfig)
+          : await session.executeWrite(work, txConfig);
+      } catch (error) {
+        throw this.mapError(error);
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   private mapError(error: unknown): AppError {

@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { ApolloServerPlugin } from "@apollo/server";
 import {
   GraphQLError,
   Kind,
@@ -52,9 +55,17 @@ export interface QueryLimits {
 /** Size of a list nothing in the query bounds (an entity's evidence, a chain stage's items). */
 export const DEFAULT_LIST_SIZE = 10;
 
-/** Lists without a size argument whose size the model fixes. */
+/**
+ * Lists without a size argument whose size the model or the sources bound, by `Type.field` or by
+ * field name on any type: five chain stages; a name resolves to one entity in the seed graph (3
+ * allows for ambiguity); a relationship or entity is stated by at most 3 passages and has at most 4
+ * facts.
+ */
 const KNOWN_LIST_SIZES: Readonly<Record<string, number>> = {
   "InnovationChain.stages": 5,
+  "Query.resolve": 3,
+  evidence: 3,
+  facts: 5,
 };
 
 /** `extensions.limit` of a shape-limit error: which limit the operation exceeded. */
@@ -130,7 +141,8 @@ function defaultOf(field: GraphQLField<unknown, unknown>, name: string): number 
 
 /**
  * The size arguments of a field: `first`/`last` of a connection page (0 to 100, default 20),
- * `first` of a relationship field (1 to 1000, default 100) and the traversal arguments.
+ * `first` of a relationship field and any other `limit` (1 to 1000, default 100, as `history`) and
+ * the traversal arguments.
  */
 function sizeArguments(
   parent: GraphQLNamedType,
@@ -140,19 +152,20 @@ function sizeArguments(
   if (traversal !== undefined) return traversal;
   const result: Record<string, SizeArgument> = {};
   const isPage = getNamedType(field.type).name.endsWith("Connection");
-  for (const name of ["first", "last"]) {
+  for (const name of ["first", "last", "limit"]) {
     if (!field.args.some((arg) => arg.name === name)) continue;
-    result[name] = isPage
-      ? {
-          multiplies: true,
-          fallback: DEFAULT_PAGE_SIZE,
-          check: (value) => void pageSize(value, name),
-        }
-      : {
-          multiplies: true,
-          fallback: defaultOf(field, name) ?? DEFAULT_RELATIONS_PER_FIELD,
-          check: (value) => checkFirst(value, name),
-        };
+    result[name] =
+      isPage && name !== "limit"
+        ? {
+            multiplies: true,
+            fallback: DEFAULT_PAGE_SIZE,
+            check: (value) => void pageSize(value, name),
+          }
+        : {
+            multiplies: true,
+            fallback: defaultOf(field, name) ?? DEFAULT_RELATIONS_PER_FIELD,
+            check: (value) => checkFirst(value, name),
+          };
   }
   return result;
 }
@@ -297,7 +310,7 @@ function measureField(
       asked ??
       inheritedSize ??
       KNOWN_LIST_SIZES[`${parent.name}.${name}`] ??
-      KNOWN_LIST_SIZES[`${getNamedType(field.type).name}.${name}`] ??
+      KNOWN_LIST_SIZES[name] ??
       DEFAULT_LIST_SIZE;
   } else {
     // A connection or graph view: its size argument sizes the lists inside it (edges, nodes).
@@ -468,4 +481,111 @@ export function checkOperationWithVariables(
     measureOperation(schema, document, operation, variables ?? {}),
     operation,
   );
+}
+
+/** An error thrown from an Apollo hook, answered with HTTP 400 like a validation error. */
+function badRequest(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    ...(error.originalError === undefined ? {} : { originalError: error.originalError }),
+    extensions: { ...error.extensions, http: { status: 400 } },
+  });
+}
+
+/**
+ * An Apollo plugin measuring each operation again with its variables' values, after validation
+ * and before execution: a size passed as a variable (`first: $n`) is checked and costed like a
+ * literal one.
+ */
+export function createLimitsPlugin<T extends object>(limits: QueryLimits): ApolloServerPlugin<T> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: ({ schema, document, operation, request }) => {
+          if (operation === undefined) return Promise.resolve();
+          const [error] = checkOperationWithVariables(
+            limits,
+            schema,
+            document,
+            operation,
+            request.variables,
+          );
+          return error === undefined ? Promise.resolve() : Promise.reject(badRequest(error));
+        },
+      }),
+  };
+}
+
+/** A trusted-document list: sha256 (hex) of a document → the document. */
+export type TrustedDocuments = ReadonlyMap<string, string>;
+
+/**
+ * Reads a trusted-document list: a JSON object mapping the sha256 (lower-case hex) of each
+ * document to the document, as persisted-query manifests give it.
+ * @throws Error naming the file and the first bad entry.
+ */
+export async function loadTrustedDocuments(path: string): Promise<TrustedDocuments> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new Error(
+      `TRUSTED_DOCUMENTS=${path} could not be read as JSON: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new Error(`TRUSTED_DOCUMENTS=${path} must be a JSON object of sha256 → document`);
+  }
+  const documents = new Map<string, string>();
+  for (const [hash, document] of Object.entries(parsed)) {
+    if (typeof document !== "string" || !/^[0-9a-f]{64}$/.test(hash)) {
+      throw new Error(`TRUSTED_DOCUMENTS=${path}: ${hash} is not a sha256 with a document`);
+    }
+    if (createHash("sha256").update(document).digest("hex") !== hash) {
+      throw new Error(`TRUSTED_DOCUMENTS=${path}: ${hash} is not the sha256 of its document`);
+    }
+    documents.set(hash, document);
+  }
+  return documents;
+}
+
+/** Apollo's persisted-query store over a trusted list: it serves the list and registers nothing. */
+export function trustedDocumentStore(documents: TrustedDocuments): {
+  get(key: string): Promise<string | undefined>;
+  set(): Promise<void>;
+  delete(): Promise<boolean>;
+} {
+  return {
+    // Apollo prefixes the keys of its persisted-query store with "apq:".
+    get: (key) => Promise.resolve(documents.get(key.replace(/^apq:/, ""))),
+    set: () => Promise.resolve(),
+    delete: () => Promise.resolve(false),
+  };
+}
+
+/** Code of a document refused because it is not in the trusted list. */
+export const NOT_IN_LIST = "PERSISTED_QUERY_NOT_IN_LIST";
+
+/**
+ * An Apollo plugin accepting only documents of the trusted list (by their sha256, however they
+ * came: by hash or as text). Refused documents are answered 400 before execution.
+ */
+export function createTrustedDocumentsPlugin<T extends object>(
+  documents: TrustedDocuments,
+): ApolloServerPlugin<T> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: ({ queryHash }) =>
+          documents.has(queryHash)
+            ? Promise.resolve()
+            : Promise.reject(
+                new GraphQLError(
+                  "Only trusted documents are accepted: send the sha256 of a document of the trusted list in extensions.persistedQuery.",
+                  { extensions: { code: NOT_IN_LIST, http: { status: 400 } } },
+                ),
+              ),
+      }),
+  };
 }

@@ -115,6 +115,15 @@ export class CurationRepository {
     return row === undefined ? null : asObject(row.before);
   }
 
+  /** Marks an entity or relationship id as removed by a curator, so seeding won't restore it. */
+  async tombstone(id: string, what: "entity" | "relationship"): Promise<void> {
+    await this.tx.write("curation-tombstone", { id, what });
+  }
+
+  async clearTombstone(id: string): Promise<void> {
+    await this.tx.write("curation-untombstone", { id });
+  }
+
   async audit(entry: AuditInput): Promise<void> {
     await this.tx.write("curation-audit", { ...entry, relatedIds: [...entry.relatedIds] });
   }

@@ -28,6 +28,16 @@ export class SeedRepository {
     await this.batched("seed-relationships", rows.relationships);
   }
 
+  /** The checksum last applied for a seed set (named by its documents), if any. */
+  async appliedChecksum(id: string): Promise<string | null> {
+    const [row] = await this.db.read("seed-state-read", { id });
+    return typeof row?.checksum === "string" ? row.checksum : null;
+  }
+
+  async recordChecksum(id: string, checksum: string): Promise<void> {
+    await this.db.write("seed-state-write", { id, checksum });
+  }
+
   /**
    * A sha256 of every node's labels and properties and every relationship's endpoints, type and
    * properties, in a canonical order: equal checksums mean equal graphs.

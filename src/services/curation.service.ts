@@ -223,6 +223,7 @@ export class CurationService {
           curated: true,
         };
         await repo.createEntity(id, kind, props, nameKeys(name, nameEn, aliases));
+      await repo.clearTombstone(id);
         if (checked.kind === "passage") await this.attach(repo, id, checked);
         const after = await this.snapshot(tx, id);
         await this.audit(repo, "createEntity", id, [], null, after, checked, key);
@@ -293,6 +294,7 @@ export class CurationService {
       await this.verifyPassage(repo, checked);
       const before = await this.snapshot(tx, id);
       const removed = await repo.deleteEntity(id);
+      await repo.tombstone(id, "entity");
       await this.audit(repo, "deleteEntity", id, [], before, null, checked, key);
       return { id, relationshipsRemoved: removed };
     });
@@ -363,6 +365,7 @@ export class CurationService {
           checked.kind === "note" ? `${checked.note} — ${checked.author}` : (input.note ?? null),
       });
       if (!created) throw new ConflictError(`${id} already exists`);
+      await repo.clearTombstone(id);
       const after = await this.relationFromSource(tx, input.source, input.type, input.target);
       await this.audit(repo, "link", input.source, [input.target], null, after, checked, key);
       return after;
@@ -385,6 +388,7 @@ export class CurationService {
       await this.verifyPassage(repo, checked);
       const before = await repo.unlink(source, type, target);
       if (before === null) throw new NotFoundError(`no relationship ${id}`);
+      await repo.tombstone(id, "relationship");
       await this.audit(repo, "unlink", source, [target], before, null, checked, key);
       return { id, removed: true };
     });

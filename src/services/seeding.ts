@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { existsSync } from "node:fs";
 import type { Database } from "../db/database";
@@ -40,6 +41,8 @@ export interface SeedSummary {
   readonly entities: number;
   readonly relationships: number;
   readonly facts: number;
+  /** True when the same seed set had been applied already and nothing was written. */
+  readonly skipped: boolean;
 }
 
 /** Applies cypher/schema.cypher (idempotent). */
@@ -47,26 +50,47 @@ export async function applySchema(db: Database): Promise<number> {
   return new SeedRepository(db).applySchema();
 }
 
+export interface SeedOptions {
+  /** Rows per UNWIND batch. */
+  readonly batchSize?: number;
+  /**
+   * Skip the writes when this exact seed set was applied before (the service's start uses it, so a
+   * restart leaves curated changes alone and costs one read).
+   */
+  readonly onlyIfChanged?: boolean;
+}
+
 /**
  * Validates the seed folder and, only when it has no problem at all, writes it to the graph with
- * batched MERGEs on ids. Running it twice leaves the graph unchanged.
+ * batched MERGEs on ids. Running it twice leaves the graph unchanged. What curators deleted or
+ * edited is left as they left it (tombstones and the curated flag).
  * @throws SeedValidationError before touching the database when any record is bad.
  */
 export async function seedFromDirectory(
   db: Database,
   dir: string,
-  batchSize?: number,
+  options: SeedOptions | number = {},
 ): Promise<SeedSummary> {
+  const { batchSize, onlyIfChanged = false } = typeof options === "number" ? { batchSize: options } : options;
   const { problems, checked } = checkSeedSet(await loadSeedSet(dir));
   if (problems.length > 0) throw new SeedValidationError(problems);
   const rows = buildSeedRows(checked);
-  await new SeedRepository(db, batchSize).write(rows);
+  const repository = new SeedRepository(db, batchSize);
+  const checksum = createHash("sha256").update(JSON.stringify(rows)).digest("hex");
+  // One state per seed set, named by its documents, so sets seeded side by side don't collide.
+  const setId = rows.documents.map((document) => document.id).sort().join(",");
+  const skipped = onlyIfChanged && (await repository.appliedChecksum(setId)) === checksum;
+  if (!skipped) {
+    await repository.write(rows);
+    await repository.recordChecksum(setId, checksum);
+  }
   return {
     documents: rows.documents.length,
     passages: rows.passages.length,
     entities: rows.entities.length,
     relationships: rows.relationships.length,
     facts: rows.facts.length,
+    skipped,
   };
 }
 

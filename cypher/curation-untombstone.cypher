@@ -1,0 +1,3 @@
+MATCH (t:Tombstone {id: $id})
+DELETE t
+RETURN count(*) AS removed

@@ -1,0 +1,2 @@
+MATCH (s:SeedState {id: $id})
+RETURN s.checksum AS checksum

@@ -1,0 +1,3 @@
+MERGE (s:SeedState {id: $id})
+SET s.checksum = $checksum
+RETURN s.checksum AS checksum

@@ -1,0 +1,79 @@
+import path from "node:path";
+import neo4j from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { boltUri, loadConfig } from "../../src/config";
+import { Database } from "../../src/db/database";
+import { seedFromDirectory } from "../../src/services/seeding";
+import { AUTH_ENV, as, newKey } from "../helpers/curation";
+import { gql, startTestServer, type TestServer } from "../helpers/server";
+
+/**
+ * Seeding again (a restart, a new release of seeds/) must not undo a curator's work: an edited
+ * entity keeps its edit, a removed relationship stays removed. Uses a small fixture seed set with
+ * its own ids, removed afterwards.
+ */
+const FIXTURE = path.resolve(__dirname, "../fixtures/seeds-curation");
+const NOTE = { note: "curation beats seeds", author: "test-suite" };
+
+describe("seeding after curation", () => {
+  const config = loadConfig({ ...process.env, NODE_ENV: "test" });
+  let db: Database;
+  let server: TestServer;
+
+  const cleanup = async (): Promise<void> => {
+    const driver = neo4j.driver(boltUri(config), neo4j.auth.basic(config.neo4jUser, config.neo4jPassword));
+    await driver.executeQuery(
+      `MATCH (n) WHERE n.id IN ['fixture-district', 'fixture-institute', 'fixture-curation-doc',
+         'fixture-district|CO_BUILT|fixture-institute'] OR n.documentId = 'fixture-curation-doc' OR n:SeedState AND n.id = 'fixture-curation-doc'
+       DETACH DELETE n`,
+      {},
+      { database: config.neo4jDatabase },
+    );
+    await driver.close();
+  };
+
+  beforeAll(async () => {
+    db = Database.connect(config);
+    await cleanup();
+    server = await startTestServer(AUTH_ENV);
+  });
+  afterAll(async () => {
+    await cleanup();
+    await server.stop();
+    await db.close();
+  });
+
+  it("keeps a curator's edit and a curator's unlink when the same seeds are applied again", async () => {
+    await seedFromDirectory(db, FIXTURE);
+    const edit = await gql(
+      server.url,
+      `mutation ($key: String!, $evidence: EvidenceInput!) {
+        updateEntity(id: "fixture-institute", patch: { description: "curated description" }, evidence: $evidence, idempotencyKey: $key) { id } }`,
+      { key: newKey(), evidence: NOTE },
+      as("editor"),
+    );
+    expect(edit.errors).toBeUndefined();
+    const unlink = await gql(
+      server.url,
+      `mutation ($key: String!, $evidence: EvidenceInput!) {
+        unlink(source: "fixture-district", type: CO_BUILT, target: "fixture-institute", evidence: $evidence, idempotencyKey: $key) { removed } }`,
+      { key: newKey(), evidence: NOTE },
+      as("editor"),
+    );
+    expect(unlink.errors).toBeUndefined();
+
+    const summary = await seedFromDirectory(db, FIXTURE);
+    expect(summary.skipped).toBe(false);
+
+    const after = await gql<{ entity: { description: string; relations: unknown[] } }>(
+      server.url,
+      `{ entity(id: "fixture-institute") { description relations { id } } }`,
+    );
+    expect(after.data?.entity).toEqual({ description: "curated description", relations: [] });
+  });
+
+  it("skips the writes at start when the seed set is unchanged", async () => {
+    await seedFromDirectory(db, FIXTURE);
+    expect((await seedFromDirectory(db, FIXTURE, { onlyIfChanged: true })).skipped).toBe(true);
+  });
+});
