@@ -1,10 +1,10 @@
 import path from "node:path";
-import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boltUri, loadConfig } from "../../src/config";
+import { loadConfig } from "../../src/config";
 import { Database } from "../../src/db/database";
 import { seedFromDirectory } from "../../src/services/seeding";
 import { AUTH_ENV, as, newKey } from "../helpers/curation";
+import { runCypher } from "../helpers/db";
 import { gql, startTestServer, type TestServer } from "../helpers/server";
 
 /**
@@ -21,15 +21,11 @@ describe("seeding after curation", () => {
   let server: TestServer;
 
   const cleanup = async (): Promise<void> => {
-    const driver = neo4j.driver(boltUri(config), neo4j.auth.basic(config.neo4jUser, config.neo4jPassword));
-    await driver.executeQuery(
+    await runCypher(
       `MATCH (n) WHERE n.id IN ['fixture-district', 'fixture-institute', 'fixture-curation-doc',
-         'fixture-district|CO_BUILT|fixture-institute'] OR n.documentId = 'fixture-curation-doc' OR n:SeedState AND n.id = 'fixture-curation-doc'
+         'fixture-district|CO_BUILT|fixture-institute'] OR n.documentId = 'fixture-curation-doc'
        DETACH DELETE n`,
-      {},
-      { database: config.neo4jDatabase },
     );
-    await driver.close();
   };
 
   beforeAll(async () => {

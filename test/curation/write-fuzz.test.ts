@@ -1,8 +1,7 @@
 import fc from "fast-check";
-import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boltUri, loadConfig } from "../../src/config";
 import { AUTH_ENV, as, newKey } from "../helpers/curation";
+import { deleteEntitiesWithPrefix } from "../helpers/db";
 import { gql, startTestServer, type TestServer } from "../helpers/server";
 
 /**
@@ -58,21 +57,11 @@ const PREFIX = `test-fuzz-${newKey("r").slice(-8)}`;
 
 describe("hostile strings in writes", () => {
   let server: TestServer;
-  const config = loadConfig({ ...process.env, NODE_ENV: "test" });
   beforeAll(async () => {
     server = await startTestServer(AUTH_ENV);
   });
   afterAll(async () => {
-    const driver = neo4j.driver(
-      boltUri(config),
-      neo4j.auth.basic(config.neo4jUser, config.neo4jPassword),
-    );
-    await driver.executeQuery(
-      "MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n",
-      { prefix: PREFIX },
-      { database: config.neo4jDatabase },
-    );
-    await driver.close();
+    await deleteEntitiesWithPrefix(PREFIX);
     await server.stop();
   });
 

@@ -1,8 +1,8 @@
-import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boltUri, loadConfig, type Config } from "../../src/config";
 import { killNeo4j, neo4jStatus, startNeo4j } from "../../scripts/neo4j/manager";
 import { AUTH_ENV, as, newKey } from "../helpers/curation";
+import { deleteEntitiesWithPrefix, runCypher } from "../helpers/db";
 import { gql, startTestServer, type TestServer } from "../helpers/server";
 
 /**
@@ -40,16 +40,7 @@ describe("a Neo4j killed under write load", () => {
 
   afterAll(async () => {
     await startNeo4j(config, quiet);
-    const driver = neo4j.driver(
-      boltUri(config),
-      neo4j.auth.basic(config.neo4jUser, config.neo4jPassword),
-    );
-    await driver.executeQuery(
-      "MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n",
-      { prefix: PREFIX },
-      { database: config.neo4jDatabase },
-    );
-    await driver.close();
+    await deleteEntitiesWithPrefix(PREFIX);
     await server.stop();
   });
 
@@ -108,30 +99,21 @@ describe("a Neo4j killed under write load", () => {
     expect(recovered).toBe(true);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
 
-    const driver = neo4j.driver(
-      boltUri(config),
-      neo4j.auth.basic(config.neo4jUser, config.neo4jPassword),
+    const records = await runCypher(
+      `UNWIND $acks AS ack
+       OPTIONAL MATCH (m:MutationRecord {key: ack.key})
+       OPTIONAL MATCH (n:Entity {id: ack.id})
+       RETURN ack.key AS key, m IS NOT NULL AS recorded, n IS NOT NULL AS present`,
+      { acks: acknowledged },
     );
-    try {
-      const { records } = await driver.executeQuery(
-        `UNWIND $acks AS ack
-         OPTIONAL MATCH (m:MutationRecord {key: ack.key})
-         OPTIONAL MATCH (n:Entity {id: ack.id})
-         RETURN ack.key AS key, m IS NOT NULL AS recorded, n IS NOT NULL AS present`,
-        { acks: acknowledged },
-        { database: config.neo4jDatabase },
-      );
-      const lost = records
-        .filter((r) => r.get("recorded") !== true || r.get("present") !== true)
-        .map((r) => r.get("key"));
-      process.stdout.write(
-        `[fault] sent ${sent}, acknowledged ${acknowledged.length}, lost ${lost.length}, recovered ${recoverySeconds.toFixed(1)} s after Neo4j answered\n`,
-      );
-      expect(lost).toEqual([]);
-      expect(records).toHaveLength(acknowledged.length);
-    } finally {
-      await driver.close();
-    }
+    const lost = records
+      .filter((r) => r.get("recorded") !== true || r.get("present") !== true)
+      .map((r) => r.get("key"));
+    process.stdout.write(
+      `[fault] sent ${sent}, acknowledged ${acknowledged.length}, lost ${lost.length}, recovered ${recoverySeconds.toFixed(1)} s after Neo4j answered\n`,
+    );
+    expect(lost).toEqual([]);
+    expect(records).toHaveLength(acknowledged.length);
 
     // A replay of an acknowledged write, after the restart, returns its first result.
     const first = acknowledged[0]!;

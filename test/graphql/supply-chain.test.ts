@@ -1,6 +1,5 @@
-import neo4j, { type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boltUri, loadConfig } from "../../src/config";
+import { runCypher } from "../helpers/db";
 import { gql, startTestServer, type TestServer } from "../helpers/server";
 
 /**
@@ -16,46 +15,33 @@ const CHAIN: [string, string][] = [
 ];
 const NODES = [...new Set(CHAIN.flat())];
 
-async function removeFixture(driver: Driver, database: string): Promise<void> {
-  await driver.executeQuery(
-    `MATCH (n:Entity) WHERE n.id STARTS WITH 'fixture-' DETACH DELETE n`,
-    {},
-    { database },
-  );
+async function removeFixture(): Promise<void> {
+  await runCypher(`MATCH (n:Entity) WHERE n.id STARTS WITH 'fixture-' DETACH DELETE n`);
 }
 
 describe("upstream and downstream tracing", () => {
-  const config = loadConfig({ ...process.env, NODE_ENV: "test" });
-  let driver: Driver;
   let server: TestServer;
 
   beforeAll(async () => {
-    driver = neo4j.driver(
-      boltUri(config),
-      neo4j.auth.basic(config.neo4jUser, config.neo4jPassword),
-    );
-    await removeFixture(driver, config.neo4jDatabase);
-    await driver.executeQuery(
+    await removeFixture();
+    await runCypher(
       `UNWIND $nodes AS id
        CREATE (:Entity:Industry {id: id, kind: 'Industry', name: id, aliases: [], aliasText: '', nameInferred: false})`,
       { nodes: NODES },
-      { database: config.neo4jDatabase },
     );
-    await driver.executeQuery(
+    await runCypher(
       `UNWIND $edges AS edge
        MATCH (a:Entity {id: edge[0]}), (b:Entity {id: edge[1]})
        CREATE (a)-[:UPSTREAM_OF {id: edge[0] + '|UPSTREAM_OF|' + edge[1], evidence: [], quotes: [],
          evidenceKind: 'explicit', confidence: 1.0}]->(b)`,
       { edges: CHAIN },
-      { database: config.neo4jDatabase },
     );
     server = await startTestServer();
   });
 
   afterAll(async () => {
     await server.stop();
-    await removeFixture(driver, config.neo4jDatabase);
-    await driver.close();
+    await removeFixture();
   });
 
   const trace = async (

@@ -1,0 +1,30 @@
+import neo4j, { type Record as Neo4jRecord } from "neo4j-driver";
+import { boltUri, loadConfig } from "../../src/config";
+
+/**
+ * Runs one Cypher statement against the test Neo4j with a short-lived driver: for fixtures and
+ * clean-up that the public API does not (and should not) offer.
+ */
+export async function runCypher(
+  query: string,
+  params: Record<string, unknown> = {},
+): Promise<Neo4jRecord[]> {
+  const config = loadConfig({ ...process.env, NODE_ENV: "test" });
+  const driver = neo4j.driver(
+    boltUri(config),
+    neo4j.auth.basic(config.neo4jUser, config.neo4jPassword),
+  );
+  try {
+    const { records } = await driver.executeQuery(query, params, {
+      database: config.neo4jDatabase,
+    });
+    return records;
+  } finally {
+    await driver.close();
+  }
+}
+
+/** Removes the entities a test created, by id prefix. */
+export async function deleteEntitiesWithPrefix(prefix: string): Promise<void> {
+  await runCypher("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n", { prefix });
+}
