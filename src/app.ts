@@ -56,6 +56,8 @@ const SAFE_CODES = new Set([
   NOT_IN_LIST,
 ]);
 
+const DID_YOU_MEAN = /\s*Did you mean .*\?$/s;
+
 const ARGUMENT_VALUE_ERROR =
   /^(Value ".*" does not exist in ".*" enum|Enum ".*" cannot represent|Expected value of type|Int cannot represent|Float cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent)/;
 
@@ -67,7 +69,13 @@ export function formatError(
   formatted: GraphQLFormattedError,
   logger: Logger,
   error?: unknown,
+  options: { readonly hideSchemaDetails?: boolean } = {},
 ): GraphQLFormattedError {
+  // Apollo hides suggestions in validation errors only; variable coercion errors still suggest
+  // enum values ("Did you mean the enum value …?"), which reveal the schema in production too.
+  if (options.hideSchemaDetails === true && DID_YOU_MEAN.test(formatted.message)) {
+    formatted = { ...formatted, message: formatted.message.replace(DID_YOU_MEAN, "") };
+  }
   let code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : undefined;
   // Apollo reports every validation-rule error as GRAPHQL_VALIDATION_FAILED; an out-of-range size
   // argument caught by the limits rule keeps the code the service gives it (BAD_USER_INPUT).
@@ -115,8 +123,12 @@ function bodyErrors(maxBodyBytes: number, logger: Logger) {
         `The request body is larger than ${maxBodyBytes} bytes.`,
         "PAYLOAD_TOO_LARGE",
       );
-    } else if (typeof status === "number" && status >= 400 && status < 500) {
-      sendGraphQLError(res, 400, "The request body is not valid JSON.", "BAD_REQUEST");
+    } else if (typeof type === "string" && typeof status === "number" && status < 500) {
+      const message =
+        type === "entity.parse.failed"
+          ? "The request body is not valid JSON."
+          : "The request body could not be read (its encoding or charset is not supported).";
+      sendGraphQLError(res, 400, message, "BAD_REQUEST");
     } else {
       logger.error({ err: error }, "unexpected HTTP error");
       sendGraphQLError(res, 500, "Internal server error", "INTERNAL_SERVER_ERROR");
@@ -180,7 +192,8 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
         : {}),
     // main.ts owns SIGINT/SIGTERM: Apollo's own handlers would race it and re-raise the signal.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => formatError(formatted, logger, error),
+    formatError: (formatted, error) =>
+      formatError(formatted, logger, error, { hideSchemaDetails: production }),
   });
   await apollo.start();
 

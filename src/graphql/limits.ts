@@ -180,13 +180,11 @@ interface Walk {
   readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   readonly variables: Variables | undefined;
   readonly variableDefaults: ReadonlyMap<string, ValueNode>;
-  readonly memo: Map<string, Measure>;
+  readonly memo: Map<string, Part>;
   readonly active: Set<string>;
   readonly problems: ArgumentProblem[];
   readonly checked: Set<ValueNode>;
 }
-
-const ZERO: Measure = { depth: 0, aliases: 0, directives: 0, cost: 0 };
 
 function intOf(node: ValueNode, walk: Walk): number | undefined {
   if (node.kind === Kind.INT) return Number(node.value);
@@ -233,21 +231,36 @@ function requestedSize(
   return size === undefined ? undefined : Math.max(0, Math.min(size, CAP));
 }
 
+/**
+ * The measure of a selection while walking it: `fields` are the field selections of the expanded
+ * document (each once, however many objects carry it), `items` the objects its lists can return
+ * (each list's size times the sizes of the lists around it).
+ */
+interface Part {
+  depth: number;
+  aliases: number;
+  directives: number;
+  fields: number;
+  items: number;
+}
+
+const EMPTY: Part = { depth: 0, aliases: 0, directives: 0, fields: 0, items: 0 };
+
 function measureSelections(
   selectionSet: SelectionSetNode,
   parent: GraphQLCompositeType,
   inheritedSize: number | undefined,
   walk: Walk,
-): Measure {
-  const total: Measure = { ...ZERO };
-  const include = (part: Measure): void => {
+): Part {
+  const total: Part = { ...EMPTY };
+  const include = (part: Part): void => {
     total.depth = Math.max(total.depth, part.depth);
     total.aliases = add(total.aliases, part.aliases);
     total.directives = add(total.directives, part.directives);
-    total.cost = add(total.cost, part.cost);
+    total.fields = add(total.fields, part.fields);
+    total.items = add(total.items, part.items);
   };
   for (const selection of selectionSet.selections) {
-    const directives = selection.directives?.length ?? 0;
     if (selection.kind === Kind.FIELD) {
       include(measureField(selection, parent, inheritedSize, walk));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -259,20 +272,20 @@ function measureSelections(
     } else {
       include(measureSpread(selection.name.value, inheritedSize, walk));
     }
-    total.directives = add(total.directives, directives);
+    total.directives = add(total.directives, selection.directives?.length ?? 0);
   }
   return total;
 }
 
-function measureSpread(name: string, inheritedSize: number | undefined, walk: Walk): Measure {
+function measureSpread(name: string, inheritedSize: number | undefined, walk: Walk): Part {
   const key = `${name}|${inheritedSize ?? ""}`;
   const known = walk.memo.get(key);
   if (known !== undefined) return known;
   const fragment = walk.fragments.get(name);
   // An unknown fragment or a cycle is graphql's own validation error (NoFragmentCyclesRule).
-  if (fragment === undefined || walk.active.has(name)) return ZERO;
+  if (fragment === undefined || walk.active.has(name)) return EMPTY;
   const type = walk.schema.getType(fragment.typeCondition.name.value);
-  if (type === undefined || type === null || !isCompositeType(type)) return ZERO;
+  if (type === undefined || type === null || !isCompositeType(type)) return EMPTY;
   walk.active.add(name);
   const measured = measureSelections(fragment.selectionSet, type, inheritedSize, walk);
   walk.active.delete(name);
@@ -289,23 +302,24 @@ function measureField(
   parent: GraphQLCompositeType,
   inheritedSize: number | undefined,
   walk: Walk,
-): Measure {
+): Part {
   const name = node.name.value;
   const aliases = node.alias === undefined ? 0 : 1;
+  const leaf: Part = { depth: 1, aliases, directives: 0, fields: 1, items: 0 };
   // Introspection is answered from memory and is off in production; Apollo Sandbox's own
   // introspection query nests ofType deeper than any data query needs.
-  if (name.startsWith("__")) {
-    return { depth: name === "__typename" ? 1 : 0, aliases, directives: 0, cost: 1 };
-  }
+  if (name.startsWith("__")) return name === "__typename" ? leaf : { ...leaf, depth: 0 };
   const field =
     isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
-  if (field === undefined) return { depth: 1, aliases, directives: 0, cost: 1 };
+  const type = field === undefined ? undefined : getNamedType(field.type);
+  if (field === undefined || type === undefined) return leaf;
 
   const asked = requestedSize(parent, field, node, walk);
-  const isList = isListType(getNullableType(field.type));
-  let multiplier = 1;
+  if (node.selectionSet === undefined || !isCompositeType(type)) return leaf;
+
+  let multiplier: number | undefined;
   let passDown: number | undefined;
-  if (isList) {
+  if (isListType(getNullableType(field.type))) {
     multiplier =
       asked ??
       inheritedSize ??
@@ -316,29 +330,30 @@ function measureField(
     // A connection or graph view: its size argument sizes the lists inside it (edges, nodes).
     passDown = asked;
   }
-
-  const type = getNamedType(field.type);
-  if (node.selectionSet === undefined || !isCompositeType(type)) {
-    return { depth: 1, aliases, directives: 0, cost: 1 };
-  }
   const inner = measureSelections(node.selectionSet, type, passDown, walk);
   return {
     depth: inner.depth + 1,
-    aliases: add(aliases, times(multiplier, inner.aliases)),
-    directives: times(multiplier, inner.directives),
-    cost: add(1, times(multiplier, inner.cost)),
+    aliases: add(aliases, inner.aliases),
+    directives: inner.directives,
+    fields: add(1, inner.fields),
+    // A list holds `multiplier` objects, each with the items of the lists inside it.
+    items: multiplier === undefined ? inner.items : times(multiplier, add(1, inner.items)),
   };
 }
 
 /**
  * Measures an operation with its fragments expanded:
  * - depth: nesting of fields, `{ a { b } }` is 2;
- * - aliases and directives: every use, counted as often as the expanded operation repeats it;
- * - cost: every field costs 1, and a list field multiplies what it selects by its size — the
- *   `first`/`last`/`limit` argument (a literal, a variable's value, or its default: 100 for a
- *   relationship field, 20 for a list or search page, 100 for a neighbourhood, 10 paths), the size
- *   of the enclosing connection for its `edges`/`nodes`, and 10 for a list nothing bounds.
- * Also collects out-of-range size arguments. Introspection fields (`__schema`, `__type`) count 1.
+ * - aliases and directives: every use, counted as often as the expanded document repeats it (not
+ *   multiplied by list sizes: an alias is resolved per object anyway);
+ * - cost: every field selection costs 1 (so a duplicated field or a fragment spread twice costs
+ *   twice), plus every object a list can return: a list's size multiplied by the sizes of the lists
+ *   around it. A list's size is its `first`/`last`/`limit` argument (a literal, the variable's
+ *   value, or the default: 100 for a relationship field, 20 for a list or search page, 100 for a
+ *   neighbourhood, 10 paths), for `edges`/`nodes` the size of their connection or graph view, and
+ *   for a list nothing bounds 10 (3 for `resolve` and evidence, 5 for facts and chain stages).
+ * Also collects out-of-range size arguments. Introspection fields (`__schema`, `__type`) cost 1
+ * and have no depth: they are answered from memory, and refused in production.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -369,15 +384,22 @@ export function measureOperation(
     checked: new Set(),
   };
   const root = schema.getRootType(operation.operation);
-  if (root === undefined || root === null) return { measure: { ...ZERO }, problems: [] };
-  const measure = measureSelections(operation.selectionSet, root, undefined, walk);
+  if (root === undefined || root === null) {
+    return { measure: { depth: 0, aliases: 0, directives: 0, cost: 0 }, problems: [] };
+  }
+  const part = measureSelections(operation.selectionSet, root, undefined, walk);
   const operationDirectives =
     (operation.directives?.length ?? 0) +
     (operation.variableDefinitions ?? []).reduce(
       (sum, definition) => sum + (definition.directives?.length ?? 0),
       0,
     );
-  measure.directives = add(measure.directives, operationDirectives);
+  const measure: Measure = {
+    depth: part.depth,
+    aliases: part.aliases,
+    directives: add(part.directives, operationDirectives),
+    cost: add(part.fields, part.items),
+  };
   return { measure, problems: walk.problems };
 }
 
