@@ -223,7 +223,7 @@ export class CurationService {
           curated: true,
         };
         await repo.createEntity(id, kind, props, nameKeys(name, nameEn, aliases));
-      await repo.clearTombstone(id);
+        await repo.clearTombstone(id);
         if (checked.kind === "passage") await this.attach(repo, id, checked);
         const after = await this.snapshot(tx, id);
         await this.audit(repo, "createEntity", id, [], null, after, checked, key);

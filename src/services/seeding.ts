@@ -71,14 +71,18 @@ export async function seedFromDirectory(
   dir: string,
   options: SeedOptions | number = {},
 ): Promise<SeedSummary> {
-  const { batchSize, onlyIfChanged = false } = typeof options === "number" ? { batchSize: options } : options;
+  const { batchSize, onlyIfChanged = false } =
+    typeof options === "number" ? { batchSize: options } : options;
   const { problems, checked } = checkSeedSet(await loadSeedSet(dir));
   if (problems.length > 0) throw new SeedValidationError(problems);
   const rows = buildSeedRows(checked);
   const repository = new SeedRepository(db, batchSize);
   const checksum = createHash("sha256").update(JSON.stringify(rows)).digest("hex");
   // One state per seed set, named by its documents, so sets seeded side by side don't collide.
-  const setId = rows.documents.map((document) => document.id).sort().join(",");
+  const setId = rows.documents
+    .map((document) => document.id)
+    .sort()
+    .join(",");
   const skipped = onlyIfChanged && (await repository.appliedChecksum(setId)) === checksum;
   if (!skipped) {
     await repository.write(rows);
