@@ -4,7 +4,18 @@ import importX from "eslint-plugin-import-x";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".neo4j/", ".tools/", "coverage/", "schema/", ".tmp/", ".neo4j-bench/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      ".neo4j/",
+      ".tools/",
+      "coverage/",
+      "schema/",
+      ".tmp/",
+      ".neo4j-bench/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

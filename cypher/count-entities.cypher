@@ -1,4 +1,7 @@
-MATCH (n:Entity)
+// $label is the kind when one is asked for (else Entity): a label lookup reads only that kind,
+// where a property test on every Entity would read them all. Kind labels are only ever set on
+// Entity nodes (seed-entities.cypher), and n.kind is still checked.
+MATCH (n:$($label))
 WHERE ($kind IS NULL OR n.kind = $kind)
   AND ($nameContains IS NULL
     OR any(form IN [n.name, coalesce(n.nameEn, '')] + n.aliases WHERE toLower(form) CONTAINS $nameContains))

@@ -23,5 +23,21 @@ CALL (r) {
   ORDER BY p.start
   RETURN collect(p {passageId: p.id, .documentId, .start, .end, quote: p.text}) AS evidence
 }
+// The other end's entity record, as entities-by-ids.cypher gives it, so a walk needs no separate
+// round trip to show its nodes.
+CALL (m) {
+  OPTIONAL MATCH (m)-[:MENTIONED_IN]->(p:Passage)
+  WITH p
+  ORDER BY p.documentId, p.start
+  RETURN collect(p {passageId: p.id, .documentId, .start, .end, quote: p.text}) AS mentions
+}
+CALL (m) {
+  OPTIONAL MATCH (m)-[:HAS_FACT]->(f:Fact)-[:STATED_IN]->(p:Passage)
+  WITH f, p
+  ORDER BY f.key
+  RETURN collect(f {.key, .label, .value, .unit, .qualifier, evidence: p {passageId: p.id, .documentId, .start, .end, quote: p.text}}) AS facts
+}
 RETURN n.id AS fromId, m.id AS otherId, startNode(r) = n AS outgoing, type(r) AS type,
-  properties(r) AS props, evidence
+  properties(r) AS props, evidence,
+  m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS other,
+  mentions, facts

@@ -70,4 +70,21 @@ CALL (direct) {
   RETURN collect({x: x, role: role, parent: a.id, rels: [r] + anchorRels}) AS second
 }
 UNWIND direct + second AS item
-RETURN item.x.id AS id, item.x.kind AS kind, item.role AS role, item.parent AS parent, item.rels AS rels
+WITH item, item.x AS n
+// Each item's entity record, as entities-by-ids.cypher gives it, so the service needs no further
+// round trip to show the items.
+CALL (n) {
+  OPTIONAL MATCH (n)-[:MENTIONED_IN]->(p:Passage)
+  WITH p
+  ORDER BY p.documentId, p.start
+  RETURN collect(p {passageId: p.id, .documentId, .start, .end, quote: p.text}) AS evidence
+}
+CALL (n) {
+  OPTIONAL MATCH (n)-[:HAS_FACT]->(f:Fact)-[:STATED_IN]->(p:Passage)
+  WITH f, p
+  ORDER BY f.key
+  RETURN collect(f {.key, .label, .value, .unit, .qualifier, evidence: p {passageId: p.id, .documentId, .start, .end, quote: p.text}}) AS facts
+}
+RETURN item.x.id AS id, item.x.kind AS kind, item.role AS role, item.parent AS parent, item.rels AS rels,
+  CASE WHEN n:Entity THEN n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} END AS entity,
+  evidence, facts

@@ -1,6 +1,8 @@
 import { evidenceKindOf } from "../model/records";
 import type { Queries } from "../db/database";
 import { asText, type Plain } from "../db/values";
+import type { EntityRecord } from "../model/records";
+import { toEntity } from "./entity.repository";
 import type { EdgeRecord } from "./traversal.repository";
 
 export interface ChainRow {
@@ -12,6 +14,8 @@ export interface ChainRow {
   readonly parent: string | null;
   /** The relationships from the item to the industry, nearest the item first. */
   readonly via: readonly EdgeRecord[];
+  /** The item's entity record (as EntityRepository.byIds reads it); null when it is no Entity. */
+  readonly entity: EntityRecord | null;
 }
 
 /**
@@ -58,6 +62,7 @@ export class ChainRepository {
       role: asText(row.role),
       parent: typeof row.parent === "string" ? row.parent : null,
       via: (Array.isArray(row.rels) ? row.rels : []).map(edgeFromRelationship),
+      entity: row.entity === null || row.entity === undefined ? null : toEntity(row),
     }));
   }
 }

@@ -1,5 +1,6 @@
 import type { Queries } from "../db/database";
 import { asText, type Plain } from "../db/values";
+import { isEntityKind } from "../model/vocabulary";
 
 export interface ListFilter {
   readonly kind: string | null;
@@ -39,6 +40,7 @@ export class ListRepository {
       query.order === "asc" ? "list-entities-asc" : "list-entities-desc",
       {
         ...query.filter,
+        label: labelOf(query.filter),
         sortField: query.sortField,
         cursorKey: query.cursor?.key ?? null,
         cursorId: query.cursor?.id ?? null,
@@ -49,7 +51,7 @@ export class ListRepository {
   }
 
   async count(filter: ListFilter): Promise<number> {
-    const [row] = await this.db.read("count-entities", { ...filter });
+    const [row] = await this.db.read("count-entities", { ...filter, label: labelOf(filter) });
     return Number(row?.total ?? 0);
   }
 
@@ -65,6 +67,11 @@ export class ListRepository {
   async countsByIndustry(): Promise<CountBucket[]> {
     return (await this.db.read("counts-by-industry")).map(toBucket);
   }
+}
+
+/** The label to look entities up by: the kind's own, from the closed vocabulary only. */
+function labelOf(filter: ListFilter): string {
+  return filter.kind !== null && isEntityKind(filter.kind) ? filter.kind : "Entity";
 }
 
 function toBucket(row: Record<string, Plain>): CountBucket {

@@ -1,8 +1,12 @@
-import { evidenceKindOf, type EvidenceKindValue } from "../model/records";
+import {
+  evidenceKindOf,
+  type EntityRecord,
+  type EvidenceKindValue,
+  type EvidenceRecord,
+} from "../model/records";
 import type { Queries } from "../db/database";
 import { asObject, asText, type Plain } from "../db/values";
-import type { EvidenceRecord } from "../model/records";
-import { toEvidence } from "./entity.repository";
+import { toEntity, toEvidence } from "./entity.repository";
 
 export type ExpandDirection = "OUT" | "IN" | "BOTH";
 
@@ -21,6 +25,8 @@ export interface ExpandedEdge extends EdgeRecord {
   readonly fromId: string;
   /** The entity at the other end. */
   readonly otherId: string;
+  /** Its record, as EntityRepository.byIds reads it. */
+  readonly other: EntityRecord;
 }
 
 export interface PathRecord {
@@ -71,7 +77,16 @@ export class TraversalRepository {
         row.props,
         row.evidence,
       );
-      return { ...edge, fromId, otherId };
+      return {
+        ...edge,
+        fromId,
+        otherId,
+        other: toEntity({
+          entity: row.other ?? null,
+          evidence: row.mentions ?? [],
+          facts: row.facts ?? [],
+        }),
+      };
     });
   }
 

@@ -104,7 +104,12 @@ export class ChainService {
   ) {}
 
   async innovationChain(industryId: string): Promise<InnovationChainRecord | null> {
-    const industry = await this.graph.entity(industryId);
+    // Both at once: the chain query matches only an Industry, so it finds nothing when the check
+    // below fails, and it carries every item's entity, so no third round trip is needed.
+    const [industry, rows] = await Promise.all([
+      this.graph.entity(industryId),
+      this.repository.chain(industryId),
+    ]);
     if (industry === null) return null;
     if (industry.kind !== "Industry") {
       throw new BadUserInputError(
@@ -112,9 +117,8 @@ export class ChainService {
         "industryId",
       );
     }
-    const rows = await this.repository.chain(industryId);
     const entities = new Map(
-      (await this.graph.entities([...new Set(rows.map((row) => row.id))])).map((e) => [e.id, e]),
+      rows.flatMap((row) => (row.entity === null ? [] : [[row.id, row.entity] as const])),
     );
 
     type Draft = {

@@ -4,6 +4,7 @@ import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
 import type {
   EdgeRecord,
   ExpandDirection,
+  ExpandedEdge,
   TraversalRepository,
 } from "../repositories/traversal.repository";
 import type { GraphService } from "./graph.service";
@@ -71,18 +72,22 @@ export class TraversalService {
     range("limit", limit, 1, MAX_NEIGHBORHOOD_LIMIT);
     checkTypes(relationTypes);
     checkKinds(kinds);
-    const start = await this.graph.entity(id);
+    // Edges are capped too, so a hub can't make one hop unbounded; hitting the cap marks the view
+    // as truncated.
+    const edgeCap = limit * 4;
+    const expand = (frontier: readonly string[]): Promise<ExpandedEdge[]> =>
+      this.repository.expand(frontier, "BOTH", relationTypes, kinds, edgeCap);
+    // The start and the first hop at once: an unknown start simply has no edges.
+    const [start, firstHop] = await Promise.all([this.graph.entity(id), expand([id])]);
     if (start === null) return null;
 
-    const seen = new Set<string>([id]);
+    // Every hop carries the records of the entities it reaches, so the nodes need no further query.
+    const seen = new Map<string, EntityRecord>([[id, start]]);
     const edges = new Map<string, EdgeRecord>();
     let frontier = [id];
     let truncated = false;
     for (let level = 0; level < depth && frontier.length > 0 && !truncated; level += 1) {
-      // Edges are capped too, so a hub can't make one hop unbounded; hitting the cap marks the view
-      // as truncated.
-      const edgeCap = limit * 4;
-      const found = await this.repository.expand(frontier, "BOTH", relationTypes, kinds, edgeCap);
+      const found = level === 0 ? firstHop : await expand(frontier);
       if (found.length >= edgeCap) truncated = true;
       const next: string[] = [];
       for (const edge of found) {
@@ -91,14 +96,14 @@ export class TraversalService {
             truncated = true;
             continue;
           }
-          seen.add(edge.otherId);
+          seen.set(edge.otherId, edge.other);
           next.push(edge.otherId);
         }
         edges.set(edge.id, edge);
       }
       frontier = next;
     }
-    const nodes = await this.graph.entities([...seen]);
+    const nodes = [...seen.values()];
     const present = new Set(nodes.map((node) => node.id));
     return {
       nodes,
@@ -144,7 +149,7 @@ export class TraversalService {
     // A UPSTREAM_OF B: A supplies B. Upstream of X are the sources of edges into X.
     const expandDirection: ExpandDirection = direction === "upstream" ? "IN" : "OUT";
     const seen = new Set([id]);
-    const steps: { id: string; depth: number; via: EdgeRecord }[] = [];
+    const steps: { entity: EntityRecord; depth: number; via: EdgeRecord }[] = [];
     let frontier = [id];
     for (let level = 1; level <= depth && frontier.length > 0; level += 1) {
       const found = await this.repository.expand(
@@ -159,16 +164,11 @@ export class TraversalService {
         if (seen.has(edge.otherId)) continue;
         seen.add(edge.otherId);
         next.push(edge.otherId);
-        steps.push({ id: edge.otherId, depth: level, via: edge });
+        steps.push({ entity: edge.other, depth: level, via: edge });
       }
       frontier = next;
     }
-    const entities = new Map(
-      (await this.graph.entities(steps.map((s) => s.id))).map((e) => [e.id, e]),
-    );
-    return steps.flatMap((step) => {
-      const entity = entities.get(step.id);
-      return entity === undefined ? [] : [{ entity, depth: step.depth, via: step.via }];
-    });
+    // Each hop already carries the entities it reached.
+    return steps;
   }
 }

@@ -1,0 +1,252 @@
+import "reflect-metadata";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import neo4j from "neo4j-driver";
+import { boltUri, loadConfig, type Config } from "../src/config";
+import { Database } from "../src/db/database";
+import { SeedRepository } from "../src/repositories/seed.repository";
+import { ensureNeo4j, stopNeo4j, type ManagerOptions } from "../scripts/neo4j/manager";
+import { startTarget } from "./lib/children";
+import { loadTarget, type LoadSettings, type TargetRun } from "./lib/measure";
+import { operations, type Anchors, type Operation } from "./lib/ops";
+import { saveResults } from "./lib/report";
+import { SyntheticGraph } from "./lib/synthetic";
+
+/**
+ * `npm run bench:scale`: synthetic graphs of 10 thousand, 100 thousand and 1 million entities,
+ * loaded through the service's own seeding path (SeedRepository.write + applySchema) into a SECOND
+ * managed Neo4j (.neo4j-bench, port 7688) — never the shared one the tests use — then each
+ * operation driven through our API pointed at it. The last line printed is the JSON summary.
+ */
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "10000,100000,1000000" },
+    batches: { type: "string", default: "500,1000,5000,10000" },
+    /** The size on which batch sizes are compared. */
+    "batch-size-on": { type: "string", default: "100000" },
+    quick: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    port: { type: "string", default: "7688" },
+    /** Measure the graph already loaded (the size given by --sizes) without reloading it. */
+    "measure-only": { type: "boolean", default: false },
+  },
+});
+
+const LOCAL_DIR = path.join(__dirname, "..", ".neo4j-bench");
+const CHUNK = 50_000;
+
+const log = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+const settings: LoadSettings = {
+  connections: 10,
+  durationSeconds: args.quick ? 4 : 10,
+  warmupSeconds: args.quick ? 1 : 3,
+  maxRequests: 100_000,
+};
+
+function benchConfig(): Config {
+  const { NEO4J_URI: _ignored, ...env } = process.env;
+  return loadConfig({
+    ...env,
+    NEO4J_BOLT_PORT: args.port,
+    NEO4J_HEAP: process.env.BENCH_NEO4J_HEAP ?? "4g",
+    NEO4J_PAGECACHE: process.env.BENCH_NEO4J_PAGECACHE ?? "4g",
+    LOG_LEVEL: "silent",
+  });
+}
+
+/**
+ * Empties the benchmark database. Refuses when it holds any document other than the synthetic one,
+ * so a mistyped port can never wipe the real seeded graph.
+ */
+async function wipe(config: Config): Promise<void> {
+  const driver = neo4j.driver(
+    boltUri(config),
+    neo4j.auth.basic(config.neo4jUser, config.neo4jPassword),
+  );
+  try {
+    const real = await driver.executeQuery(
+      "MATCH (d:Document) WHERE d.id <> 'synthetic' RETURN count(d) AS n",
+    );
+    if (Number(real.records[0]?.get("n")) > 0) {
+      throw new Error(
+        `${boltUri(config)} holds real documents; scale runs only use their own Neo4j`,
+      );
+    }
+    // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run.
+    const session = driver.session();
+    try {
+      await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await driver.close();
+  }
+}
+
+interface LoadReport {
+  readonly entities: number;
+  readonly relationships: number;
+  readonly batchSize: number;
+  readonly nodeSeconds: number;
+  readonly relationshipSeconds: number;
+  readonly entitiesPerSecond: number;
+  readonly relationshipsPerSecond: number;
+  /** Entities plus relationships per second over the whole load. */
+  readonly totalPerSecond: number;
+}
+
+async function load(config: Config, size: number, batchSize: number): Promise<LoadReport> {
+  await wipe(config);
+  const graph = new SyntheticGraph(size);
+  const db = Database.connect(config);
+  try {
+    const repository = new SeedRepository(db, batchSize);
+    await repository.applySchema();
+    const t0 = process.hrtime.bigint();
+    for (let from = 0; from < size; from += CHUNK) {
+      await repository.write(graph.nodes(from, Math.min(size, from + CHUNK)));
+    }
+    const t1 = process.hrtime.bigint();
+    let relationships = 0;
+    for (let from = 0; from < size; from += CHUNK) {
+      const rows = graph.relationships(from, Math.min(size, from + CHUNK));
+      relationships += rows.relationships.length;
+      await repository.write(rows);
+    }
+    const t2 = process.hrtime.bigint();
+    // The full-text index fills asynchronously; searches are measured on a complete one.
+    await db.applyStatements("CALL db.awaitIndexes(600)");
+    const nodeSeconds = Number(t1 - t0) / 1e9;
+    const relationshipSeconds = Number(t2 - t1) / 1e9;
+    const r = (x: number): number => Math.round(x);
+    return {
+      entities: size,
+      relationships,
+      batchSize,
+      nodeSeconds: Number(nodeSeconds.toFixed(1)),
+      relationshipSeconds: Number(relationshipSeconds.toFixed(1)),
+      entitiesPerSecond: r(size / nodeSeconds),
+      relationshipsPerSecond: r(relationships / relationshipSeconds),
+      totalPerSecond: r((size + relationships) / (nodeSeconds + relationshipSeconds)),
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+interface OpAtSize {
+  readonly name: string;
+  readonly anchor: "hub" | "typical" | "-";
+  readonly p50_ms: number;
+  readonly p99_ms: number;
+  readonly rps: number;
+  readonly errors: number;
+}
+
+const ID_ANCHORED = new Set(["entity-2-levels", "neighborhood-2", "paths", "innovation-chain"]);
+
+async function measureOps(
+  uri: string,
+  anchors: { hub: Anchors; typical: Anchors },
+): Promise<OpAtSize[]> {
+  const runs: { op: Operation; anchor: OpAtSize["anchor"]; anchors: Anchors }[] = [
+    ...operations(anchors.hub).map((op) => ({
+      op,
+      anchor: ID_ANCHORED.has(op.name) ? ("hub" as const) : ("-" as const),
+      anchors: anchors.hub,
+    })),
+    ...operations(anchors.typical)
+      .filter((op) => ID_ANCHORED.has(op.name))
+      .map((op) => ({ op, anchor: "typical" as const, anchors: anchors.typical })),
+  ];
+  const out: OpAtSize[] = [];
+  const ours = await startTarget("ours", uri, anchors.hub);
+  try {
+    for (const run of runs) {
+      const result: TargetRun | null = await loadTarget(ours, run.op, settings);
+      if (result === null) continue;
+      out.push({
+        name: run.op.name,
+        anchor: run.anchor,
+        p50_ms: result.p50Ms,
+        p99_ms: result.p99Ms,
+        rps: result.rps,
+        errors: result.errors,
+      });
+      log(
+        `  ${run.op.name} (${run.anchor}): p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.rps} rps, ${result.errors} errors`,
+      );
+    }
+  } finally {
+    await ours.stop();
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const config = benchConfig();
+  if (config.neo4jBoltPort === 7687)
+    throw new Error("scale runs never use the shared Neo4j on 7687");
+  const manager: ManagerOptions = {
+    env: { ...process.env, NEO4J_LOCAL_DIR: LOCAL_DIR },
+    logger: { info: log, error: log },
+  };
+  const { uri, started } = await ensureNeo4j(config, manager);
+  const sizes = args.sizes.split(",").map(Number);
+  const batches = args.batches.split(",").map(Number);
+  const batchOn = Number(args["batch-size-on"]);
+  const loads: LoadReport[] = [];
+  const batchTrials: LoadReport[] = [];
+  const latency: { size: number; ops: OpAtSize[] }[] = [];
+  let chosenBatch = 1_000;
+  try {
+    for (const size of sizes) {
+      if (args["measure-only"]) {
+        latency.push({ size, ops: await measureOps(uri, new SyntheticGraph(size).anchors()) });
+        continue;
+      }
+      let report: LoadReport;
+      if (size === batchOn && batches.length > 1) {
+        // Each trial loads the same graph from empty; the fastest batch size is used from here on.
+        for (const batch of batches) {
+          const trial = await load(config, size, batch);
+          batchTrials.push(trial);
+          log(
+            `batch ${batch} on ${size}: ${trial.entitiesPerSecond} entities/s, ${trial.relationshipsPerSecond} rels/s, ${trial.totalPerSecond} total/s`,
+          );
+        }
+        const best = [...batchTrials].sort((a, b) => b.totalPerSecond - a.totalPerSecond)[0];
+        chosenBatch = best?.batchSize ?? chosenBatch;
+        log(`chosen batch size: ${chosenBatch}`);
+        const last = batchTrials.at(-1);
+        // The last trial already left this size's graph in place; reload only for another batch size.
+        report =
+          last !== undefined && last.batchSize === chosenBatch
+            ? last
+            : await load(config, size, chosenBatch);
+      } else {
+        report = await load(config, size, chosenBatch);
+      }
+      loads.push(report);
+      log(
+        `loaded ${size} entities + ${report.relationships} relationships (batch ${report.batchSize}): nodes ${report.nodeSeconds} s (${report.entitiesPerSecond}/s), relationships ${report.relationshipSeconds} s (${report.relationshipsPerSecond}/s)`,
+      );
+      latency.push({ size, ops: await measureOps(uri, new SyntheticGraph(size).anchors()) });
+    }
+  } finally {
+    if (started && !args.keep) await stopNeo4j(config, manager);
+  }
+  const summary = { settings, chosenBatch, batchTrials, loads, latency };
+  log(`raw figures: ${saveResults("scale", summary)}`);
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
