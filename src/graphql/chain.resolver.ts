@@ -1,5 +1,5 @@
-import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
-import type { InnovationChainRecord } from "../services/chain.service";
+import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { DEFAULT_CHAIN_FIRST, type InnovationChainRecord } from "../services/chain.service";
 import { InnovationChain } from "./chain.type";
 import type { Context } from "./context";
 
@@ -16,7 +16,12 @@ export class ChainResolver {
     })
     industryId: string,
     @Ctx() ctx: Context,
+    @Arg("first", () => Int, {
+      defaultValue: DEFAULT_CHAIN_FIRST,
+      description: "At most this many items per branch of each stage, 1 to 500 (每类上限).",
+    })
+    first: number,
   ): Promise<InnovationChainRecord | null> {
-    return ctx.services.chains.innovationChain(industryId);
+    return ctx.services.chains.innovationChain(industryId, first);
   }
 }

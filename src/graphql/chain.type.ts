@@ -82,6 +82,11 @@ export class ChainStage {
   })
   empty!: boolean;
 
+  @Field(() => Boolean, {
+    description: "True when the `first` cap cut this stage: more items exist (是否截断).",
+  })
+  truncated!: boolean;
+
   @Field(() => [ChainItem], { description: "Items, by Chinese name (条目)." })
   items!: ChainItem[];
 }

@@ -34,6 +34,7 @@ import {
   MAX_PATHS,
   MAX_TRACE_DEPTH,
 } from "../services/traversal.service";
+import { DEFAULT_CHAIN_FIRST, MAX_CHAIN_FIRST } from "../services/chain.service";
 
 /**
  * Query-shape limits, checked after parsing and before any resolver runs, so a hostile query costs
@@ -125,6 +126,14 @@ const TRAVERSAL_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, SizeA
   "Query.paths": {
     limit: { multiplies: true, fallback: 10, check: range("limit", 1, MAX_PATHS) },
     maxHops: { multiplies: false, fallback: 4, check: range("maxHops", 1, MAX_PATH_HOPS) },
+  },
+  // A cap per branch of the chain query, not a list size: the stages' items are costed as lists.
+  "Query.innovationChain": {
+    first: {
+      multiplies: false,
+      fallback: DEFAULT_CHAIN_FIRST,
+      check: range("first", 1, MAX_CHAIN_FIRST),
+    },
   },
   "Query.upstream": {
     depth: { multiplies: false, fallback: 3, check: range("depth", 1, MAX_TRACE_DEPTH) },

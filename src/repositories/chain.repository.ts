@@ -54,8 +54,9 @@ export function edgeFromRelationship(value: Plain): EdgeRecord {
 export class ChainRepository {
   constructor(private readonly db: Queries) {}
 
-  async chain(industryId: string): Promise<ChainRow[]> {
-    const rows = await this.db.read("innovation-chain", { industryId });
+  /** At most `first` rows per branch of the query. */
+  async chain(industryId: string, first: number): Promise<ChainRow[]> {
+    const rows = await this.db.read("innovation-chain", { industryId, first });
     return rows.map((row) => ({
       id: asText(row.id),
       kind: asText(row.kind),

@@ -40,6 +40,8 @@ export interface ChainStageRecord {
   readonly key: ChainStageKey;
   readonly title: string;
   readonly empty: boolean;
+  /** True when a branch of the stage reached the `first` cap, so more items exist. */
+  readonly truncated: boolean;
   readonly items: readonly ChainItemRecord[];
 }
 
@@ -93,6 +95,20 @@ function mergeEdges(a: readonly EdgeRecord[], b: readonly EdgeRecord[]): EdgeRec
   return [...byId.values()];
 }
 
+export const DEFAULT_CHAIN_FIRST = 100;
+export const MAX_CHAIN_FIRST = 500;
+
+/** The stage whose items include the given anchor (a roadmap, project or carrier). */
+function stageOfAnchor(
+  anchors: ReadonlyMap<string, unknown>,
+  stages: ReadonlyMap<ChainStageKey, ReadonlyMap<string, unknown>>,
+  anchorId: string,
+): ChainStageKey | null {
+  if (!anchors.has(anchorId)) return null;
+  for (const [key, items] of stages) if (items.has(anchorId)) return key;
+  return null;
+}
+
 /**
  * The innovation chain deployed around an industry (围绕产业链部署创新链), stage by stage. Only what
  * the graph states is listed: a stage with nothing is returned empty, never padded.
@@ -103,12 +119,21 @@ export class ChainService {
     private readonly graph: GraphService,
   ) {}
 
-  async innovationChain(industryId: string): Promise<InnovationChainRecord | null> {
+  async innovationChain(
+    industryId: string,
+    first = DEFAULT_CHAIN_FIRST,
+  ): Promise<InnovationChainRecord | null> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_CHAIN_FIRST) {
+      throw new BadUserInputError(
+        `first must be between 1 and ${MAX_CHAIN_FIRST} (got ${first})`,
+        "first",
+      );
+    }
     // Both at once: the chain query matches only an Industry, so it finds nothing when the check
     // below fails, and it carries every item's entity, so no third round trip is needed.
     const [industry, rows] = await Promise.all([
       this.graph.entity(industryId),
-      this.repository.chain(industryId),
+      this.repository.chain(industryId, first),
     ]);
     if (industry === null) return null;
     if (industry.kind !== "Industry") {
@@ -152,6 +177,20 @@ export class ChainService {
         }
       }
     }
+    // Each branch of the query stops at `first` rows; a group that reached it marks its stage.
+    const groupSizes = new Map<string, number>();
+    for (const row of rows) {
+      const group = `${row.role}|${row.parent ?? ""}`;
+      groupSizes.set(group, (groupSizes.get(group) ?? 0) + 1);
+    }
+    const truncated = new Set<ChainStageKey>();
+    for (const row of rows) {
+      if ((groupSizes.get(`${row.role}|${row.parent ?? ""}`) ?? 0) < first) continue;
+      const stage =
+        stageOf(row) ?? (row.parent === null ? null : stageOfAnchor(anchors, stages, row.parent));
+      if (stage !== null) truncated.add(stage);
+    }
+
     for (const row of rows) {
       if (row.parent === null || !MEMBER_ROLES.has(row.role)) continue;
       const anchor = anchors.get(row.parent);
@@ -174,7 +213,13 @@ export class ChainService {
             ),
           }))
           .sort((a, b) => a.entity.name.localeCompare(b.entity.name));
-        return { key, title: STAGE_TITLES[key], empty: items.length === 0, items };
+        return {
+          key,
+          title: STAGE_TITLES[key],
+          empty: items.length === 0,
+          truncated: truncated.has(key),
+          items,
+        };
       }),
     };
   }

@@ -298,6 +298,32 @@ describe("innovationChain", () => {
     expect(carriers).toEqual({ key: "CARRIERS", empty: true, items: [] });
   });
 
+  it("caps each branch of a stage at first and says the stage was cut", async () => {
+    const data = await ok(
+      `{ innovationChain(industryId: "industry-automobile", first: 1) { stages { key truncated items { entity { name } members { role entity { name } } } } } }`,
+    );
+    const stages = Object.fromEntries(data.innovationChain.stages.map((s: Data) => [s.key, s]));
+    // Three participants take part in the cluster projects; one is shown, and the stage says so.
+    const [project] = stages.PROJECTS.items;
+    expect(project.members.filter((m: Data) => m.role === "participant")).toHaveLength(1);
+    expect(stages.PROJECTS.truncated).toBe(true);
+    expect(stages.INSTITUTIONS.truncated).toBe(false);
+    const full = await ok(
+      `{ innovationChain(industryId: "industry-automobile") { stages { truncated } } }`,
+    );
+    expect(full.innovationChain.stages.map((s: Data) => s.truncated)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    const error = await failure(
+      `{ innovationChain(industryId: "industry-automobile", first: 501) { stages { key } } }`,
+    );
+    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "first" });
+  });
+
   it("answers null for an unknown id and BAD_USER_INPUT for an entity that is not an industry", async () => {
     expect((await ok(CHAIN, { id: "no-such-industry" })).innovationChain).toBeNull();
     const error = await failure(CHAIN, { id: "uestc" });
