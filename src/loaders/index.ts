@@ -21,18 +21,24 @@ export interface LoaderDeps {
  * to another and serve stale data after writes). Each batch is one query with UNWIND.
  */
 export function createLoaders({ entities }: LoaderDeps): Loaders {
+  const entity = new DataLoader<string, EntityRecord | null>(async (ids) => {
+    const byId = await entities.byIds(ids);
+    return ids.map((id) => byId.get(id) ?? null);
+  });
   return {
-    entity: new DataLoader(async (ids) => {
-      const byId = await entities.byIds(ids);
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    entity,
     idsByName: new DataLoader(async (keys) => {
       const byKey = await entities.idsByNameKeys(keys);
       return keys.map((key) => byKey.get(key) ?? []);
     }),
     relations: new DataLoader(
       async (keys) => {
-        return entities.relations(keys);
+        const lists = await entities.relations(keys);
+        // The other ends came with the links: later `node` fields read them from the cache.
+        for (const relation of lists.flat()) {
+          if (relation.other) entity.prime(relation.other.id, relation.other);
+        }
+        return lists;
       },
       { cacheKeyFn: (key) => `${relationKeyString(key)}|${key.limit}` },
     ),

@@ -58,6 +58,8 @@ export interface RelationRecord {
   readonly confidence: number;
   readonly note: string | null;
   readonly evidence: readonly EvidenceRecord[];
+  /** The entity at the other end, when the query that found the link read it too. */
+  readonly other?: EntityRecord | null;
   /** Link attributes other than provenance, e.g. a position title; values as text. */
   readonly properties: readonly { readonly key: string; readonly value: string }[];
 }

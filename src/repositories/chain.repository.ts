@@ -1,8 +1,8 @@
 import { evidenceKindOf } from "../model/records";
 import type { Queries } from "../db/database";
-import { asText, type Plain } from "../db/values";
+import { asObject, asText, type Plain } from "../db/values";
 import type { EntityRecord } from "../model/records";
-import { toEntity } from "./entity.repository";
+import { evidenceFromProperties, toEntity } from "./entity.repository";
 import type { EdgeRecord } from "./traversal.repository";
 
 export interface ChainRow {
@@ -24,11 +24,9 @@ export interface ChainRow {
  * texts, so no passage lookup is needed.
  */
 export function edgeFromRelationship(value: Plain): EdgeRecord {
-  const r = value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+  const r = asObject(value);
   const id = asText(r.id);
   const [source = "", type = asText(r.type), target = ""] = id.split("|");
-  const passageIds = Array.isArray(r.evidence) ? r.evidence.map(String) : [];
-  const quotes = Array.isArray(r.quotes) ? r.quotes.map(String) : [];
   return {
     id,
     type,
@@ -36,17 +34,7 @@ export function edgeFromRelationship(value: Plain): EdgeRecord {
     target,
     evidenceKind: evidenceKindOf(r.evidenceKind),
     confidence: typeof r.confidence === "number" ? r.confidence : 1,
-    evidence: passageIds.map((passageId, index) => {
-      const colon = passageId.lastIndexOf(":");
-      const [start = "0", end = "0"] = passageId.slice(colon + 1).split("-");
-      return {
-        passageId,
-        documentId: passageId.slice(0, colon),
-        start: Number(start),
-        end: Number(end),
-        quote: quotes[index] ?? "",
-      };
-    }),
+    evidence: evidenceFromProperties(r),
   };
 }
 

@@ -126,7 +126,37 @@ export function toRelation(fromId: string, row: Row): RelationRecord {
     evidenceKind: evidenceKindOf(props.evidenceKind),
     confidence: typeof props.confidence === "number" ? props.confidence : 1,
     note: asTextOrNull(props.note),
-    evidence: asList(row.evidence).map(toEvidence),
+    evidence: evidenceFromProperties(props),
     properties,
+    other:
+      row.otherEntity === null || row.otherEntity === undefined
+        ? null
+        : toEntity({
+            entity: row.otherEntity,
+            evidence: row.otherEvidence ?? [],
+            facts: row.otherFacts ?? [],
+          }),
   };
+}
+
+/**
+ * A relationship's evidence from its own properties: `evidence` holds passage ids
+ * (`doc:start-end`) and `quotes` the texts, in the same order. Sorted by position.
+ */
+export function evidenceFromProperties(props: { [key: string]: Plain }): EvidenceRecord[] {
+  const passageIds = asList(props.evidence).map(asText);
+  const quotes = asList(props.quotes).map(asText);
+  return passageIds
+    .map((passageId, index) => {
+      const colon = passageId.lastIndexOf(":");
+      const [start = "0", end = "0"] = passageId.slice(colon + 1).split("-");
+      return {
+        passageId,
+        documentId: passageId.slice(0, colon),
+        start: Number(start),
+        end: Number(end),
+        quote: quotes[index] ?? "",
+      };
+    })
+    .sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start);
 }
