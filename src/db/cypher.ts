@@ -11,6 +11,7 @@ export const QUERY_NAMES = [
   "seed-passages",
   "seed-entities",
   "seed-name-forms",
+  "seed-prune-name-forms",
   "seed-mentions",
   "seed-facts",
   "seed-relationships",

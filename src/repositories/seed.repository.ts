@@ -23,6 +23,7 @@ export class SeedRepository {
     await this.batched("seed-passages", rows.passages);
     await this.batched("seed-entities", rows.entities);
     await this.batched("seed-name-forms", rows.nameForms);
+    await this.batched("seed-prune-name-forms", nameFormSets(rows));
     await this.batched("seed-mentions", rows.mentions);
     await this.batched("seed-facts", rows.facts);
     await this.batched("seed-relationships", rows.relationships);
@@ -58,6 +59,14 @@ export class SeedRepository {
       await this.db.write(name, params);
     }
   }
+}
+
+/** Each entity's full set of name-form keys, so forms the seeds dropped can be pruned. */
+function nameFormSets(rows: SeedRows): { entityId: string; keys: string[] }[] {
+  const byEntity = new Map<string, string[]>();
+  for (const { entityId, key } of rows.nameForms)
+    byEntity.set(entityId, [...(byEntity.get(entityId) ?? []), key]);
+  return [...byEntity.entries()].map(([entityId, keys]) => ({ entityId, keys }));
 }
 
 function sortedStrings(value: unknown): string[] {
