@@ -221,7 +221,7 @@ RETURN [n IN nodes(p) | n {.id, .name}] AS nodes,
           /(?<=UNWIND direct \+ second AS item\n)[\s\S]*$/,
           "RETURN item.x.id AS id, item.x.name AS name, item.role AS role, item.parent AS parent,\n  [r IN item.rels | {type: type(r), source: startNode(r).id, target: endNode(r).id}] AS via\n",
         ),
-        params: { industryId: a.industryId },
+        params: { industryId: a.industryId, first: 100 },
       },
       peer: null,
       projectOurs: (d) => {
