@@ -6,7 +6,7 @@ describe("loadConfig", () => {
     const config = loadConfig({});
     expect(config.port).toBe(DEFAULTS.PORT);
     expect(config.neo4jUri).toBeUndefined();
-    expect(boltUri(config)).toBe("neo4j://127.0.0.1:7687");
+    expect(boltUri(config)).toBe("bolt://127.0.0.1:7687");
     expect(config.neo4jTxTimeoutMs).toBe(30_000);
     expect(config.seedOnStart).toBe(true);
   });

@@ -1,4 +1,9 @@
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from "neo4j-driver";
+import neo4j, {
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+} from "neo4j-driver";
 import { boltUri, type Config } from "../config";
 import { AppError, ConflictError, InternalError, ServiceUnavailableError } from "../errors";
 import { cypher, statements, type QueryName } from "./cypher";
@@ -184,12 +189,20 @@ export class Database implements Transactional {
         database: this.database,
         defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
       });
+      const work = (tx: ManagedTransaction): Promise<Row[]> => rowsOf(tx, text, params);
+      const txConfig = { timeout };
       try {
-        const work = (tx: ManagedTransaction): Promise<Row[]> => rowsOf(tx, text, params);
-        const txConfig = { timeout };
-        return mode === "READ"
-          ? await session.executeRead(work, txConfig)
-          : await session.executeWrite(work, txConfig);
+        if (mode === "WRITE") return await session.executeWrite(work, txConfig);
+        try {
+          // A read is one statement: an auto-commit transaction spares the BEGIN exchange of a
+          // managed one (about 0.9 ms of 2.2 on loopback). A failure worth retrying gets the
+          // driver's managed retries.
+          return rowsFromResult(await session.run(text, params, txConfig));
+        } catch (error) {
+          if (error instanceof Neo4jError && error.retriable)
+            return await session.executeRead(work, txConfig);
+          throw error;
+        }
       } catch (error) {
         throw this.mapError(error);
       } finally {
@@ -226,7 +239,10 @@ export class Database implements Transactional {
 }
 
 async function rowsOf(tx: ManagedTransaction, text: string, params: Params): Promise<Row[]> {
-  const result = await tx.run(text, params);
+  return rowsFromResult(await tx.run(text, params));
+}
+
+function rowsFromResult(result: QueryResult): Row[] {
   return result.records.map((record) => {
     const row: Row = {};
     for (const key of record.keys) row[String(key)] = toPlain(record.get(key));

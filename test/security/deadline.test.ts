@@ -26,12 +26,19 @@ describe("the request deadline", () => {
     const timeouts: number[] = [];
     const sessions = vi.spyOn(driver, "session").mockImplementation((config) => {
       const session = open(config);
+      // Reads run as auto-commit transactions (session.run), retried as managed ones
+      // (executeRead): both are held.
       const read = session.executeRead.bind(session);
       session.executeRead = (async (work: any, txConfig: any) => {
         timeouts.push(txConfig?.timeout);
         await sleep(HOLD_MS);
         return read(work, txConfig);
       }) as typeof session.executeRead;
+      const run = session.run.bind(session);
+      session.run = ((query: any, params: any, txConfig: any) => {
+        timeouts.push(txConfig?.timeout);
+        return sleep(HOLD_MS).then(() => run(query, params, txConfig));
+      }) as unknown as typeof session.run;
       return session;
     });
     try {
