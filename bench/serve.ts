@@ -13,6 +13,11 @@ import { operations, type Anchors } from "./lib/ops";
 import { peerSchema } from "./lib/peer";
 import type { ChildMessage, ParentMessage, Target } from "./lib/children";
 
+// All three targets run as compiled code does in production: tsx turns on source-mapped stack
+// traces, which makes the Error that neo4j-driver captures for every result cost a source-map
+// lookup (a large share of a small read's CPU). Off for all three alike.
+process.setSourceMapsEnabled(false);
+
 /**
  * One benchmark target in its own process, so the load generator does not share its event loop and
  * its memory is the target's alone: `ours` (the service, started as main.ts would), `floor` (a bare
