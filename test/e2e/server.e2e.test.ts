@@ -1,16 +1,20 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boltUri, loadConfig } from "../../src/config";
 import { gql } from "../helpers/server";
 
 const ROOT = path.resolve(__dirname, "../..");
-const TSX_CLI = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
 
-/** Starts `src/main.ts` as `npm start` does and resolves with the URL it prints. */
+/**
+ * Builds and starts the service as `npm start` does (`tsc -p tsconfig.build.json`, then
+ * `node dist/src/main.js`) and resolves with the URL it prints.
+ */
 function startService(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  execFileSync(process.execPath, [TSC, "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX_CLI, "src/main.ts"], {
+    const child = spawn(process.execPath, ["dist/src/main.js"], {
       cwd: ROOT,
       env,
       stdio: ["ignore", "pipe", "pipe"],
