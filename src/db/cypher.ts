@@ -19,7 +19,7 @@ export const QUERY_NAMES = [
   "graph-relationships",
   "graph-counts",
   "entities-by-ids",
-  "entity-ids-by-name-keys",
+  "entities-by-name-keys",
   "relations-of",
   "expand",
   "shortest-paths",

@@ -8,7 +8,7 @@ import {
 
 export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
-  readonly idsByName: DataLoader<string, readonly string[]>;
+  readonly byName: DataLoader<string, readonly EntityRecord[]>;
   readonly relations: DataLoader<RelationKey, readonly RelationRecord[], string>;
 }
 
@@ -27,8 +27,10 @@ export function createLoaders({ entities }: LoaderDeps): Loaders {
   });
   return {
     entity,
-    idsByName: new DataLoader(async (keys) => {
-      const byKey = await entities.idsByNameKeys(keys);
+    byName: new DataLoader(async (keys) => {
+      const byKey = await entities.byNameKeys(keys);
+      // The records came whole: later loads by id read them from the cache.
+      for (const record of [...byKey.values()].flat()) entity.prime(record.id, record);
       return keys.map((key) => byKey.get(key) ?? []);
     }),
     relations: new DataLoader(

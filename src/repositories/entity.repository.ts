@@ -31,13 +31,13 @@ export class EntityRepository {
     return new Map(rows.map((row) => [asText(asObject(row.entity).id), toEntity(row)]));
   }
 
-  /** Entity ids per normalized name form. */
-  async idsByNameKeys(keys: readonly string[]): Promise<Map<string, string[]>> {
-    const rows = await this.db.read("entity-ids-by-name-keys", { keys: [...new Set(keys)] });
-    const byKey = new Map<string, string[]>();
+  /** The entities each normalised name form names, as full records. */
+  async byNameKeys(keys: readonly string[]): Promise<Map<string, EntityRecord[]>> {
+    const rows = await this.db.read("entities-by-name-keys", { keys: [...new Set(keys)] });
+    const byKey = new Map<string, EntityRecord[]>();
     for (const row of rows) {
       const key = asText(row.key);
-      byKey.set(key, [...(byKey.get(key) ?? []), asText(row.id)]);
+      byKey.set(key, [...(byKey.get(key) ?? []), toEntity(row)]);
     }
     return byKey;
   }

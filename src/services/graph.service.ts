@@ -37,7 +37,7 @@ export class GraphService {
     if (key.length === 0) throw new BadUserInputError("name must not be empty", "name");
     if (key.length > 200)
       throw new BadUserInputError("name must be at most 200 characters", "name");
-    return this.entities(await this.loaders.idsByName.load(key));
+    return [...(await this.loaders.byName.load(key))];
   }
 
   /** Relationships of an entity, optionally of some types and one direction. */

@@ -1,0 +1,18 @@
+// Every entity a normalised name form names, with its record as entities-by-ids.cypher reads it:
+// resolving a name is one round trip.
+UNWIND $keys AS key
+MATCH (:NameForm {key: key})-[:NAMES]->(n:Entity)
+CALL (n) {
+  OPTIONAL MATCH (n)-[:MENTIONED_IN]->(p:Passage)
+  WITH p
+  ORDER BY p.documentId, p.start
+  RETURN collect(p {passageId: p.id, .documentId, .start, .end, quote: p.text}) AS evidence
+}
+CALL (n) {
+  OPTIONAL MATCH (n)-[:HAS_FACT]->(f:Fact)-[:STATED_IN]->(p:Passage)
+  WITH f, p
+  ORDER BY f.key
+  RETURN collect(f {.key, .label, .value, .unit, .qualifier, evidence: p {passageId: p.id, .documentId, .start, .end, quote: p.text}}) AS facts
+}
+RETURN key, n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS entity, evidence, facts
+ORDER BY key, n.id
