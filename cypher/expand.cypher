@@ -16,14 +16,7 @@ CALL (n) {
 WITH n, r, m
 ORDER BY n.id, type(r), m.id
 LIMIT toInteger($limit)
-CALL (r) {
-  OPTIONAL MATCH (p:Passage)
-  WHERE p.id IN r.evidence
-  WITH p
-  ORDER BY p.start
-  RETURN collect(p {passageId: p.id, .documentId, .start, .end, quote: p.text}) AS evidence
-}
-// The other end's entity record, as entities-by-ids.cypher gives it, so a walk needs no separate
+// A link's evidence is in its own properties (passage ids and quotes). The other end's entity record, as entities-by-ids.cypher gives it, so a walk needs no separate
 // round trip to show its nodes.
 CALL (m) {
   OPTIONAL MATCH (m)-[:MENTIONED_IN]->(p:Passage)
@@ -38,6 +31,6 @@ CALL (m) {
   RETURN collect(f {.key, .label, .value, .unit, .qualifier, evidence: p {passageId: p.id, .documentId, .start, .end, quote: p.text}}) AS facts
 }
 RETURN n.id AS fromId, m.id AS otherId, startNode(r) = n AS outgoing, type(r) AS type,
-  properties(r) AS props, evidence,
+  properties(r) AS props,
   m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS other,
   mentions, facts

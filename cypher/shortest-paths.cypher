@@ -9,11 +9,5 @@ RETURN [n IN nodes(p) | n.id] AS nodeIds,
     source: startNode(r).id,
     target: endNode(r).id,
     type: type(r),
-    props: properties(r),
-    evidence: COLLECT {
-      MATCH (e:Passage)
-      WHERE e.id IN r.evidence
-      RETURN e {passageId: e.id, .documentId, .start, .end, quote: e.text}
-      ORDER BY e.start
-    }
+    props: properties(r)
   }] AS hops

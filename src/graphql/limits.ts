@@ -34,6 +34,7 @@ import {
   MAX_PATHS,
   MAX_TRACE_DEPTH,
 } from "../services/traversal.service";
+import { checkRange } from "../services/arguments";
 import { DEFAULT_CHAIN_FIRST, MAX_CHAIN_FIRST } from "../services/chain.service";
 
 /**
@@ -101,17 +102,7 @@ interface SizeArgument {
 }
 
 function range(name: string, min: number, max: number): (value: number) => void {
-  return (value) => {
-    if (!Number.isInteger(value) || value < min || value > max) {
-      throw new BadRangeError(`${name} must be between ${min} and ${max} (got ${value})`, name);
-    }
-  };
-}
-
-class BadRangeError extends AppError {
-  constructor(message: string, argumentName: string) {
-    super(message, "BAD_USER_INPUT", { extensions: { argumentName } });
-  }
+  return (value) => checkRange(name, value, min, max);
 }
 
 const TRAVERSAL_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, SizeArgument>>>> = {

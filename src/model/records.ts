@@ -44,6 +44,17 @@ export function evidenceKindOf(value: unknown): EvidenceKindValue {
   return value === "inferred" || value === "curated" ? value : "explicit";
 }
 
+/** An edge of a relationship view or path, in its stored direction, with its evidence. */
+export interface EdgeRecord {
+  readonly id: string;
+  readonly type: string;
+  readonly source: string;
+  readonly target: string;
+  readonly evidenceKind: EvidenceKindValue;
+  readonly confidence: number;
+  readonly evidence: readonly EvidenceRecord[];
+}
+
 export interface RelationRecord {
   readonly id: string;
   readonly type: string;

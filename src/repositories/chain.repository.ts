@@ -1,9 +1,8 @@
-import { evidenceKindOf } from "../model/records";
 import type { Queries } from "../db/database";
 import { asObject, asText, type Plain } from "../db/values";
 import type { EntityRecord } from "../model/records";
-import { evidenceFromProperties, toEntity } from "./entity.repository";
-import type { EdgeRecord } from "./traversal.repository";
+import { edgeOf, toEntity } from "./entity.repository";
+import type { EdgeRecord } from "../model/records";
 
 export interface ChainRow {
   readonly id: string;
@@ -25,17 +24,8 @@ export interface ChainRow {
  */
 export function edgeFromRelationship(value: Plain): EdgeRecord {
   const r = asObject(value);
-  const id = asText(r.id);
-  const [source = "", type = asText(r.type), target = ""] = id.split("|");
-  return {
-    id,
-    type,
-    source,
-    target,
-    evidenceKind: evidenceKindOf(r.evidenceKind),
-    confidence: typeof r.confidence === "number" ? r.confidence : 1,
-    evidence: evidenceFromProperties(r),
-  };
+  const [source = "", type = asText(r.type), target = ""] = asText(r.id).split("|");
+  return edgeOf(source, target, type, r);
 }
 
 /** The innovation chain around an industry, in one query. */

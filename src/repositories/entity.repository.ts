@@ -2,6 +2,7 @@ import { evidenceKindOf } from "../model/records";
 import type { Queries, Row } from "../db/database";
 import { asObject, asList, asText, asTextOrNull, type Plain } from "../db/values";
 import type {
+  EdgeRecord,
   DirectionValue,
   EntityRecord,
   EvidenceRecord,
@@ -59,7 +60,7 @@ export function relationKeyString(key: Pick<RelationKey, "id" | "type" | "direct
   return `${key.id}|${key.type ?? "*"}|${key.direction}`;
 }
 
-export function toEvidence(value: Plain | undefined): EvidenceRecord {
+function toEvidence(value: Plain | undefined): EvidenceRecord {
   const o = asObject(value);
   return {
     passageId: asText(o.passageId),
@@ -136,6 +137,24 @@ export function toRelation(fromId: string, row: Row): RelationRecord {
             evidence: row.otherEvidence ?? [],
             facts: row.otherFacts ?? [],
           }),
+  };
+}
+
+/** An edge of a view or path, its evidence read from the relationship's own properties. */
+export function edgeOf(
+  source: string,
+  target: string,
+  type: string,
+  props: { [key: string]: Plain },
+): EdgeRecord {
+  return {
+    id: typeof props.id === "string" ? props.id : `${source}|${type}|${target}`,
+    type,
+    source,
+    target,
+    evidenceKind: evidenceKindOf(props.evidenceKind),
+    confidence: typeof props.confidence === "number" ? props.confidence : 1,
+    evidence: evidenceFromProperties(props),
   };
 }
 

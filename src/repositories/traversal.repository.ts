@@ -1,24 +1,11 @@
-import {
-  evidenceKindOf,
-  type EntityRecord,
-  type EvidenceKindValue,
-  type EvidenceRecord,
-} from "../model/records";
+import type { EdgeRecord, EntityRecord } from "../model/records";
 import type { Queries } from "../db/database";
-import { asObject, asText, type Plain } from "../db/values";
-import { toEntity, toEvidence } from "./entity.repository";
+import { asObject, asText } from "../db/values";
+import { edgeOf, toEntity } from "./entity.repository";
+
+export type { EdgeRecord } from "../model/records";
 
 export type ExpandDirection = "OUT" | "IN" | "BOTH";
-
-export interface EdgeRecord {
-  readonly id: string;
-  readonly type: string;
-  readonly source: string;
-  readonly target: string;
-  readonly evidenceKind: EvidenceKindValue;
-  readonly confidence: number;
-  readonly evidence: readonly EvidenceRecord[];
-}
 
 export interface ExpandedEdge extends EdgeRecord {
   /** The frontier entity the edge was reached from. */
@@ -32,25 +19,6 @@ export interface ExpandedEdge extends EdgeRecord {
 export interface PathRecord {
   readonly nodeIds: readonly string[];
   readonly hops: readonly EdgeRecord[];
-}
-
-function toEdge(
-  source: string,
-  target: string,
-  type: string,
-  props: Plain | undefined,
-  evidence: Plain | undefined,
-): EdgeRecord {
-  const p = asObject(props);
-  return {
-    id: typeof p.id === "string" ? p.id : `${source}|${type}|${target}`,
-    type,
-    source,
-    target,
-    evidenceKind: evidenceKindOf(p.evidenceKind),
-    confidence: typeof p.confidence === "number" ? p.confidence : 1,
-    evidence: Array.isArray(evidence) ? evidence.map(toEvidence) : [],
-  };
 }
 
 /** Graph walks: one hop from a frontier, and shortest paths. */
@@ -70,12 +38,11 @@ export class TraversalRepository {
       const fromId = asText(row.fromId);
       const otherId = asText(row.otherId);
       const outgoing = row.outgoing === true;
-      const edge = toEdge(
+      const edge = edgeOf(
         outgoing ? fromId : otherId,
         outgoing ? otherId : fromId,
         asText(row.type),
-        row.props,
-        row.evidence,
+        asObject(row.props),
       );
       return {
         ...edge,
@@ -102,7 +69,7 @@ export class TraversalRepository {
       nodeIds: Array.isArray(row.nodeIds) ? row.nodeIds.map(String) : [],
       hops: (Array.isArray(row.hops) ? row.hops : []).map((hop) => {
         const h = asObject(hop);
-        return toEdge(asText(h.source), asText(h.target), asText(h.type), h.props, h.evidence);
+        return edgeOf(asText(h.source), asText(h.target), asText(h.type), asObject(h.props));
       }),
     }));
   }

@@ -1,7 +1,8 @@
 import { BadUserInputError } from "../errors";
-import type { EntityRecord } from "../model/records";
+import { checkRange } from "./arguments";
+import type { EdgeRecord, EntityRecord } from "../model/records";
 import type { ChainRepository, ChainRow } from "../repositories/chain.repository";
-import type { EdgeRecord } from "../repositories/traversal.repository";
+
 import type { GraphService } from "./graph.service";
 
 export const CHAIN_STAGES = [
@@ -123,12 +124,7 @@ export class ChainService {
     industryId: string,
     first = DEFAULT_CHAIN_FIRST,
   ): Promise<InnovationChainRecord | null> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_CHAIN_FIRST) {
-      throw new BadUserInputError(
-        `first must be between 1 and ${MAX_CHAIN_FIRST} (got ${first})`,
-        "first",
-      );
-    }
+    checkRange("first", first, 1, MAX_CHAIN_FIRST);
     // Both at once: the chain query matches only an Industry, so it finds nothing when the check
     // below fails, and it carries every item's entity, so no third round trip is needed.
     const [industry, rows] = await Promise.all([

@@ -3,6 +3,7 @@ import type { Principal } from "../auth/principal";
 import type { Queries, Transactional } from "../db/database";
 import { asText, type Plain } from "../db/values";
 import { BadUserInputError, ConflictError, NotFoundError } from "../errors";
+import { checkRange } from "./arguments";
 import {
   RESERVED_RELATIONSHIP_KEYS,
   type EntityRecord,
@@ -395,9 +396,7 @@ export class CurationService {
   }
 
   async history(id: string, limit: number): Promise<AuditRow[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_HISTORY) {
-      throw new BadUserInputError(`limit must be between 1 and ${MAX_HISTORY}`, "limit");
-    }
+    checkRange("limit", limit, 1, MAX_HISTORY);
     return new CurationRepository(this.db).history(id, limit);
   }
 

@@ -1,4 +1,5 @@
 import { BadUserInputError, NotFoundError } from "../errors";
+import { checkRange } from "./arguments";
 import type { EntityRecord } from "../model/records";
 import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
 import type {
@@ -34,12 +35,6 @@ export interface TraceStep {
   readonly via: EdgeRecord;
 }
 
-function range(name: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BadUserInputError(`${name} must be between ${min} and ${max} (got ${value})`, name);
-  }
-}
-
 function checkTypes(types: readonly string[]): void {
   for (const type of types) {
     if (!RELATION_TYPES.includes(type))
@@ -68,8 +63,8 @@ export class TraversalService {
     kinds: readonly string[],
     limit: number,
   ): Promise<GraphViewRecord | null> {
-    range("depth", depth, 1, MAX_NEIGHBORHOOD_DEPTH);
-    range("limit", limit, 1, MAX_NEIGHBORHOOD_LIMIT);
+    checkRange("depth", depth, 1, MAX_NEIGHBORHOOD_DEPTH);
+    checkRange("limit", limit, 1, MAX_NEIGHBORHOOD_LIMIT);
     checkTypes(relationTypes);
     checkKinds(kinds);
     // Edges are capped too, so a hub can't make one hop unbounded; hitting the cap marks the view
@@ -115,8 +110,8 @@ export class TraversalService {
   }
 
   async paths(fromId: string, toId: string, maxHops: number, limit: number): Promise<PathView[]> {
-    range("maxHops", maxHops, 1, MAX_PATH_HOPS);
-    range("limit", limit, 1, MAX_PATHS);
+    checkRange("maxHops", maxHops, 1, MAX_PATH_HOPS);
+    checkRange("limit", limit, 1, MAX_PATHS);
     const [from, to] = await Promise.all([this.graph.entity(fromId), this.graph.entity(toId)]);
     if (from === null) throw new NotFoundError(`no entity with id ${fromId} (fromId)`);
     if (to === null) throw new NotFoundError(`no entity with id ${toId} (toId)`);
@@ -144,7 +139,7 @@ export class TraversalService {
     direction: "upstream" | "downstream",
     depth: number,
   ): Promise<TraceStep[] | null> {
-    range("depth", depth, 1, MAX_TRACE_DEPTH);
+    checkRange("depth", depth, 1, MAX_TRACE_DEPTH);
     if ((await this.graph.entity(id)) === null) return null;
     // A UPSTREAM_OF B: A supplies B. Upstream of X are the sources of edges into X.
     const expandDirection: ExpandDirection = direction === "upstream" ? "IN" : "OUT";
