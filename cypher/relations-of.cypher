@@ -14,22 +14,10 @@ ORDER BY m.name, m.id
 WITH key, collect({r: r, m: m, direction: direction})[..toInteger(key.limit)] AS links
 UNWIND links AS link
 WITH key, link.r AS r, link.m AS m, link.direction AS direction
-// The entity at the other end comes along, as entities-by-ids.cypher reads it, so a field such
-// as University.coBuiltInstitutes { node { name } } costs one round trip, not two. The link's own
-// evidence is rebuilt from its properties (passage ids and quotes).
-CALL (m) {
-  OPTIONAL MATCH (m)-[:MENTIONED_IN]->(p:Passage)
-  WITH p
-  ORDER BY p.documentId, p.start
-  RETURN collect(p {passageId: p.id, .documentId, .start, .end, quote: p.text}) AS otherEvidence
-}
-CALL (m) {
-  OPTIONAL MATCH (m)-[:HAS_FACT]->(f:Fact)-[:STATED_IN]->(p:Passage)
-  WITH f, p
-  ORDER BY f.key
-  RETURN collect(f {.key, .label, .value, .unit, .qualifier, evidence: p {passageId: p.id, .documentId, .start, .end, quote: p.text}}) AS otherFacts
-}
+// The entity at the other end comes along (without its passages and facts, which the details
+// loader reads only when asked), so a field such as University.coBuiltInstitutes { node { name } }
+// costs one round trip, not two. The link's own evidence is rebuilt from its properties (passage
+// ids and quotes).
 RETURN key.index AS keyIndex, key.id AS keyId,
   type(r) AS type, direction, properties(r) AS props, m.id AS otherId, m.kind AS otherKind,
-  m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS otherEntity,
-  otherEvidence, otherFacts
+  m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS otherEntity

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import type { EntityRecord, RelationRecord } from "../model/records";
+import type { EntityRecord, EvidenceRecord, FactRecord, RelationRecord } from "../model/records";
 import { DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
-import { Direction } from "./common.type";
+import { Direction, Evidence, Fact } from "./common.type";
 import type { Context } from "./context";
 import { EntityInterface, Relation, RelationTypeEnum } from "./entity.type";
 
@@ -21,6 +21,23 @@ export class EntityResolver {
   })
   resolve(@Arg("name", () => String) name: string, @Ctx() ctx: Context): Promise<EntityRecord[]> {
     return ctx.services.graph.resolve(name);
+  }
+
+  @FieldResolver(() => [Evidence], {
+    description: "Passages of the sources that name this entity (出处).",
+  })
+  async evidence(
+    @Root() entity: EntityRecord,
+    @Ctx() ctx: Context,
+  ): Promise<readonly EvidenceRecord[]> {
+    return (await ctx.services.graph.details(entity)).evidence;
+  }
+
+  @FieldResolver(() => [Fact], {
+    description: "Numbers the sources state about it, with units (数值事实).",
+  })
+  async facts(@Root() entity: EntityRecord, @Ctx() ctx: Context): Promise<readonly FactRecord[]> {
+    return (await ctx.services.graph.details(entity)).facts;
   }
 
   @FieldResolver(() => [Relation], {

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { EntityRecord, RelationRecord } from "../model/records";
+import type { EntityDetails, EntityRecord, RelationRecord } from "../model/records";
 import {
   relationKeyString,
   type EntityRepository,
@@ -8,6 +8,8 @@ import {
 
 export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
+  /** Passages and facts of entities whose records came without them; empty for unknown ids. */
+  readonly details: DataLoader<string, EntityDetails>;
   readonly byName: DataLoader<string, readonly EntityRecord[]>;
   readonly relations: DataLoader<RelationKey, readonly RelationRecord[], string>;
 }
@@ -27,6 +29,10 @@ export function createLoaders({ entities }: LoaderDeps): Loaders {
   });
   return {
     entity,
+    details: new DataLoader(async (ids) => {
+      const byId = await entities.details(ids);
+      return ids.map((id) => byId.get(id) ?? { evidence: [], facts: [] });
+    }),
     byName: new DataLoader(async (keys) => {
       const byKey = await entities.byNameKeys(keys);
       // The records came whole: later loads by id read them from the cache.

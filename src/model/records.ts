@@ -31,6 +31,17 @@ export interface EntityRecord {
   readonly nameInferred: boolean;
   readonly aliases: readonly string[];
   readonly description: string | null;
+  /**
+   * Passages that name it and numbers stated about it. Only single-entity reads (by id, by name)
+   * bring them along; walks, lists and relationship fields leave them out, and the request's
+   * details loader reads them when a query asks for them.
+   */
+  readonly evidence?: readonly EvidenceRecord[];
+  readonly facts?: readonly FactRecord[];
+}
+
+/** What EntityRecord leaves out unless asked for: its passages and stated numbers. */
+export interface EntityDetails {
   readonly evidence: readonly EvidenceRecord[];
   readonly facts: readonly FactRecord[];
 }

@@ -4,6 +4,7 @@ import { asObject, asList, asText, asTextOrNull, type Plain } from "../db/values
 import type {
   EdgeRecord,
   DirectionValue,
+  EntityDetails,
   EntityRecord,
   EvidenceRecord,
   FactRecord,
@@ -30,6 +31,12 @@ export class EntityRepository {
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRecord>> {
     const rows = await this.db.read("entities-by-ids", { ids: [...new Set(ids)] });
     return new Map(rows.map((row) => [asText(asObject(row.entity).id), toEntity(row)]));
+  }
+
+  /** Passages and stated numbers of entities whose records were read without them. */
+  async details(ids: readonly string[]): Promise<Map<string, EntityDetails>> {
+    const rows = await this.db.read("entity-details", { ids: [...new Set(ids)] });
+    return new Map(rows.map((row) => [asText(row.id), toDetails(row)]));
   }
 
   /** The entities each normalised name form names, as full records. */
@@ -86,9 +93,10 @@ function toFact(value: Plain): FactRecord {
   };
 }
 
+/** An entity record; with its passages and facts when the row has them (`evidence`, `facts`). */
 export function toEntity(row: Row): EntityRecord {
   const e = asObject(row.entity);
-  return {
+  const record: EntityRecord = {
     id: asText(e.id),
     kind: asText(e.kind) as EntityKind,
     name: asText(e.name),
@@ -97,6 +105,14 @@ export function toEntity(row: Row): EntityRecord {
     nameInferred: e.nameInferred === true,
     aliases: asList(e.aliases).map(String),
     description: asTextOrNull(e.description),
+  };
+  return row.evidence === undefined && row.facts === undefined
+    ? record
+    : { ...record, ...toDetails(row) };
+}
+
+export function toDetails(row: Row): EntityDetails {
+  return {
     evidence: asList(row.evidence)
       .filter((p) => p !== null)
       .map(toEvidence),
@@ -132,11 +148,7 @@ export function toRelation(fromId: string, row: Row): RelationRecord {
     other:
       row.otherEntity === null || row.otherEntity === undefined
         ? null
-        : toEntity({
-            entity: row.otherEntity,
-            evidence: row.otherEvidence ?? [],
-            facts: row.otherFacts ?? [],
-          }),
+        : toEntity({ entity: row.otherEntity }),
   };
 }
 

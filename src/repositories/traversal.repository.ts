@@ -1,6 +1,6 @@
 import type { EdgeRecord, EntityRecord } from "../model/records";
 import type { Queries } from "../db/database";
-import { asObject, asText } from "../db/values";
+import { asList, asObject, asText } from "../db/values";
 import { edgeOf, toEntity } from "./entity.repository";
 
 export type { EdgeRecord } from "../model/records";
@@ -12,7 +12,7 @@ export interface ExpandedEdge extends EdgeRecord {
   readonly fromId: string;
   /** The entity at the other end. */
   readonly otherId: string;
-  /** Its record, as EntityRepository.byIds reads it. */
+  /** Its record, without passages and facts. */
   readonly other: EntityRecord;
 }
 
@@ -21,9 +21,42 @@ export interface PathRecord {
   readonly hops: readonly EdgeRecord[];
 }
 
-/** Graph walks: one hop from a frontier, and shortest paths. */
+/** A breadth-first walk as neighborhood.cypher returns it. */
+export interface WalkRecord {
+  /** The start first, then in the order the walk reached them. */
+  readonly nodes: readonly EntityRecord[];
+  /** As found: repeats, and edges to entities the limit left out, included. */
+  readonly edges: readonly EdgeRecord[];
+  readonly truncated: boolean;
+}
+
+/** Graph walks: a neighbourhood, one hop from a frontier, and shortest paths. */
 export class TraversalRepository {
   constructor(private readonly db: Queries) {}
+
+  /**
+   * The entities and relationships within `depth` hops of an entity, breadth first, at most
+   * `limit` entities and `edgeCap` relationships per level; null when the entity does not exist.
+   */
+  async neighborhood(
+    id: string,
+    depth: number,
+    types: readonly string[],
+    kinds: readonly string[],
+    limit: number,
+    edgeCap: number,
+  ): Promise<WalkRecord | null> {
+    const [row] = await this.db.read("neighborhood", { id, depth, types, kinds, limit, edgeCap });
+    if (row === undefined) return null;
+    return {
+      nodes: asList(row.nodes).map((node) => toEntity({ entity: node })),
+      edges: asList(row.edges).map((value) => {
+        const e = asObject(value);
+        return edgeOf(asText(e.source), asText(e.target), asText(e.type), asObject(e.props));
+      }),
+      truncated: row.truncated === true,
+    };
+  }
 
   /** Relationships from a frontier of entities, one hop, at most `limit` of them. */
   async expand(
@@ -48,11 +81,7 @@ export class TraversalRepository {
         ...edge,
         fromId,
         otherId,
-        other: toEntity({
-          entity: row.other ?? null,
-          evidence: row.mentions ?? [],
-          facts: row.facts ?? [],
-        }),
+        other: toEntity({ entity: row.other ?? null }),
       };
     });
   }

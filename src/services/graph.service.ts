@@ -1,6 +1,6 @@
 import { BadUserInputError, NotFoundError } from "../errors";
 import type { Loaders } from "../loaders";
-import type { DirectionValue, EntityRecord, RelationRecord } from "../model/records";
+import type { DirectionValue, EntityDetails, EntityRecord, RelationRecord } from "../model/records";
 import { RELATION_TYPES } from "../model/vocabulary";
 import { normalizeName } from "../seeds/validate";
 
@@ -13,6 +13,16 @@ export class GraphService {
 
   entity(id: string): Promise<EntityRecord | null> {
     return this.loaders.entity.load(id);
+  }
+
+  /**
+   * An entity's passages and stated numbers: from its record when the read that produced it
+   * brought them, else from the details loader (one batched query for all the records asking).
+   */
+  async details(entity: EntityRecord): Promise<EntityDetails> {
+    const { evidence, facts } = entity;
+    if (evidence !== undefined && facts !== undefined) return { evidence, facts };
+    return this.loaders.details.load(entity.id);
   }
 
   /** An entity that must exist, such as the other end of a stored relationship. */

@@ -46,4 +46,31 @@ describe("database round trips of nested queries", () => {
     expect(three.trips).toBe(two.trips + 1);
     expect(three.trips).toBeLessThan(universities);
   });
+
+  it("reads passages and facts only when asked, in one query for all the entities of a level", async () => {
+    const bare = await roundTrips(LEVEL_2);
+    const withDetails =
+      await roundTrips(`{ universities(first: 100) { nodes { id ... on University {
+      coBuiltInstitutes { node { id evidence { passageId quote } facts { key value } } } } } } }`);
+    expect(withDetails.trips).toBe(bare.trips + 1);
+
+    type Node = { id: string; evidence: unknown[]; facts: unknown[] };
+    const nodes = (
+      withDetails.data as {
+        universities: { nodes: { coBuiltInstitutes?: { node: Node }[] }[] };
+      }
+    ).universities.nodes.flatMap((u) => (u.coBuiltInstitutes ?? []).map((r) => r.node));
+    expect(nodes.length).toBeGreaterThanOrEqual(5);
+    // The same passages and facts as a single-entity read, which brings them with the record.
+    for (const node of nodes) {
+      const single = await roundTrips(
+        `{ entity(id: ${JSON.stringify(node.id)}) { id evidence { passageId quote } facts { key value } } }`,
+      );
+      expect(single.trips).toBe(1);
+      const { entity } = single.data as { entity: Node };
+      expect(node.evidence).toEqual(entity.evidence);
+      expect(node.facts).toEqual(entity.facts);
+      expect(entity.evidence.length).toBeGreaterThan(0);
+    }
+  });
 });

@@ -1,0 +1,17 @@
+// The passages that name each entity and the numbers stated about it, for the entities whose
+// records were read without them (walks, lists, relationship fields).
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  OPTIONAL MATCH (n)-[:MENTIONED_IN]->(p:Passage)
+  WITH p
+  ORDER BY p.documentId, p.start
+  RETURN collect(p {passageId: p.id, .documentId, .start, .end, quote: p.text}) AS evidence
+}
+CALL (n) {
+  OPTIONAL MATCH (n)-[:HAS_FACT]->(f:Fact)-[:STATED_IN]->(p:Passage)
+  WITH f, p
+  ORDER BY f.key
+  RETURN collect(f {.key, .label, .value, .unit, .qualifier, evidence: p {passageId: p.id, .documentId, .start, .end, quote: p.text}}) AS facts
+}
+RETURN n.id AS id, evidence, facts
