@@ -1,107 +1,103 @@
 // The innovation chain deployed around an industry: what links to it directly (roadmaps, projects,
 // carriers, institutions and supporters that focus on it), then what links to those (project leads
 // and participants, owners, districts, universities, supporting platforms, funds and tasks). Every
-// row carries the chain of relationships from the item to the industry, as its evidence. Each
+// item carries the chain of relationships from the item to the industry, as its evidence. Each
 // branch returns at most $first rows, so a hub industry gives a bounded answer.
-MATCH (i:Industry {id: $industryId})
-CALL (i) {
-  MATCH (x:TechnologyRoadmap)-[r:ROADMAP_FOR]->(i)
-  RETURN x, 'roadmap' AS role, [r] AS rels
-  LIMIT toInteger($first)
-  UNION ALL
-  MATCH (x:Project)-[r:FOCUSES_ON]->(i)
-  RETURN x, 'project' AS role, [r] AS rels
-  LIMIT toInteger($first)
-  UNION ALL
-  MATCH (x:Project)-[r1:RELIES_ON]->(:TechnologyRoadmap)-[r2:ROADMAP_FOR]->(i)
-  RETURN x, 'project' AS role, [r1, r2] AS rels
-  LIMIT toInteger($first)
-  UNION ALL
-  MATCH (x:Carrier)-[r:FOCUSES_ON]->(i)
-  RETURN x, 'carrier' AS role, [r] AS rels
-  LIMIT toInteger($first)
-  UNION ALL
-  MATCH (x)-[r:FOCUSES_ON]->(i)
-  WHERE x:University OR x:ResearchInstitute OR x:Enterprise OR x:Policy OR x:Program
-    OR x:Platform OR x:Fund OR x:Mechanism
-  RETURN x, 'focus' AS role, [r] AS rels
-  LIMIT toInteger($first)
-  UNION ALL
-  MATCH (e:Event)-[r1:FOCUSES_ON]->(i)
-  MATCH (e)-[r2:LOCATED_IN]->(x:University)
-  RETURN x, 'event-host' AS role, [r1, r2] AS rels
-  LIMIT toInteger($first)
-  UNION ALL
-  MATCH (x)-[r:SUPPORTS|FUNDS]->(i)
-  RETURN x, 'supporter' AS role, [r] AS rels
-  LIMIT toInteger($first)
-}
-WITH i, collect({x: x, role: role, rels: rels}) AS direct
-CALL (direct) {
-  UNWIND direct AS d
-  WITH d
-  WHERE d.role IN ['roadmap', 'project', 'carrier']
-  WITH d.x AS a, d.role AS anchorRole, d.rels AS anchorRels
-  CALL (a, anchorRole) {
-    MATCH (x)-[r:LEADS]->(a)
-    WHERE anchorRole = 'project'
-    RETURN x, 'lead' AS role, r
+// One row: the entity asked for (whatever its kind, so the service can say it is no industry) and
+// the items, none unless it is an Industry.
+MATCH (target:Entity {id: $industryId})
+CALL (target) {
+  WITH target AS i
+  WHERE i:Industry
+  CALL (i) {
+    MATCH (x:TechnologyRoadmap)-[r:ROADMAP_FOR]->(i)
+    RETURN x, 'roadmap' AS role, [r] AS rels
     LIMIT toInteger($first)
     UNION ALL
-    MATCH (x)-[r:PARTICIPATES_IN]->(a)
-    WHERE anchorRole = 'project'
-    RETURN x, 'participant' AS role, r
+    MATCH (x:Project)-[r:FOCUSES_ON]->(i)
+    RETURN x, 'project' AS role, [r] AS rels
     LIMIT toInteger($first)
     UNION ALL
-    MATCH (a)-[r:BELONGS_TO]->(x)
-    WHERE anchorRole = 'project'
-    RETURN x, 'owner' AS role, r
+    MATCH (x:Project)-[r1:RELIES_ON]->(:TechnologyRoadmap)-[r2:ROADMAP_FOR]->(i)
+    RETURN x, 'project' AS role, [r1, r2] AS rels
     LIMIT toInteger($first)
     UNION ALL
-    MATCH (a)-[r:LOCATED_IN]->(x:District)
-    WHERE anchorRole = 'carrier'
-    RETURN x, 'district' AS role, r
+    MATCH (x:Carrier)-[r:FOCUSES_ON]->(i)
+    RETURN x, 'carrier' AS role, [r] AS rels
     LIMIT toInteger($first)
     UNION ALL
-    MATCH (x:District)-[r:DEVELOPS]->(a)
-    WHERE anchorRole = 'carrier'
-    RETURN x, 'district' AS role, r
+    MATCH (x)-[r:FOCUSES_ON]->(i)
+    WHERE x:University OR x:ResearchInstitute OR x:Enterprise OR x:Policy OR x:Program
+      OR x:Platform OR x:Fund OR x:Mechanism
+    RETURN x, 'focus' AS role, [r] AS rels
     LIMIT toInteger($first)
     UNION ALL
-    MATCH (a)-[r:AFFILIATED_WITH]->(x:University)
-    RETURN x, 'university' AS role, r
+    MATCH (e:Event)-[r1:FOCUSES_ON]->(i)
+    MATCH (e)-[r2:LOCATED_IN]->(x:University)
+    RETURN x, 'event-host' AS role, [r1, r2] AS rels
     LIMIT toInteger($first)
     UNION ALL
-    MATCH (x)-[r:SUPPORTS|FUNDS]->(a)
-    RETURN x, 'supporter' AS role, r
-    LIMIT toInteger($first)
-    UNION ALL
-    MATCH (a)-[r:RELIES_ON]->(x:Platform)
-    RETURN x, 'platform' AS role, r
-    LIMIT toInteger($first)
-    UNION ALL
-    MATCH (x:Program)-[r:DELIVERS]->(a)
-    RETURN x, 'task' AS role, r
+    MATCH (x)-[r:SUPPORTS|FUNDS]->(i)
+    RETURN x, 'supporter' AS role, [r] AS rels
     LIMIT toInteger($first)
   }
-  RETURN collect({x: x, role: role, parent: a.id, rels: [r] + anchorRels}) AS second
+  WITH i, collect({x: x, role: role, rels: rels}) AS direct
+  CALL (direct) {
+    UNWIND direct AS d
+    WITH d
+    WHERE d.role IN ['roadmap', 'project', 'carrier']
+    WITH d.x AS a, d.role AS anchorRole, d.rels AS anchorRels
+    CALL (a, anchorRole) {
+      MATCH (x)-[r:LEADS]->(a)
+      WHERE anchorRole = 'project'
+      RETURN x, 'lead' AS role, r
+      LIMIT toInteger($first)
+      UNION ALL
+      MATCH (x)-[r:PARTICIPATES_IN]->(a)
+      WHERE anchorRole = 'project'
+      RETURN x, 'participant' AS role, r
+      LIMIT toInteger($first)
+      UNION ALL
+      MATCH (a)-[r:BELONGS_TO]->(x)
+      WHERE anchorRole = 'project'
+      RETURN x, 'owner' AS role, r
+      LIMIT toInteger($first)
+      UNION ALL
+      MATCH (a)-[r:LOCATED_IN]->(x:District)
+      WHERE anchorRole = 'carrier'
+      RETURN x, 'district' AS role, r
+      LIMIT toInteger($first)
+      UNION ALL
+      MATCH (x:District)-[r:DEVELOPS]->(a)
+      WHERE anchorRole = 'carrier'
+      RETURN x, 'district' AS role, r
+      LIMIT toInteger($first)
+      UNION ALL
+      MATCH (a)-[r:AFFILIATED_WITH]->(x:University)
+      RETURN x, 'university' AS role, r
+      LIMIT toInteger($first)
+      UNION ALL
+      MATCH (x)-[r:SUPPORTS|FUNDS]->(a)
+      RETURN x, 'supporter' AS role, r
+      LIMIT toInteger($first)
+      UNION ALL
+      MATCH (a)-[r:RELIES_ON]->(x:Platform)
+      RETURN x, 'platform' AS role, r
+      LIMIT toInteger($first)
+      UNION ALL
+      MATCH (x:Program)-[r:DELIVERS]->(a)
+      RETURN x, 'task' AS role, r
+      LIMIT toInteger($first)
+    }
+    RETURN collect({x: x, role: role, parent: a.id, rels: [r] + anchorRels}) AS second
+  }
+  UNWIND direct + second AS item
+  WITH item, item.x AS n
+  // Each item's entity record (without its passages and facts, which the details loader reads
+  // only when asked), so the service needs no further round trip to show the items.
+  RETURN collect({
+    id: n.id, kind: n.kind, role: item.role, parent: item.parent, rels: item.rels,
+    entity: CASE WHEN n:Entity THEN n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} END
+  }) AS items
 }
-UNWIND direct + second AS item
-WITH item, item.x AS n
-// Each item's entity record, as entities-by-ids.cypher gives it, so the service needs no further
-// round trip to show the items.
-CALL (n) {
-  OPTIONAL MATCH (n)-[:MENTIONED_IN]->(p:Passage)
-  WITH p
-  ORDER BY p.documentId, p.start
-  RETURN collect(p {passageId: p.id, .documentId, .start, .end, quote: p.text}) AS evidence
-}
-CALL (n) {
-  OPTIONAL MATCH (n)-[:HAS_FACT]->(f:Fact)-[:STATED_IN]->(p:Passage)
-  WITH f, p
-  ORDER BY f.key
-  RETURN collect(f {.key, .label, .value, .unit, .qualifier, evidence: p {passageId: p.id, .documentId, .start, .end, quote: p.text}}) AS facts
-}
-RETURN item.x.id AS id, item.x.kind AS kind, item.role AS role, item.parent AS parent, item.rels AS rels,
-  CASE WHEN n:Entity THEN n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} END AS entity,
-  evidence, facts
+RETURN target {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS industry, items

@@ -214,12 +214,17 @@ RETURN [n IN nodes(p) | n {.id, .name}] AS nodes,
       name: "innovation-chain",
       nested: true,
       ours: `query { innovationChain(industryId: ${JSON.stringify(a.industryId)}) { industry { id name } stages { key empty items { entity { id name } roles members { role entity { id name } } via { type source target } } } } }`,
-      // One query: the service's chain query with names alongside, shaping into stages left to the
-      // client.
+      // One query: the service's chain query, each item reduced to its id, name, role, parent and
+      // the endpoints of its relationships (the service's query also reads records and evidence).
       floor: {
         cypher: cypher("innovation-chain").replace(
-          /(?<=UNWIND direct \+ second AS item\n)[\s\S]*$/,
-          "RETURN item.x.id AS id, item.x.name AS name, item.role AS role, item.parent AS parent,\n  [r IN item.rels | {type: type(r), source: startNode(r).id, target: endNode(r).id}] AS via\n",
+          /RETURN collect\(\{\n[\s\S]*$/,
+          `RETURN collect({id: item.x.id, name: item.x.name, role: item.role, parent: item.parent,
+    via: [r IN item.rels | {type: type(r), source: startNode(r).id, target: endNode(r).id}]}) AS items
+}
+UNWIND items AS item
+RETURN item.id AS id, item.name AS name, item.role AS role, item.parent AS parent, item.via AS via
+`,
         ),
         params: { industryId: a.industryId, first: 100 },
       },

@@ -1,5 +1,5 @@
 import type { Queries } from "../db/database";
-import { asObject, asText, type Plain } from "../db/values";
+import { asList, asObject, asText, type Plain } from "../db/values";
 import type { EntityRecord } from "../model/records";
 import { edgeOf, toEntity } from "./entity.repository";
 import type { EdgeRecord } from "../model/records";
@@ -13,7 +13,7 @@ export interface ChainRow {
   readonly parent: string | null;
   /** The relationships from the item to the industry, nearest the item first. */
   readonly via: readonly EdgeRecord[];
-  /** The item's entity record (as EntityRepository.byIds reads it); null when it is no Entity. */
+  /** The item's entity record, without passages and facts; null when it is no Entity. */
   readonly entity: EntityRecord | null;
 }
 
@@ -28,20 +28,37 @@ export function edgeFromRelationship(value: Plain): EdgeRecord {
   return edgeOf(source, target, type, r);
 }
 
+/** What the chain query found: the entity asked for and, when it is an industry, the items. */
+export interface ChainResult {
+  /** null when no entity has the id. */
+  readonly anchor: EntityRecord | null;
+  readonly rows: readonly ChainRow[];
+}
+
 /** The innovation chain around an industry, in one query. */
 export class ChainRepository {
   constructor(private readonly db: Queries) {}
 
   /** At most `first` rows per branch of the query. */
-  async chain(industryId: string, first: number): Promise<ChainRow[]> {
-    const rows = await this.db.read("innovation-chain", { industryId, first });
-    return rows.map((row) => ({
-      id: asText(row.id),
-      kind: asText(row.kind),
-      role: asText(row.role),
-      parent: typeof row.parent === "string" ? row.parent : null,
-      via: (Array.isArray(row.rels) ? row.rels : []).map(edgeFromRelationship),
-      entity: row.entity === null || row.entity === undefined ? null : toEntity(row),
-    }));
+  async chain(industryId: string, first: number): Promise<ChainResult> {
+    const [row] = await this.db.read("innovation-chain", { industryId, first });
+    if (row === undefined) return { anchor: null, rows: [] };
+    return {
+      anchor: toEntity({ entity: row.industry ?? null }),
+      rows: asList(row.items).map((value) => {
+        const item = asObject(value);
+        return {
+          id: asText(item.id),
+          kind: asText(item.kind),
+          role: asText(item.role),
+          parent: typeof item.parent === "string" ? item.parent : null,
+          via: asList(item.rels).map(edgeFromRelationship),
+          entity:
+            item.entity === null || item.entity === undefined
+              ? null
+              : toEntity({ entity: item.entity }),
+        };
+      }),
+    };
   }
 }

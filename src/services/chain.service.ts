@@ -3,8 +3,6 @@ import { checkRange } from "./arguments";
 import type { EdgeRecord, EntityRecord } from "../model/records";
 import type { ChainRepository, ChainRow } from "../repositories/chain.repository";
 
-import type { GraphService } from "./graph.service";
-
 export const CHAIN_STAGES = [
   "ROADMAPS",
   "PROJECTS",
@@ -115,10 +113,7 @@ function stageOfAnchor(
  * the graph states is listed: a stage with nothing is returned empty, never padded.
  */
 export class ChainService {
-  constructor(
-    private readonly repository: ChainRepository,
-    private readonly graph: GraphService,
-  ) {}
+  constructor(private readonly repository: ChainRepository) {}
 
   async innovationChain(
     industryId: string,
@@ -127,10 +122,7 @@ export class ChainService {
     checkRange("first", first, 1, MAX_CHAIN_FIRST);
     // Both at once: the chain query matches only an Industry, so it finds nothing when the check
     // below fails, and it carries every item's entity, so no third round trip is needed.
-    const [industry, rows] = await Promise.all([
-      this.graph.entity(industryId),
-      this.repository.chain(industryId, first),
-    ]);
+    const { anchor: industry, rows } = await this.repository.chain(industryId, first);
     if (industry === null) return null;
     if (industry.kind !== "Industry") {
       throw new BadUserInputError(

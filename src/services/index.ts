@@ -35,7 +35,7 @@ export function createServices(db: Transactional, principal: Principal): Service
     search: new SearchService(new SearchRepository(db), graph),
     traversal: new TraversalService(new TraversalRepository(db), graph),
     lists: new ListService(new ListRepository(db), graph),
-    chains: new ChainService(new ChainRepository(db), graph),
+    chains: new ChainService(new ChainRepository(db)),
     curation: new CurationService(db, principal),
   };
 }

@@ -5,7 +5,6 @@ import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
 import type {
   EdgeRecord,
   ExpandDirection,
-  ExpandedEdge,
   TraversalRepository,
 } from "../repositories/traversal.repository";
 import type { GraphService } from "./graph.service";
@@ -49,7 +48,7 @@ function checkKinds(kinds: readonly string[]): void {
   }
 }
 
-/** Neighbourhoods, shortest paths and supply-chain tracing, breadth-first, one query per hop. */
+/** Neighbourhoods (one query), shortest paths, and supply-chain tracing (one query per hop). */
 export class TraversalService {
   constructor(
     private readonly repository: TraversalRepository,
@@ -68,45 +67,23 @@ export class TraversalService {
     checkTypes(relationTypes);
     checkKinds(kinds);
     // Edges are capped too, so a hub can't make one hop unbounded; hitting the cap marks the view
-    // as truncated.
-    const edgeCap = limit * 4;
-    const expand = (frontier: readonly string[]): Promise<ExpandedEdge[]> =>
-      this.repository.expand(frontier, "BOTH", relationTypes, kinds, edgeCap);
-    // The start and the first hop at once: an unknown start simply has no edges.
-    const [start, firstHop] = await Promise.all([this.graph.entity(id), expand([id])]);
-    if (start === null) return null;
-
-    // Every hop carries the records of the entities it reaches, so the nodes need no further query.
-    const seen = new Map<string, EntityRecord>([[id, start]]);
+    // as truncated. The whole walk is one query.
+    const view = await this.repository.neighborhood(
+      id,
+      depth,
+      relationTypes,
+      kinds,
+      limit,
+      limit * 4,
+    );
+    if (view === null) return null;
+    const present = new Set(view.nodes.map((node) => node.id));
     const edges = new Map<string, EdgeRecord>();
-    let frontier = [id];
-    let truncated = false;
-    for (let level = 0; level < depth && frontier.length > 0 && !truncated; level += 1) {
-      const found = level === 0 ? firstHop : await expand(frontier);
-      if (found.length >= edgeCap) truncated = true;
-      const next: string[] = [];
-      for (const edge of found) {
-        if (!seen.has(edge.otherId)) {
-          if (seen.size >= limit) {
-            truncated = true;
-            continue;
-          }
-          seen.set(edge.otherId, edge.other);
-          next.push(edge.otherId);
-        }
+    for (const edge of view.edges) {
+      if (present.has(edge.source) && present.has(edge.target) && !edges.has(edge.id))
         edges.set(edge.id, edge);
-      }
-      frontier = next;
     }
-    const nodes = [...seen.values()];
-    const present = new Set(nodes.map((node) => node.id));
-    return {
-      nodes,
-      edges: [...edges.values()].filter(
-        (edge) => present.has(edge.source) && present.has(edge.target),
-      ),
-      truncated,
-    };
+    return { nodes: view.nodes, edges: [...edges.values()], truncated: view.truncated };
   }
 
   async paths(fromId: string, toId: string, maxHops: number, limit: number): Promise<PathView[]> {

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config";
+import { Database } from "../../src/db/database";
+import type { EdgeRecord } from "../../src/model/records";
+import { TraversalRepository } from "../../src/repositories/traversal.repository";
+import { TraversalService } from "../../src/services/traversal.service";
+import { GraphService } from "../../src/services/graph.service";
+import { createLoaders } from "../../src/loaders";
+import { EntityRepository } from "../../src/repositories/entity.repository";
+import { runCypher } from "../helpers/db";
+
+interface View {
+  readonly nodes: string[];
+  readonly edges: string[];
+  readonly truncated: boolean;
+}
+
+/**
+ * The walk the service used to make, one query per hop (expand.cypher), kept here as the oracle
+ * for the one-query walk: each level follows at most `limit * 4` edges from its frontier, an
+ * entity joins while the view holds fewer than `limit`, and either cap ends the walk.
+ */
+async function walkHopByHop(
+  repository: TraversalRepository,
+  id: string,
+  depth: number,
+  types: readonly string[],
+  limit: number,
+): Promise<View> {
+  const edgeCap = limit * 4;
+  const seen = [id];
+  const edges = new Map<string, EdgeRecord>();
+  let frontier = [id];
+  let truncated = false;
+  for (let level = 0; level < depth && frontier.length > 0 && !truncated; level += 1) {
+    const found = await repository.expand(frontier, "BOTH", types, [], edgeCap);
+    if (found.length >= edgeCap) truncated = true;
+    const next: string[] = [];
+    for (const edge of found) {
+      if (!seen.includes(edge.otherId)) {
+        if (seen.length >= limit) {
+          truncated = true;
+          continue;
+        }
+        seen.push(edge.otherId);
+        next.push(edge.otherId);
+      }
+      edges.set(edge.id, edge);
+    }
+    frontier = next;
+  }
+  const kept = [...edges.values()]
+    .filter((edge) => seen.includes(edge.source) && seen.includes(edge.target))
+    .map((edge) => edge.id);
+  return { nodes: seen, edges: kept.sort(), truncated };
+}
+
+describe("neighborhood", () => {
+  const config = loadConfig({ ...process.env, NODE_ENV: "test" });
+  let db: Database;
+  let ids: string[];
+
+  beforeAll(async () => {
+    db = Database.connect(config);
+    const records = await runCypher("MATCH (n:Entity) RETURN n.id AS id ORDER BY id");
+    ids = records.map((record) => String(record.get("id")));
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it("walks in one query exactly as a hop-by-hop breadth-first walk does, for every entity", async () => {
+    const repository = new TraversalRepository(db);
+    const service = new TraversalService(
+      repository,
+      new GraphService(createLoaders({ entities: new EntityRepository(db) })),
+    );
+    expect(ids.length).toBeGreaterThan(200);
+    let cases = 0;
+    let cut = 0;
+    for (const id of ids) {
+      for (const [depth, limit, types] of [
+        [1, 100, []],
+        [2, 5, []],
+        [2, 100, []],
+        [3, 30, ["CO_BUILT", "LOCATED_IN", "AFFILIATED_WITH"]],
+      ] as const) {
+        const view = await service.neighborhood(id, depth, types, [], limit);
+        if (view === null) throw new Error(`no view for ${id}`);
+        const expected = await walkHopByHop(repository, id, depth, types, limit);
+        // Same entities in the same order (the order the walk reached them), same edges, same flag.
+        expect({
+          nodes: view.nodes.map((node) => node.id),
+          edges: view.edges.map((edge) => edge.id).sort(),
+          truncated: view.truncated,
+        }).toEqual(expected);
+        cases += 1;
+        if (view.truncated) cut += 1;
+      }
+    }
+    expect(cases).toBe(ids.length * 4);
+    // The caps were exercised, not only small views.
+    expect(cut).toBeGreaterThan(10);
+  });
+
+  it("is null for an unknown entity", async () => {
+    const repository = new TraversalRepository(db);
+    expect(await repository.neighborhood("no-such-entity", 2, [], [], 10, 40)).toBeNull();
+  });
+});
