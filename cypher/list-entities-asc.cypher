@@ -14,6 +14,7 @@ WITH n, CASE $sortField WHEN 'name' THEN n.name ELSE n.id END AS sortKey
 WHERE $cursorKey IS NULL
   OR sortKey > $cursorKey
   OR (sortKey = $cursorKey AND n.id > $cursorId)
-RETURN n.id AS id, sortKey
+RETURN n.id AS id, sortKey,
+  n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS entity
 ORDER BY sortKey ASC, n.id ASC
 LIMIT toInteger($limit)

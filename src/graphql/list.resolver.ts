@@ -1,4 +1,4 @@
-import { Args, Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Args, Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary";
 import type {
   CountBucket as CountBucketRecord,
@@ -89,6 +89,16 @@ export class ListResolver {
   })
   countsByIndustry(@Ctx() ctx: Context): Promise<CountBucketRecord[]> {
     return ctx.services.lists.countsByIndustry();
+  }
+}
+
+@Resolver(() => EntityConnection)
+export class EntityConnectionResolver {
+  @FieldResolver(() => Int, {
+    description: "Number of entities matching the filters, in all (总数).",
+  })
+  totalCount(@Root() connection: EntityConnectionRecord): Promise<number> {
+    return connection.totalCount();
   }
 }
 

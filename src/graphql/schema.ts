@@ -5,7 +5,7 @@ import { ChainResolver } from "./chain.resolver";
 import { CurationResolver } from "./curation.resolver";
 import { EntityResolver, RelationResolver } from "./entity.resolver";
 import { KIND_TYPES } from "./entity.type";
-import { createKindListResolver, ListResolver } from "./list.resolver";
+import { createKindListResolver, EntityConnectionResolver, ListResolver } from "./list.resolver";
 import { createRelationFieldResolvers } from "./relation-fields.resolver";
 import { StatsResolver } from "./stats.resolver";
 import { TraversalResolver } from "./traversal.resolver";
@@ -24,6 +24,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       StatsResolver,
       TraversalResolver,
       ListResolver,
+      EntityConnectionResolver,
       ChainResolver,
       CurationResolver,
       createKindListResolver(),

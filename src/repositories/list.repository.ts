@@ -1,5 +1,7 @@
 import type { Queries } from "../db/database";
 import { asText, type Plain } from "../db/values";
+import type { EntityRecord } from "../model/records";
+import { toEntity } from "./entity.repository";
 import { isEntityKind } from "../model/vocabulary";
 
 export interface ListFilter {
@@ -16,6 +18,12 @@ export interface ListPageQuery {
   readonly order: "asc" | "desc";
   readonly cursor: { readonly key: string; readonly id: string } | null;
   readonly limit: number;
+}
+
+export interface ListRow {
+  readonly id: string;
+  readonly sortKey: string;
+  readonly entity: EntityRecord;
 }
 
 export interface KindCount {
@@ -35,7 +43,8 @@ export interface CountBucket {
 export class ListRepository {
   constructor(private readonly db: Queries) {}
 
-  async page(query: ListPageQuery): Promise<{ id: string; sortKey: string }[]> {
+  /** The page's entities, as records without passages and facts, with their sort keys. */
+  async page(query: ListPageQuery): Promise<ListRow[]> {
     const rows = await this.db.read(
       query.order === "asc" ? "list-entities-asc" : "list-entities-desc",
       {
@@ -47,7 +56,11 @@ export class ListRepository {
         limit: query.limit,
       },
     );
-    return rows.map((row) => ({ id: asText(row.id), sortKey: asText(row.sortKey) }));
+    return rows.map((row) => ({
+      id: asText(row.id),
+      sortKey: asText(row.sortKey),
+      entity: toEntity({ entity: row.entity ?? null }),
+    }));
   }
 
   async count(filter: ListFilter): Promise<number> {

@@ -1,9 +1,13 @@
-import { asText } from "../db/values";
+import { asList, asObject, asText } from "../db/values";
+import type { EntityRecord } from "../model/records";
+import { toEntity } from "./entity.repository";
 import type { Queries } from "../db/database";
 
 export interface SearchHit {
   readonly id: string;
   readonly score: number;
+  /** Without passages and facts. */
+  readonly entity: EntityRecord;
 }
 
 export interface SearchPage {
@@ -27,12 +31,15 @@ export class SearchRepository {
       offset,
       first,
     });
-    const page = Array.isArray(row?.page) ? row.page : [];
     return {
       total: Number(row?.total ?? 0),
-      hits: page.map((hit) => {
-        const o = hit !== null && typeof hit === "object" && !Array.isArray(hit) ? hit : {};
-        return { id: asText(o.id), score: Number(o.score) };
+      hits: asList(row?.page).map((hit) => {
+        const o = asObject(hit);
+        return {
+          id: asText(o.id),
+          score: Number(o.score),
+          entity: toEntity({ entity: o.entity ?? null }),
+        };
       }),
     };
   }

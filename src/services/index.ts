@@ -32,9 +32,9 @@ export function createServices(db: Transactional, principal: Principal): Service
   return {
     stats: new StatsRepository(db),
     graph,
-    search: new SearchService(new SearchRepository(db), graph),
+    search: new SearchService(new SearchRepository(db)),
     traversal: new TraversalService(new TraversalRepository(db), graph),
-    lists: new ListService(new ListRepository(db), graph),
+    lists: new ListService(new ListRepository(db)),
     chains: new ChainService(new ChainRepository(db)),
     curation: new CurationService(db, principal),
   };

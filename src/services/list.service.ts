@@ -7,7 +7,6 @@ import type {
   ListRepository,
 } from "../repositories/list.repository";
 import { normalizeName } from "../seeds/validate";
-import type { GraphService } from "./graph.service";
 import { decodeCursor, encodeCursor, pageSize, type PageInfoRecord } from "./pagination";
 
 export interface ListArgs {
@@ -24,7 +23,8 @@ export interface ListArgs {
 }
 
 export interface EntityConnectionRecord {
-  readonly totalCount: number;
+  /** Counted only when a query asks for it (a separate query over every match), then kept. */
+  readonly totalCount: () => Promise<number>;
   readonly edges: readonly { readonly node: EntityRecord; readonly cursor: string }[];
   readonly nodes: readonly EntityRecord[];
   readonly pageInfo: PageInfoRecord;
@@ -49,10 +49,7 @@ function cursorOf(value: unknown, argumentName: string): { key: string; id: stri
  * so a page stays correct when entities are added before it (no offsets).
  */
 export class ListService {
-  constructor(
-    private readonly repository: ListRepository,
-    private readonly graph: GraphService,
-  ) {}
+  constructor(private readonly repository: ListRepository) {}
 
   async list(args: ListArgs): Promise<EntityConnectionRecord> {
     const backward = args.last !== null && args.last !== undefined;
@@ -83,24 +80,23 @@ export class ListService {
     };
     // Reading backwards is reading the other order and reversing the page.
     const order = (args.sortDirection === "asc") !== backward ? "asc" : "desc";
-    const [rows, totalCount] = await Promise.all([
-      this.repository.page({ filter, sortField: args.sortField, order, cursor, limit: size + 1 }),
-      this.repository.count(filter),
-    ]);
+    const rows = await this.repository.page({
+      filter,
+      sortField: args.sortField,
+      order,
+      cursor,
+      limit: size + 1,
+    });
     const hasMore = rows.length > size;
     const pageRows = rows.slice(0, size);
     if (backward) pageRows.reverse();
-    const entities = new Map(
-      (await this.graph.entities(pageRows.map((r) => r.id))).map((e) => [e.id, e]),
-    );
-    const edges = pageRows.flatMap((row) => {
-      const node = entities.get(row.id);
-      return node === undefined
-        ? []
-        : [{ node, cursor: encodeCursor(CURSOR_TAG, [row.sortKey, row.id]) }];
-    });
+    const edges = pageRows.map((row) => ({
+      node: row.entity,
+      cursor: encodeCursor(CURSOR_TAG, [row.sortKey, row.id]),
+    }));
+    let counted: Promise<number> | undefined;
     return {
-      totalCount,
+      totalCount: () => (counted ??= this.repository.count(filter)),
       edges,
       nodes: edges.map((edge) => edge.node),
       pageInfo: {

@@ -1,7 +1,6 @@
 import { BadUserInputError } from "../errors";
 import type { EntityRecord } from "../model/records";
 import type { SearchRepository } from "../repositories/search.repository";
-import type { GraphService } from "./graph.service";
 import { decodeCursor, encodeCursor, pageSize, type PageInfoRecord } from "./pagination";
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -37,10 +36,7 @@ export function toLuceneQuery(text: string): string {
 
 /** Ranked full-text search with a Relay connection. */
 export class SearchService {
-  constructor(
-    private readonly repository: SearchRepository,
-    private readonly graph: GraphService,
-  ) {}
+  constructor(private readonly repository: SearchRepository) {}
 
   async search(
     query: string,
@@ -60,14 +56,11 @@ export class SearchService {
       return emptyResult();
     }
     const page = await this.repository.search(lucene, kinds, offset, size);
-    const nodes = await this.graph.entities(page.hits.map((hit) => hit.id));
-    const byId = new Map(nodes.map((node) => [node.id, node]));
-    const edges = page.hits.flatMap((hit, index) => {
-      const node = byId.get(hit.id);
-      return node === undefined
-        ? []
-        : [{ node, score: hit.score, cursor: encodeCursor("search", offset + index + 1) }];
-    });
+    const edges = page.hits.map((hit, index) => ({
+      node: hit.entity,
+      score: hit.score,
+      cursor: encodeCursor("search", offset + index + 1),
+    }));
     return {
       totalCount: page.total,
       edges,

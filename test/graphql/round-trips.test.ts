@@ -39,12 +39,25 @@ describe("database round trips of nested queries", () => {
     const universities = (one.data as { universities: { nodes: unknown[] } }).universities.nodes
       .length;
     expect(universities).toBeGreaterThanOrEqual(8);
-    // A list page is: page ids + total count + one batched entity load.
-    expect(one.trips).toBe(3);
+    // A list page is one query that brings the page's entity records.
+    expect(one.trips).toBe(1);
     // Each further level: one batched relation load, which brings the entities at the other end.
     expect(two.trips).toBe(one.trips + 1);
     expect(three.trips).toBe(two.trips + 1);
     expect(three.trips).toBeLessThan(universities);
+  });
+
+  it("counts a list's matches only when totalCount is asked for, in one more query", async () => {
+    const page = await roundTrips(`{ universities(first: 3) { nodes { id } } }`);
+    const counted = await roundTrips(`{ universities(first: 3) { totalCount nodes { id } } }`);
+    expect(page.trips).toBe(1);
+    expect(counted.trips).toBe(2);
+    const all = await roundTrips(`{ universities(first: 100) { nodes { id } } }`);
+    const total = (counted.data as { universities: { totalCount: number } }).universities
+      .totalCount;
+    expect(total).toBe(
+      (all.data as { universities: { nodes: unknown[] } }).universities.nodes.length,
+    );
   });
 
   it("reads passages and facts only when asked, in one query for all the entities of a level", async () => {
