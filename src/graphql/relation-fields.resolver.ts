@@ -1,17 +1,25 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
 import type { EntityRecord, RelationRecord } from "../model/records";
 import { RELATION_FIELDS, type RelationFieldSpec } from "../model/relation-fields";
 import type { EntityKind } from "../model/vocabulary";
 import { DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
 import type { Context } from "./context";
 import { KIND_TYPES, Relation } from "./entity.type";
+import { nextLinks } from "./lookahead";
 
-type FieldMethod = (root: EntityRecord, first: number, ctx: Context) => Promise<RelationRecord[]>;
+type FieldMethod = (
+  root: EntityRecord,
+  first: number,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+) => Promise<RelationRecord[]>;
 
 /**
  * Builds, from the table in src/model/relation-fields.ts, one resolver class per kind whose methods
  * are the kind's typed relationship fields (University.coBuiltInstitutes, Project.leads, …). Each
- * field is a one-line delegation to the graph service, batched by the request's DataLoader.
+ * field is a one-line delegation to the graph service, batched by the request's DataLoader; the
+ * fields its selection asks for on the other ends are read in the same round trip.
  */
 export function createRelationFieldResolvers(): (new () => object)[] {
   const byKind = new Map<EntityKind, RelationFieldSpec[]>();
@@ -23,8 +31,8 @@ export function createRelationFieldResolvers(): (new () => object)[] {
     const cls = named[`${kind}RelationsResolver`] as new () => object;
     const prototype = cls.prototype as Record<string, FieldMethod>;
     for (const spec of specs) {
-      prototype[spec.field] = (root, first, ctx) =>
-        ctx.services.graph.linked(root.id, spec.links, spec.kinds, first);
+      prototype[spec.field] = (root, first, ctx, info) =>
+        ctx.services.graph.linked(root.id, spec.links, spec.kinds, first, nextLinks(info));
       const descriptor = Object.getOwnPropertyDescriptor(prototype, spec.field);
       if (descriptor === undefined) throw new Error(`field ${kind}.${spec.field} not defined`);
       FieldResolver(() => [Relation], {
@@ -38,6 +46,7 @@ export function createRelationFieldResolvers(): (new () => object)[] {
         description: "At most this many, 1 to 1000 (数量上限).",
       })(prototype, spec.field, 1);
       Ctx()(prototype, spec.field, 2);
+      Info()(prototype, spec.field, 3);
     }
     Resolver(() => KIND_TYPES[kind])(cls);
     return cls;

@@ -27,6 +27,20 @@ export function createLoaders({ entities }: LoaderDeps): Loaders {
     const byId = await entities.byIds(ids);
     return ids.map((id) => byId.get(id) ?? null);
   });
+  const relations = new DataLoader<RelationKey, readonly RelationRecord[], string>(
+    async (keys) => {
+      const { lists, further } = await entities.relations(keys);
+      // The other ends came with the links: later `node` fields read them from the cache. So
+      // did the links one level further that the query asked for: the fields that want them
+      // find them in this loader's cache.
+      for (const read of further) relations.prime(read.key, read.relations);
+      for (const relation of [...lists, ...further.map((read) => read.relations)].flat()) {
+        if (relation.other) entity.prime(relation.other.id, relation.other);
+      }
+      return lists;
+    },
+    { cacheKeyFn: (key) => `${relationKeyString(key)}|${key.limit}` },
+  );
   return {
     entity,
     details: new DataLoader(async (ids) => {
@@ -39,16 +53,6 @@ export function createLoaders({ entities }: LoaderDeps): Loaders {
       for (const record of [...byKey.values()].flat()) entity.prime(record.id, record);
       return keys.map((key) => byKey.get(key) ?? []);
     }),
-    relations: new DataLoader(
-      async (keys) => {
-        const lists = await entities.relations(keys);
-        // The other ends came with the links: later `node` fields read them from the cache.
-        for (const relation of lists.flat()) {
-          if (relation.other) entity.prime(relation.other.id, relation.other);
-        }
-        return lists;
-      },
-      { cacheKeyFn: (key) => `${relationKeyString(key)}|${key.limit}` },
-    ),
+    relations,
   };
 }

@@ -66,6 +66,18 @@ export interface EdgeRecord {
   readonly evidence: readonly EvidenceRecord[];
 }
 
+/**
+ * A relationship to read one level further while reading a level: from each entity of `kind` at
+ * the other end, the links of `type` in `direction`, at most `limit` (as a field asking for them
+ * would read them).
+ */
+export interface NextLink {
+  readonly kind: EntityKind;
+  readonly type: string;
+  readonly direction: DirectionValue;
+  readonly limit: number;
+}
+
 export interface RelationRecord {
   readonly id: string;
   readonly type: string;

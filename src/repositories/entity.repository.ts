@@ -8,6 +8,7 @@ import type {
   EntityRecord,
   EvidenceRecord,
   FactRecord,
+  NextLink,
   RelationRecord,
 } from "../model/records";
 import { RESERVED_RELATIONSHIP_KEYS } from "../model/records";
@@ -20,6 +21,14 @@ export interface RelationKey {
   readonly type: string | null;
   readonly direction: DirectionValue;
   readonly limit: number;
+  /** Links to read one level further, from the entities this key finds (a hint, see NextLink). */
+  readonly next?: readonly NextLink[];
+}
+
+/** Relations per key, aligned to the keys, and those read one level further, each with its key. */
+export interface RelationsRead {
+  readonly lists: RelationRecord[][];
+  readonly further: { readonly key: RelationKey; readonly relations: RelationRecord[] }[];
 }
 
 const PROVENANCE_KEYS: ReadonlySet<string> = new Set(RESERVED_RELATIONSHIP_KEYS);
@@ -50,16 +59,44 @@ export class EntityRepository {
     return byKey;
   }
 
-  /** Relations per key (aligned to keys), each list ordered by the other entity's name. */
-  async relations(keys: readonly RelationKey[]): Promise<RelationRecord[][]> {
+  /**
+   * Relations per key (aligned to keys), each list ordered by the other entity's name; with the
+   * links each key's `next` asks for, read from the entities found, in the same query.
+   */
+  async relations(keys: readonly RelationKey[]): Promise<RelationsRead> {
     const rows = await this.db.read("relations-of", {
-      keys: keys.map((key, index) => ({ ...key, index })),
+      keys: keys.map((key, index) => ({
+        id: key.id,
+        type: key.type,
+        direction: key.direction,
+        limit: key.limit,
+        next: key.next ?? [],
+        index,
+      })),
     });
     const lists: RelationRecord[][] = keys.map(() => []);
+    const further = new Map<string, { key: RelationKey; relations: RelationRecord[] }>();
     for (const row of rows) {
-      lists[Number(row.keyIndex)]?.push(toRelation(asText(row.keyId), row));
+      const relation = toRelation(asText(row.keyId), row);
+      lists[Number(row.keyIndex)]?.push(relation);
+      for (const value of asList(row.nested)) {
+        const nested = asObject(value);
+        const key: RelationKey = {
+          id: relation.otherId,
+          type: asText(nested.type),
+          direction: nested.direction === "IN" ? "IN" : "OUT",
+          limit: Number(nested.limit),
+        };
+        const id = `${relationKeyString(key)}|${key.limit}`;
+        if (!further.has(id)) {
+          const relations = asList(nested.links).map((link) =>
+            toRelation(relation.otherId, asObject(link)),
+          );
+          further.set(id, { key, relations });
+        }
+      }
     }
-    return lists;
+    return { lists, further: [...further.values()] };
   }
 }
 

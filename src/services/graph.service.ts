@@ -1,6 +1,12 @@
 import { BadUserInputError, NotFoundError } from "../errors";
 import type { Loaders } from "../loaders";
-import type { DirectionValue, EntityDetails, EntityRecord, RelationRecord } from "../model/records";
+import type {
+  DirectionValue,
+  EntityDetails,
+  EntityRecord,
+  NextLink,
+  RelationRecord,
+} from "../model/records";
 import { RELATION_TYPES } from "../model/vocabulary";
 import { normalizeName } from "../seeds/validate";
 
@@ -78,13 +84,16 @@ export class GraphService {
 
   /**
    * The relations behind a typed field such as University.coBuiltInstitutes: the union of several
-   * (type, direction) links, optionally only to entities of some kinds, without repeats.
+   * (type, direction) links, optionally only to entities of some kinds, without repeats. `next`
+   * names the links the caller will ask for next, from the entities found; the same round trip
+   * reads them.
    */
   async linked(
     id: string,
     links: readonly LinkSpec[],
     kinds: readonly string[] | undefined,
     first: number,
+    next: readonly NextLink[] = [],
   ): Promise<RelationRecord[]> {
     checkFirst(first);
     const lists = await Promise.all(
@@ -94,6 +103,7 @@ export class GraphService {
           type: link.type,
           direction: link.direction,
           limit: first,
+          next,
         }),
       ),
     );

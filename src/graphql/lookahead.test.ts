@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import {
+  Kind,
+  parse,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
+  type OperationDefinitionNode,
+} from "graphql";
+import { nextLinks } from "./lookahead";
+
+/** The resolve info a relationship field at `path` of the operation would get. */
+function infoAt(source: string, path: string[], variables: Record<string, unknown> = {}) {
+  const document = parse(source);
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const fragments = Object.fromEntries(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  let nodes: readonly FieldNode[] = [];
+  let selections = operation?.selectionSet.selections ?? [];
+  for (const name of path) {
+    const flat = selections.flatMap((s) =>
+      s.kind === Kind.INLINE_FRAGMENT ? s.selectionSet.selections : [s],
+    );
+    nodes = flat.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === name);
+    selections = nodes.flatMap((n) => n.selectionSet?.selections ?? []);
+  }
+  return { fieldNodes: nodes, fragments, variableValues: variables } as GraphQLResolveInfo;
+}
+
+describe("nextLinks", () => {
+  it("names the typed fields asked for on the other ends, with their sizes", () => {
+    const info = infoAt(
+      `{ entity(id: "x") { ... on District { coBuilt(first: 20) { node { id
+        ... on ResearchInstitute { university(first: 5) { node { id } } coBuilders { node { id } } }
+      } } } } }`,
+      ["entity", "coBuilt"],
+    );
+    expect(nextLinks(info)).toEqual([
+      { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", limit: 5 },
+      { kind: "ResearchInstitute", type: "CO_BUILT", direction: "IN", limit: 100 },
+    ]);
+  });
+
+  it("follows named fragments and variables", () => {
+    const info = infoAt(
+      `query ($n: Int) { entity(id: "x") { ... on District { coBuilt { node { ...I } } } } }
+       fragment I on ResearchInstitute { university(first: $n) { node { id } } }`,
+      ["entity", "coBuilt"],
+      { n: 7 },
+    );
+    expect(nextLinks(info)).toEqual([
+      { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", limit: 7 },
+    ]);
+  });
+
+  it("leaves out fields under directives, sizes the field would refuse, and fields of no kind", () => {
+    const info = infoAt(
+      `{ entity(id: "x") { ... on District { coBuilt { node { id
+        ... on ResearchInstitute { university(first: 0) { node { id } } }
+        ... on ResearchInstitute { coBuilders(first: 5000) { node { id } } }
+        ... on University @include(if: true) { coBuiltInstitutes { node { id } } }
+        ... on Enterprise { bases @skip(if: false) { node { id } } }
+        relations { id }
+      } } } } }`,
+      ["entity", "coBuilt"],
+    );
+    expect(nextLinks(info)).toEqual([]);
+  });
+});
