@@ -96,7 +96,9 @@ CALL (target) {
   // Each item's entity record (without its passages and facts, which the details loader reads
   // only when asked), so the service needs no further round trip to show the items.
   RETURN collect({
-    id: n.id, kind: n.kind, role: item.role, parent: item.parent, rels: item.rels,
+    id: n.id, kind: n.kind, role: item.role, parent: item.parent,
+    // Each relationship as its properties and type: its id holds the endpoints.
+    rels: [r IN item.rels | r {.*, type: type(r)}],
     entity: CASE WHEN n:Entity THEN n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} END
   }) AS items
 }

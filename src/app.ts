@@ -4,7 +4,10 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
@@ -166,6 +169,9 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     production
       ? ApolloServerPluginLandingPageDisabled()
       : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+    // The graph sets no cache hints; Apollo's default cache-control plugin would still wrap every
+    // field's resolver to compute them (measured: about 3% of a chain request's CPU).
+    ApolloServerPluginCacheControlDisabled(),
     scope.plugin<Context>(),
     createLimitsPlugin<Context>(limits),
     ...(production && trusted !== null ? [createTrustedDocumentsPlugin<Context>(trusted)] : []),

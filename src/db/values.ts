@@ -17,10 +17,15 @@ export type Plain = null | boolean | number | string | Plain[] | { [key: string]
  */
 export function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return value.toNumber();
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
     return value;
   }
+  if (Array.isArray(value)) return value.map(toPlain);
+  // Maps come back as plain objects: no need to test them against every driver type.
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    return plainObject(value as Record<string, unknown>);
+  }
+  if (neo4j.isInt(value)) return value.toNumber();
   if (
     isDate(value) ||
     isDateTime(value) ||
@@ -31,7 +36,6 @@ export function toPlain(value: unknown): Plain {
   ) {
     return String(value);
   }
-  if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isNode(value)) {
     return { labels: value.labels, ...plainObject(value.properties) };
   }
