@@ -97,8 +97,9 @@ CALL (target) {
   // only when asked), so the service needs no further round trip to show the items.
   RETURN collect({
     id: n.id, kind: n.kind, role: item.role, parent: item.parent,
-    // Each relationship as its properties and type: its id holds the endpoints.
-    rels: [r IN item.rels | r {.*, type: type(r)}],
+    // Each relationship as its id (which holds the endpoints), type and kind of evidence; the
+    // quotes are read only if a query asks for them.
+    rels: [r IN item.rels | r {.id, .evidenceKind, .confidence, type: type(r)}],
     entity: CASE WHEN n:Entity THEN n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} END
   }) AS items
 }

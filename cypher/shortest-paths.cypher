@@ -9,5 +9,6 @@ RETURN [n IN nodes(p) | n.id] AS nodeIds,
     source: startNode(r).id,
     target: endNode(r).id,
     type: type(r),
-    props: properties(r)
+    // Without quotes: the evidence loader reads them if a query asks.
+    props: r {.id, .evidenceKind, .confidence}
   }] AS hops

@@ -20,6 +20,7 @@ export const QUERY_NAMES = [
   "graph-counts",
   "entities-by-ids",
   "entity-details",
+  "edge-evidence",
   "entities-by-name-keys",
   "relations-of",
   "expand",

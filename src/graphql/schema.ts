@@ -8,7 +8,7 @@ import { KIND_TYPES } from "./entity.type";
 import { createKindListResolver, EntityConnectionResolver, ListResolver } from "./list.resolver";
 import { createRelationFieldResolvers } from "./relation-fields.resolver";
 import { StatsResolver } from "./stats.resolver";
-import { TraversalResolver } from "./traversal.resolver";
+import { GraphEdgeResolver, TraversalResolver } from "./traversal.resolver";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -23,6 +23,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       RelationResolver,
       StatsResolver,
       TraversalResolver,
+      GraphEdgeResolver,
       ListResolver,
       EntityConnectionResolver,
       ChainResolver,

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { EdgeRecord, EvidenceRecord } from "../model/records";
 import type { EntityKind } from "../model/vocabulary";
 import type { SearchResult } from "../services/search.service";
 import type {
@@ -6,10 +7,10 @@ import type {
   PathView,
   TraceStep as TraceStepRecord,
 } from "../services/traversal.service";
-import { EntityKindEnum } from "./common.type";
+import { EntityKindEnum, Evidence } from "./common.type";
 import type { Context } from "./context";
 import { RelationTypeEnum } from "./entity.type";
-import { GraphPath, GraphView, SearchConnection, TraceStep } from "./traversal.type";
+import { GraphEdge, GraphPath, GraphView, SearchConnection, TraceStep } from "./traversal.type";
 
 @Resolver()
 export class TraversalResolver {
@@ -114,5 +115,13 @@ export class TraversalResolver {
     @Ctx() ctx: Context,
   ): Promise<TraceStepRecord[] | null> {
     return ctx.services.traversal.trace(id, "downstream", depth);
+  }
+}
+
+@Resolver(() => GraphEdge)
+export class GraphEdgeResolver {
+  @FieldResolver(() => [Evidence], { description: "Passages that state it (证据)." })
+  evidence(@Root() edge: EdgeRecord, @Ctx() ctx: Context): Promise<readonly EvidenceRecord[]> {
+    return ctx.services.graph.edgeEvidence(edge);
   }
 }

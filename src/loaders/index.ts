@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { EntityDetails, EntityRecord, RelationRecord } from "../model/records";
+import type { EntityDetails, EntityRecord, EvidenceRecord, RelationRecord } from "../model/records";
 import {
   relationKeyString,
   type EntityRepository,
@@ -10,6 +10,8 @@ export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
   /** Passages and facts of entities whose records came without them; empty for unknown ids. */
   readonly details: DataLoader<string, EntityDetails>;
+  /** Evidence of edges read without it, by edge id; empty for unknown ids. */
+  readonly edgeEvidence: DataLoader<string, readonly EvidenceRecord[]>;
   readonly byName: DataLoader<string, readonly EntityRecord[]>;
   readonly relations: DataLoader<RelationKey, readonly RelationRecord[], string>;
 }
@@ -46,6 +48,10 @@ export function createLoaders({ entities }: LoaderDeps): Loaders {
     details: new DataLoader(async (ids) => {
       const byId = await entities.details(ids);
       return ids.map((id) => byId.get(id) ?? { evidence: [], facts: [] });
+    }),
+    edgeEvidence: new DataLoader(async (ids) => {
+      const byId = await entities.edgeEvidence(ids);
+      return ids.map((id) => byId.get(id) ?? []);
     }),
     byName: new DataLoader(async (keys) => {
       const byKey = await entities.byNameKeys(keys);

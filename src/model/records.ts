@@ -63,7 +63,8 @@ export interface EdgeRecord {
   readonly target: string;
   readonly evidenceKind: EvidenceKindValue;
   readonly confidence: number;
-  readonly evidence: readonly EvidenceRecord[];
+  /** Absent when the query that read the edge left its quotes out; the edge-evidence loader reads them. */
+  readonly evidence?: readonly EvidenceRecord[];
 }
 
 /**

@@ -48,6 +48,12 @@ export class EntityRepository {
     return new Map(rows.map((row) => [asText(row.id), toDetails(row)]));
   }
 
+  /** The evidence of edges by id (source|TYPE|target); edges that do not exist are left out. */
+  async edgeEvidence(ids: readonly string[]): Promise<Map<string, EvidenceRecord[]>> {
+    const rows = await this.db.read("edge-evidence", { ids: [...new Set(ids)] });
+    return new Map(rows.map((row) => [asText(row.id), evidenceFromProperties(row)]));
+  }
+
   /** The entities each normalised name form names, as full records. */
   async byNameKeys(keys: readonly string[]): Promise<Map<string, EntityRecord[]>> {
     const rows = await this.db.read("entities-by-name-keys", { keys: [...new Set(keys)] });
@@ -189,7 +195,10 @@ export function toRelation(fromId: string, row: Row): RelationRecord {
   };
 }
 
-/** An edge of a view or path, its evidence read from the relationship's own properties. */
+/**
+ * An edge of a view or path; with its evidence when `props` holds the relationship's passage ids
+ * and quotes (queries that show many edges leave them out).
+ */
 export function edgeOf(
   source: string,
   target: string,
@@ -203,7 +212,9 @@ export function edgeOf(
     target,
     evidenceKind: evidenceKindOf(props.evidenceKind),
     confidence: typeof props.confidence === "number" ? props.confidence : 1,
-    evidence: evidenceFromProperties(props),
+    ...(props.evidence === undefined && props.quotes === undefined
+      ? {}
+      : { evidence: evidenceFromProperties(props) }),
   };
 }
 

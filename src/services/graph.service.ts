@@ -2,7 +2,9 @@ import { BadUserInputError, NotFoundError } from "../errors";
 import type { Loaders } from "../loaders";
 import type {
   DirectionValue,
+  EdgeRecord,
   EntityDetails,
+  EvidenceRecord,
   EntityRecord,
   NextLink,
   RelationRecord,
@@ -29,6 +31,11 @@ export class GraphService {
     const { evidence, facts } = entity;
     if (evidence !== undefined && facts !== undefined) return { evidence, facts };
     return this.loaders.details.load(entity.id);
+  }
+
+  /** An edge's evidence: from the edge when its query read it, else from the edge-evidence loader. */
+  async edgeEvidence(edge: EdgeRecord): Promise<readonly EvidenceRecord[]> {
+    return edge.evidence ?? this.loaders.edgeEvidence.load(edge.id);
   }
 
   /** An entity that must exist, such as the other end of a stored relationship. */

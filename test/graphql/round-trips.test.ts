@@ -104,4 +104,28 @@ describe("database round trips of nested queries", () => {
       expect(entity.evidence.length).toBeGreaterThan(0);
     }
   });
+
+  it("reads the quotes of a view's edges only when asked, the same as the relationship holds", async () => {
+    const bare = await roundTrips(
+      `{ neighborhood(id: "shuangliu-county", depth: 2) { edges { id type } } }`,
+    );
+    const quoted = await roundTrips(
+      `{ neighborhood(id: "shuangliu-county", depth: 2) { edges { id evidence { passageId quote } } } }`,
+    );
+    expect(bare.trips).toBe(1);
+    expect(quoted.trips).toBe(2);
+    type Edge = { id: string; evidence: { passageId: string; quote: string }[] };
+    const edges = (quoted.data as { neighborhood: { edges: Edge[] } }).neighborhood.edges;
+    expect(edges.length).toBeGreaterThan(5);
+    const stored = await roundTrips(
+      `{ entity(id: "shuangliu-county") { relations(first: 1000) { id evidence { passageId quote } } } }`,
+    );
+    const byId = new Map(
+      (stored.data as { entity: { relations: Edge[] } }).entity.relations.map((r) => [r.id, r]),
+    );
+    const ownEdges = edges.filter((edge) => byId.has(edge.id));
+    expect(ownEdges.length).toBeGreaterThan(2);
+    for (const edge of ownEdges) expect(edge.evidence).toEqual(byId.get(edge.id)?.evidence);
+    for (const edge of edges) expect(edge.evidence.length).toBeGreaterThan(0);
+  });
 });
