@@ -197,7 +197,9 @@ export class Database implements Transactional {
           // A read is one statement: an auto-commit transaction spares the BEGIN exchange of a
           // managed one (about 0.9 ms of 2.2 on loopback). A failure worth retrying gets the
           // driver's managed retries.
-          return rowsFromResult(await session.run(text, params, txConfig));
+          return rowsFromResult(
+            await withoutCallerStack(() => session.run(text, params, txConfig)),
+          );
         } catch (error) {
           if (error instanceof Neo4jError && error.retriable)
             return await session.executeRead(work, txConfig);
@@ -248,4 +250,20 @@ function rowsFromResult(result: QueryResult): Row[] {
     for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
     return row;
   });
+}
+
+/**
+ * Runs `start` with stack capture off. neo4j-driver captures and formats a stack trace for every
+ * Result it creates, to graft onto a later error; that cost 3–7% of a small read's CPU here
+ * (profiles in bench/RESULTS.md). Errors are mapped to typed ones in this module and logged by
+ * code and message, so the driver's copy of the caller's stack is not needed.
+ */
+function withoutCallerStack<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
