@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { EntityRecord, EvidenceRecord, FactRecord, RelationRecord } from "../model/records";
 import { DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
 import { Direction, Evidence, Fact } from "./common.type";
 import type { Context } from "./context";
 import { EntityInterface, Relation, RelationTypeEnum } from "./entity.type";
+import { linksAhead } from "./lookahead";
 
 @Resolver(() => EntityInterface)
 export class EntityResolver {
@@ -11,8 +13,12 @@ export class EntityResolver {
     nullable: true,
     description: "An entity by id; null when there is none (按标识查实体).",
   })
-  entity(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<EntityRecord | null> {
-    return ctx.services.graph.entity(id);
+  entity(
+    @Arg("id", () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EntityRecord | null> {
+    return ctx.services.graph.entity(id, linksAhead(info));
   }
 
   @Query(() => [EntityInterface], {

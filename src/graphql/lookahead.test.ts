@@ -7,7 +7,7 @@ import {
   type GraphQLResolveInfo,
   type OperationDefinitionNode,
 } from "graphql";
-import { nextLinks } from "./lookahead";
+import { linksAhead, nextLinks } from "./lookahead";
 
 /** The resolve info a relationship field at `path` of the operation would get. */
 function infoAt(source: string, path: string[], variables: Record<string, unknown> = {}) {
@@ -70,5 +70,25 @@ describe("nextLinks", () => {
       ["entity", "coBuilt"],
     );
     expect(nextLinks(info)).toEqual([]);
+  });
+
+  it("names, for a query's entity, its typed fields and what each asks for next", () => {
+    const info = infoAt(
+      `{ entity(id: "x") { id ... on District { coBuilt(first: 20) { node { id
+        ... on ResearchInstitute { university(first: 5) { node { id } } } } } }
+        ... on University { coBuiltInstitutes(first: 3) { node { id } } } } }`,
+      ["entity"],
+    );
+    expect(linksAhead(info)).toEqual([
+      {
+        kind: "District",
+        type: "CO_BUILT",
+        direction: "OUT",
+        limit: 20,
+        next: [{ kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", limit: 5 }],
+      },
+      { kind: "University", type: "AFFILIATED_WITH", direction: "IN", limit: 3, next: [] },
+      { kind: "University", type: "CO_BUILT", direction: "OUT", limit: 3, next: [] },
+    ]);
   });
 });

@@ -9,7 +9,11 @@ import {
 import type { NextLink } from "../model/records";
 import { RELATION_FIELDS, type RelationFieldSpec } from "../model/relation-fields";
 import { isEntityKind, type EntityKind } from "../model/vocabulary";
-import { DEFAULT_RELATIONS_PER_FIELD, MAX_RELATIONS_PER_FIELD } from "../services/graph.service";
+import {
+  DEFAULT_RELATIONS_PER_FIELD,
+  MAX_RELATIONS_PER_FIELD,
+  type LinkAhead,
+} from "../services/graph.service";
 
 /** At most this many links are read ahead for one field; more is left to their own queries. */
 const MAX_NEXT_LINKS = 24;
@@ -20,6 +24,13 @@ const SPECS: ReadonlyMap<string, RelationFieldSpec> = new Map(
 
 type Fragments = GraphQLResolveInfo["fragments"];
 type Variables = GraphQLResolveInfo["variableValues"];
+
+/** A typed relationship field found in a selection, with the size it asks for. */
+interface FoundField {
+  readonly spec: RelationFieldSpec;
+  readonly first: number;
+  readonly node: FieldNode;
+}
 
 const memo = new WeakMap<readonly FieldNode[], { variables: Variables; links: NextLink[] }>();
 
@@ -33,15 +44,65 @@ const memo = new WeakMap<readonly FieldNode[], { variables: Variables; links: Ne
 export function nextLinks(info: GraphQLResolveInfo): readonly NextLink[] {
   const cached = memo.get(info.fieldNodes);
   if (cached !== undefined && cached.variables === info.variableValues) return cached.links;
-  const links = new Map<string, NextLink>();
-  for (const field of info.fieldNodes) {
-    for (const node of fieldsNamed(field.selectionSet, "node", info.fragments)) {
-      collectLinks(node.selectionSet, null, info.fragments, info.variableValues, links);
+  const links = linksUnder(info.fieldNodes, info.fragments, info.variableValues);
+  memo.set(info.fieldNodes, { variables: info.variableValues, links });
+  return links;
+}
+
+/**
+ * The typed relationship fields a query asks for on the entity this field returns (`entity(id)
+ * { ... on District { coBuilt(first: 20) { node { ... } } } }`), each with the links its own
+ * selection asks for next: reading them with the entity makes two levels of fields one round trip.
+ */
+export function linksAhead(info: GraphQLResolveInfo): readonly LinkAhead[] {
+  const found = info.fieldNodes.flatMap((field) =>
+    relationFields(field.selectionSet, null, info.fragments, info.variableValues),
+  );
+  const ahead = new Map<string, LinkAhead>();
+  for (const { spec, first, node } of found) {
+    const next = linksUnder([node], info.fragments, info.variableValues);
+    for (const link of spec.links) {
+      const key = `${spec.kind}|${link.type}|${link.direction}|${first}`;
+      const known = ahead.get(key);
+      ahead.set(key, {
+        kind: spec.kind,
+        ...link,
+        limit: first,
+        next: known === undefined ? next : unique([...known.next, ...next]),
+      });
     }
   }
-  const result = [...links.values()].slice(0, MAX_NEXT_LINKS);
-  memo.set(info.fieldNodes, { variables: info.variableValues, links: result });
-  return result;
+  return [...ahead.values()].slice(0, MAX_NEXT_LINKS);
+}
+
+/** The links asked for on the `node` of relationship fields. */
+function linksUnder(
+  fields: readonly FieldNode[],
+  fragments: Fragments,
+  variables: Variables,
+): NextLink[] {
+  const links: NextLink[] = [];
+  for (const field of fields) {
+    for (const node of fieldsNamed(field.selectionSet, "node", fragments)) {
+      for (const { spec, first } of relationFields(node.selectionSet, null, fragments, variables)) {
+        for (const link of spec.links) links.push({ kind: spec.kind, ...link, limit: first });
+      }
+    }
+  }
+  return unique(links).slice(0, MAX_NEXT_LINKS);
+}
+
+function unique(links: readonly NextLink[]): NextLink[] {
+  const byKey = new Map<string, NextLink>();
+  for (const link of links) {
+    byKey.set(`${link.kind}|${link.type}|${link.direction}|${link.limit}`, {
+      kind: link.kind,
+      type: link.type,
+      direction: link.direction,
+      limit: link.limit,
+    });
+  }
+  return [...byKey.values()];
 }
 
 /** The fields of a selection set with this name, through fragments, skipping directive-bearing ones. */
@@ -66,32 +127,30 @@ function fieldsNamed(
   return found;
 }
 
-function collectLinks(
+/** The typed relationship fields of a selection set, each under the kind its fragment names. */
+function relationFields(
   selectionSet: SelectionSetNode | undefined,
   kind: EntityKind | null,
   fragments: Fragments,
   variables: Variables,
-  links: Map<string, NextLink>,
-): void {
+): FoundField[] {
+  const found: FoundField[] = [];
   for (const selection of selectionSet?.selections ?? []) {
     if ((selection.directives?.length ?? 0) > 0) continue;
     if (selection.kind === Kind.FIELD) {
       const spec = kind === null ? undefined : SPECS.get(`${kind}.${selection.name.value}`);
       const first = spec === undefined ? null : firstOf(selection, variables);
-      if (spec === undefined || first === null) continue;
-      for (const link of spec.links) {
-        const next: NextLink = { kind: spec.kind, ...link, limit: first };
-        links.set(`${next.kind}|${next.type}|${next.direction}|${next.limit}`, next);
-      }
+      if (spec !== undefined && first !== null) found.push({ spec, first, node: selection });
     } else {
       const fragment: FragmentDefinitionNode | typeof selection | undefined =
         selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
       if (fragment === undefined) continue;
       const condition = fragment.typeCondition?.name.value;
       const inner = condition !== undefined && isEntityKind(condition) ? condition : kind;
-      collectLinks(fragment.selectionSet, inner, fragments, variables, links);
+      found.push(...relationFields(fragment.selectionSet, inner, fragments, variables));
     }
   }
+  return found;
 }
 
 /** The field's `first` argument, defaulted; null when it is not a size the field accepts. */

@@ -31,7 +31,9 @@ export function createLoaders({ entities }: LoaderDeps): Loaders {
   });
   const relations = new DataLoader<RelationKey, readonly RelationRecord[], string>(
     async (keys) => {
-      const { lists, further } = await entities.relations(keys);
+      const { lists, anchors, further } = await entities.relations(keys);
+      // The entities the keys start from came too: a later load by id reads them from the cache.
+      for (const [id, record] of anchors) entity.prime(id, record);
       // The other ends came with the links: later `node` fields read them from the cache. So
       // did the links one level further that the query asked for: the fields that want them
       // find them in this loader's cache.

@@ -28,6 +28,8 @@ export interface RelationKey {
 /** Relations per key, aligned to the keys, and those read one level further, each with its key. */
 export interface RelationsRead {
   readonly lists: RelationRecord[][];
+  /** The entity each key starts from, as a record without passages and facts; null if none. */
+  readonly anchors: ReadonlyMap<string, EntityRecord | null>;
   readonly further: { readonly key: RelationKey; readonly relations: RelationRecord[] }[];
 }
 
@@ -81,28 +83,38 @@ export class EntityRepository {
       })),
     });
     const lists: RelationRecord[][] = keys.map(() => []);
+    const anchors = new Map<string, EntityRecord | null>();
     const further = new Map<string, { key: RelationKey; relations: RelationRecord[] }>();
     for (const row of rows) {
-      const relation = toRelation(asText(row.keyId), row);
-      lists[Number(row.keyIndex)]?.push(relation);
-      for (const value of asList(row.nested)) {
-        const nested = asObject(value);
-        const key: RelationKey = {
-          id: relation.otherId,
-          type: asText(nested.type),
-          direction: nested.direction === "IN" ? "IN" : "OUT",
-          limit: Number(nested.limit),
-        };
-        const id = `${relationKeyString(key)}|${key.limit}`;
-        if (!further.has(id)) {
-          const relations = asList(nested.links).map((link) =>
-            toRelation(relation.otherId, asObject(link)),
-          );
-          further.set(id, { key, relations });
+      const keyId = asText(row.keyId);
+      anchors.set(
+        keyId,
+        row.anchor === null || row.anchor === undefined ? null : toEntity({ entity: row.anchor }),
+      );
+      const list = lists[Number(row.keyIndex)];
+      for (const value of asList(row.links)) {
+        const link = asObject(value);
+        const relation = toRelation(keyId, link);
+        list?.push(relation);
+        for (const nestedValue of asList(link.nested)) {
+          const nested = asObject(nestedValue);
+          const key: RelationKey = {
+            id: relation.otherId,
+            type: asText(nested.type),
+            direction: nested.direction === "IN" ? "IN" : "OUT",
+            limit: Number(nested.limit),
+          };
+          const id = `${relationKeyString(key)}|${key.limit}`;
+          if (!further.has(id)) {
+            const relations = asList(nested.links).map((other) =>
+              toRelation(relation.otherId, asObject(other)),
+            );
+            further.set(id, { key, relations });
+          }
         }
       }
     }
-    return { lists, further: [...further.values()] };
+    return { lists, anchors, further: [...further.values()] };
   }
 }
 

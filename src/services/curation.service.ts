@@ -11,7 +11,7 @@ import {
 } from "../model/records";
 import { isEntityKind, relationSpec } from "../model/vocabulary";
 import { CurationRepository, type AuditRow } from "../repositories/curation.repository";
-import { toEntity, toRelation } from "../repositories/entity.repository";
+import { EntityRepository, toEntity } from "../repositories/entity.repository";
 import { normalizeName } from "../seeds/validate";
 
 /** Evidence of a write: a verbatim passage of a stored document, or a curator's note with its author. */
@@ -472,12 +472,13 @@ export class CurationService {
     type: string,
     target: string,
   ): Promise<RelationRecord> {
-    const rows = await tx.read("relations-of", {
-      keys: [{ id: source, type, direction: "OUT", limit: 10_000, index: 0 }],
-    });
-    const row = rows.find((candidate) => candidate.otherId === target);
-    if (row === undefined) throw new NotFoundError(`no relationship ${source}|${type}|${target}`);
-    return toRelation(source, row);
+    const { lists } = await new EntityRepository(tx).relations([
+      { id: source, type, direction: "OUT", limit: 10_000 },
+    ]);
+    const relation = lists[0]?.find((candidate) => candidate.otherId === target);
+    if (relation === undefined)
+      throw new NotFoundError(`no relationship ${source}|${type}|${target}`);
+    return relation;
   }
 
   private async audit(

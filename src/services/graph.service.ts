@@ -19,7 +19,18 @@ export const DEFAULT_RELATIONS_PER_FIELD = 100;
 export class GraphService {
   constructor(private readonly loaders: Loaders) {}
 
-  entity(id: string): Promise<EntityRecord | null> {
+  /**
+   * An entity by id. `ahead` names relationship links the caller will ask for on it (and what it
+   * will ask for after them); when given, one query reads the links and brings the entity along.
+   */
+  async entity(id: string, ahead: readonly LinkAhead[] = []): Promise<EntityRecord | null> {
+    if (ahead.length > 0) {
+      await Promise.all(
+        ahead.map(({ type, direction, limit, next }) =>
+          this.loaders.relations.load({ id, type, direction, limit, next }),
+        ),
+      );
+    }
     return this.loaders.entity.load(id);
   }
 
@@ -121,6 +132,11 @@ export class GraphService {
       .filter((relation) => !seen.has(relation.id) && seen.add(relation.id) !== undefined)
       .slice(0, first);
   }
+}
+
+/** Links to read with an entity whose kind is not known yet, each with what to read after it. */
+export interface LinkAhead extends NextLink {
+  readonly next: readonly NextLink[];
 }
 
 /** One stored relationship type followed in one direction. */

@@ -65,6 +65,26 @@ describe("database round trips of nested queries", () => {
     }
   });
 
+  it("reads an entity and two levels of its relationship fields in one round trip", async () => {
+    const query = (directive = "") => `{ entity(id: "shuangliu-county") { id name
+      ... on District { coBuilt(first: 100) ${directive} { node { id name
+        ... on ResearchInstitute { university(first: 5) { node { id name } } } } } } } }`;
+    const ahead = await roundTrips(query());
+    const levelByLevel = await roundTrips(query("@include(if: true)"));
+    expect(ahead.trips).toBe(1);
+    expect(levelByLevel.trips).toBe(2);
+    expect(ahead.data).toEqual(levelByLevel.data);
+    const coBuilt = (ahead.data as { entity: { coBuilt: { node: { university?: unknown[] } }[] } })
+      .entity.coBuilt;
+    expect(coBuilt.filter((r) => (r.node.university ?? []).length > 0).length).toBeGreaterThan(1);
+    // An unknown id is still null, read ahead or not.
+    const missing = await roundTrips(
+      `{ entity(id: "no-such-entity") { id ... on District { coBuilt { node { id } } } } }`,
+    );
+    expect(missing.data).toEqual({ entity: null });
+    expect(missing.trips).toBe(1);
+  });
+
   it("counts a list's matches only when totalCount is asked for, in one more query", async () => {
     const page = await roundTrips(`{ universities(first: 3) { nodes { id } } }`);
     const counted = await roundTrips(`{ universities(first: 3) { totalCount nodes { id } } }`);
