@@ -1,6 +1,6 @@
 import type { EdgeRecord, EntityRecord } from "../model/records";
 import type { Queries } from "../db/database";
-import { asList, asObject, asText } from "../db/values";
+import { asList, asObject, asText, type Plain } from "../db/values";
 import { edgeOf, toEntity } from "./entity.repository";
 
 export type { EdgeRecord } from "../model/records";
@@ -17,8 +17,14 @@ export interface ExpandedEdge extends EdgeRecord {
 }
 
 export interface PathRecord {
-  readonly nodeIds: readonly string[];
+  readonly nodes: readonly EntityRecord[];
   readonly hops: readonly EdgeRecord[];
+}
+
+export interface PathsRecord {
+  readonly from: EntityRecord | null;
+  readonly to: EntityRecord | null;
+  readonly paths: readonly PathRecord[];
 }
 
 /** A breadth-first walk as neighborhood.cypher returns it. */
@@ -86,20 +92,33 @@ export class TraversalRepository {
     });
   }
 
+  /**
+   * Both ends (null when an id names no entity) and up to `limit` shortest paths of at most
+   * `maxHops` between them over relationships of `types`, in one query.
+   */
   async shortestPaths(
     fromId: string,
     toId: string,
     maxHops: number,
     types: readonly string[],
     limit: number,
-  ): Promise<PathRecord[]> {
-    const rows = await this.db.read("shortest-paths", { fromId, toId, maxHops, types, limit });
-    return rows.map((row) => ({
-      nodeIds: Array.isArray(row.nodeIds) ? row.nodeIds.map(String) : [],
-      hops: (Array.isArray(row.hops) ? row.hops : []).map((hop) => {
-        const h = asObject(hop);
-        return edgeOf(asText(h.source), asText(h.target), asText(h.type), asObject(h.props));
+  ): Promise<PathsRecord> {
+    const [row] = await this.db.read("shortest-paths", { fromId, toId, maxHops, types, limit });
+    const end = (value: Plain | undefined) =>
+      value === null || value === undefined ? null : toEntity({ entity: value });
+    return {
+      from: end(row?.from),
+      to: end(row?.to),
+      paths: asList(row?.paths).map((value) => {
+        const path = asObject(value);
+        return {
+          nodes: asList(path.nodes).map((node) => toEntity({ entity: node })),
+          hops: asList(path.hops).map((hop) => {
+            const h = asObject(hop);
+            return edgeOf(asText(h.source), asText(h.target), asText(h.type), asObject(h.props));
+          }),
+        };
       }),
-    }));
+    };
   }
 }

@@ -89,22 +89,17 @@ export class TraversalService {
   async paths(fromId: string, toId: string, maxHops: number, limit: number): Promise<PathView[]> {
     checkRange("maxHops", maxHops, 1, MAX_PATH_HOPS);
     checkRange("limit", limit, 1, MAX_PATHS);
-    const [from, to] = await Promise.all([this.graph.entity(fromId), this.graph.entity(toId)]);
+    const { from, to, paths } = await this.repository.shortestPaths(
+      fromId,
+      toId,
+      maxHops,
+      RELATION_TYPES,
+      limit,
+    );
     if (from === null) throw new NotFoundError(`no entity with id ${fromId} (fromId)`);
     if (to === null) throw new NotFoundError(`no entity with id ${toId} (toId)`);
     if (fromId === toId) return [{ length: 0, nodes: [from], hops: [] }];
-    const found = await this.repository.shortestPaths(fromId, toId, maxHops, RELATION_TYPES, limit);
-    const nodes = new Map(
-      (await this.graph.entities([...new Set(found.flatMap((p) => p.nodeIds))])).map((n) => [
-        n.id,
-        n,
-      ]),
-    );
-    return found.map((path) => ({
-      length: path.hops.length,
-      nodes: path.nodeIds.flatMap((nodeId) => nodes.get(nodeId) ?? []),
-      hops: path.hops,
-    }));
+    return paths.map((path) => ({ length: path.hops.length, nodes: path.nodes, hops: path.hops }));
   }
 
   /**

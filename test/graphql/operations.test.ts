@@ -248,6 +248,17 @@ describe("paths", () => {
     expect(far.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "maxHops" });
     const missing = await failure(`{ paths(fromId: "uestc", toId: "nowhere") { length } }`);
     expect(missing.extensions?.code).toBe("NOT_FOUND");
+    expect(missing.message).toContain("(toId)");
+    const missingStart = await failure(`{ paths(fromId: "nowhere", toId: "uestc") { length } }`);
+    expect(missingStart.extensions?.code).toBe("NOT_FOUND");
+    expect(missingStart.message).toContain("(fromId)");
+  });
+
+  it("answers one path of length 0 from an entity to itself", async () => {
+    const data = await ok(
+      `{ paths(fromId: "uestc", toId: "uestc") { length nodes { id } hops { id } } }`,
+    );
+    expect(data.paths).toEqual([{ length: 0, nodes: [{ id: "uestc" }], hops: [] }]);
   });
 });
 
