@@ -76,7 +76,10 @@ export class EntityResolver {
 @Resolver(() => Relation)
 export class RelationResolver {
   @FieldResolver(() => EntityInterface, { description: "The entity at the other end (关联实体)." })
-  async node(@Root() relation: RelationRecord, @Ctx() ctx: Context): Promise<EntityRecord> {
-    return ctx.services.graph.requireEntity(relation.otherId);
+  node(
+    @Root() relation: RelationRecord,
+    @Ctx() ctx: Context,
+  ): EntityRecord | Promise<EntityRecord> {
+    return ctx.services.graph.otherEnd(relation);
   }
 }

@@ -49,6 +49,14 @@ export class GraphService {
     return edge.evidence ?? this.loaders.edgeEvidence.load(edge.id);
   }
 
+  /**
+   * The entity at the other end of a relation: the record that came with it (no promise, no loader
+   * lookup: a nested list resolves hundreds of these), else read by id.
+   */
+  otherEnd(relation: RelationRecord): EntityRecord | Promise<EntityRecord> {
+    return relation.other ?? this.requireEntity(relation.otherId);
+  }
+
   /** An entity that must exist, such as the other end of a stored relationship. */
   async requireEntity(id: string): Promise<EntityRecord> {
     const entity = await this.loaders.entity.load(id);
