@@ -55,8 +55,13 @@ async function main(): Promise<void> {
   const only = args.only?.split(",");
   const ops = operations(SEED_ANCHORS).filter((op) => only === undefined || only.includes(op.name));
   log(
-    `bench: ${ops.length} operations, ${settings.connections} connections, ${settings.durationSeconds} s each (+${settings.warmupSeconds} s warm-up), Neo4j ${uri}`,
+    `bench: ${ops.length} operations, ${settings.connections} connections, ${settings.durationSeconds} s each (+${settings.warmupSeconds} s warm-up), Neo4j ${uri}, Node ${process.version}`,
   );
+  // Every target is forked with this Node. Production runs Node 24, whose figures RESULTS.md
+  // reports; Node 20 was measured at half the requests per second on the same code.
+  if (Number(process.versions.node.split(".")[0]) < 24) {
+    log(`bench: note: Node ${process.version} here; production and RESULTS.md use Node 24`);
+  }
 
   const verifier = await Verifier.create(config, uri);
   const verifications = new Map<string, Awaited<ReturnType<Verifier["verify"]>>>();

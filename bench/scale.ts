@@ -79,7 +79,10 @@ async function wipe(config: Config): Promise<void> {
     // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run.
     const session = driver.session();
     try {
-      await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+      // Relationships first: a hub's DETACH DELETE would take all its relationships (hundreds of
+      // thousands at 1M) in one transaction and exceed the transaction memory pool.
+      await session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS");
+      await session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS");
     } finally {
       await session.close();
     }
