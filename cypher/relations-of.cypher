@@ -1,16 +1,19 @@
 // One row per key: the entity the key starts from (null when there is none), so a query that
 // starts at an entity and asks for its relationship fields reads both in one round trip, and the
-// key's links.
+// key's links. Each branch expands only its direction and the key's type (or $allTypes), so a hub
+// with many relationships of other types or directions costs no more than its matching ones.
 UNWIND $keys AS key
 OPTIONAL MATCH (n:Entity {id: key.id})
 CALL (n, key) {
   CALL (n, key) {
-    MATCH (n)-[r]->(m:Entity)
-    WHERE key.direction = 'OUT' AND (key.type IS NULL OR type(r) = key.type)
+    WITH n, key
+    WHERE key.direction = 'OUT'
+    MATCH (n)-[r:$any(coalesce(key.type, $allTypes))]->(m:Entity)
     RETURN r, m, 'OUT' AS direction
     UNION ALL
-    MATCH (n)<-[r]-(m:Entity)
-    WHERE key.direction = 'IN' AND (key.type IS NULL OR type(r) = key.type)
+    WITH n, key
+    WHERE key.direction = 'IN'
+    MATCH (n)<-[r:$any(coalesce(key.type, $allTypes))]-(m:Entity)
     RETURN r, m, 'IN' AS direction
   }
   WITH r, m, direction
@@ -27,12 +30,14 @@ CALL (n, key) {
     WHERE m.kind = next.kind
     // OPTIONAL: an entity without such links still says so (an empty list, not a missing one).
     OPTIONAL CALL (m, next) {
-      MATCH (m)-[r2]->(o:Entity)
-      WHERE next.direction = 'OUT' AND type(r2) = next.type
+      WITH m, next
+      WHERE next.direction = 'OUT'
+      MATCH (m)-[r2:$(next.type)]->(o:Entity)
       RETURN r2, o
       UNION ALL
-      MATCH (m)<-[r2]-(o:Entity)
-      WHERE next.direction = 'IN' AND type(r2) = next.type
+      WITH m, next
+      WHERE next.direction = 'IN'
+      MATCH (m)<-[r2:$(next.type)]-(o:Entity)
       RETURN r2, o
     }
     WITH next, r2, o

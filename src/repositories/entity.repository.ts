@@ -13,7 +13,7 @@ import type {
 } from "../model/records";
 import { RESERVED_RELATIONSHIP_KEYS } from "../model/records";
 import { toBaseUnit } from "../model/units";
-import type { EntityKind } from "../model/vocabulary";
+import { RELATION_TYPES, type EntityKind } from "../model/vocabulary";
 
 export interface RelationKey {
   readonly id: string;
@@ -73,6 +73,8 @@ export class EntityRepository {
    */
   async relations(keys: readonly RelationKey[]): Promise<RelationsRead> {
     const rows = await this.db.read("relations-of", {
+      // A key without a type follows every type of the vocabulary.
+      allTypes: RELATION_TYPES,
       keys: keys.map((key, index) => ({
         id: key.id,
         type: key.type,
