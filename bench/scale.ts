@@ -81,8 +81,14 @@ async function wipe(config: Config): Promise<void> {
     try {
       // Relationships first: a hub's DETACH DELETE would take all its relationships (hundreds of
       // thousands at 1M) in one transaction and exceed the transaction memory pool.
-      await session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS");
-      await session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+      // The server's 30 s transaction timeout would stop a million-entity wipe half-way.
+      const long = { timeout: 30 * 60_000 };
+      await session.run(
+        "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+        {},
+        long,
+      );
+      await session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS", {}, long);
     } finally {
       await session.close();
     }
