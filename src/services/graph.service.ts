@@ -64,11 +64,6 @@ export class GraphService {
     return entity;
   }
 
-  async entities(ids: readonly string[]): Promise<EntityRecord[]> {
-    const found = await this.loaders.entity.loadMany(ids);
-    return found.filter((e): e is EntityRecord => e !== null && !(e instanceof Error));
-  }
-
   /**
    * Every entity one of whose name forms (Chinese name, English name, alias) equals `name`,
    * ignoring case, full/half width and repeated spaces. More than one result means the name is
