@@ -11,7 +11,7 @@ import { RELATION_FIELDS, type RelationFieldSpec } from "../model/relation-field
 import { isEntityKind, type EntityKind } from "../model/vocabulary";
 import {
   DEFAULT_RELATIONS_PER_FIELD,
-  MAX_RELATIONS_PER_FIELD,
+  isRelationsFirst,
   type LinkAhead,
 } from "../services/graph.service";
 
@@ -158,12 +158,7 @@ function firstOf(field: FieldNode, variables: Variables): number | null {
   const argument = field.arguments?.find((arg) => arg.name.value === "first");
   const value =
     argument === undefined ? DEFAULT_RELATIONS_PER_FIELD : valueOf(argument.value, variables);
-  return typeof value === "number" &&
-    Number.isInteger(value) &&
-    value >= 1 &&
-    value <= MAX_RELATIONS_PER_FIELD
-    ? value
-    : null;
+  return isRelationsFirst(value) ? value : null;
 }
 
 function valueOf(node: ValueNode, variables: Variables): unknown {

@@ -1,7 +1,7 @@
 import type { Queries } from "../db/database";
 import { asList, asObject, asText, type Plain } from "../db/values";
 import type { EntityRecord } from "../model/records";
-import { edgeOf, toEntity } from "./entity.repository";
+import { edgeOf, recordOrNull } from "./entity.repository";
 import type { EdgeRecord } from "../model/records";
 
 export interface ChainRow {
@@ -44,7 +44,7 @@ export class ChainRepository {
     const [row] = await this.db.read("innovation-chain", { industryId, first });
     if (row === undefined) return { anchor: null, rows: [] };
     return {
-      anchor: toEntity({ entity: row.industry ?? null }),
+      anchor: recordOrNull(row.industry),
       rows: asList(row.items).map((value) => {
         const item = asObject(value);
         return {
@@ -53,10 +53,7 @@ export class ChainRepository {
           role: asText(item.role),
           parent: typeof item.parent === "string" ? item.parent : null,
           via: asList(item.rels).map(edgeFromRelationship),
-          entity:
-            item.entity === null || item.entity === undefined
-              ? null
-              : toEntity({ entity: item.entity }),
+          entity: recordOrNull(item.entity),
         };
       }),
     };

@@ -89,10 +89,7 @@ export class EntityRepository {
     const further = new Map<string, { key: RelationKey; relations: RelationRecord[] }>();
     for (const row of rows) {
       const keyId = asText(row.keyId);
-      anchors.set(
-        keyId,
-        row.anchor === null || row.anchor === undefined ? null : toEntity({ entity: row.anchor }),
-      );
+      anchors.set(keyId, recordOrNull(row.anchor));
       const list = lists[Number(row.keyIndex)];
       for (const value of asList(row.links)) {
         const link = asObject(value);
@@ -150,10 +147,15 @@ function toFact(value: Plain): FactRecord {
   };
 }
 
-/** An entity record; with its passages and facts when the row has them (`evidence`, `facts`). */
+/** An entity record, with its passages and facts, from a row of `entity`, `evidence` and `facts`. */
 export function toEntity(row: Row): EntityRecord {
-  const e = asObject(row.entity);
-  const record: EntityRecord = {
+  return { ...recordOf(row.entity), ...toDetails(row) };
+}
+
+/** An entity record without passages and facts, from an entity map (`n {.id, .kind, …}`). */
+export function recordOf(value: Plain | undefined): EntityRecord {
+  const e = asObject(value);
+  return {
     id: asText(e.id),
     kind: asText(e.kind) as EntityKind,
     name: asText(e.name),
@@ -163,9 +165,11 @@ export function toEntity(row: Row): EntityRecord {
     aliases: asList(e.aliases).map(String),
     description: asTextOrNull(e.description),
   };
-  return row.evidence === undefined && row.facts === undefined
-    ? record
-    : { ...record, ...toDetails(row) };
+}
+
+/** As recordOf, or null for a missing entity (an OPTIONAL MATCH that found none). */
+export function recordOrNull(value: Plain | undefined): EntityRecord | null {
+  return value === null || value === undefined ? null : recordOf(value);
 }
 
 export function toDetails(row: Row): EntityDetails {
@@ -202,10 +206,7 @@ export function toRelation(fromId: string, row: Row): RelationRecord {
     note: asTextOrNull(props.note),
     evidence: evidenceFromProperties(props),
     properties,
-    other:
-      row.otherEntity === null || row.otherEntity === undefined
-        ? null
-        : toEntity({ entity: row.otherEntity }),
+    other: recordOrNull(row.otherEntity),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Queries } from "../db/database";
 import { asText, type Plain } from "../db/values";
 import type { EntityRecord } from "../model/records";
-import { toEntity } from "./entity.repository";
+import { recordOf } from "./entity.repository";
 import { isEntityKind } from "../model/vocabulary";
 
 export interface ListFilter {
@@ -59,7 +59,7 @@ export class ListRepository {
     return rows.map((row) => ({
       id: asText(row.id),
       sortKey: asText(row.sortKey),
-      entity: toEntity({ entity: row.entity ?? null }),
+      entity: recordOf(row.entity),
     }));
   }
 

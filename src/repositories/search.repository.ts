@@ -1,6 +1,6 @@
 import { asList, asObject, asText } from "../db/values";
 import type { EntityRecord } from "../model/records";
-import { toEntity } from "./entity.repository";
+import { recordOf } from "./entity.repository";
 import type { Queries } from "../db/database";
 
 export interface SearchHit {
@@ -38,7 +38,7 @@ export class SearchRepository {
         return {
           id: asText(o.id),
           score: Number(o.score),
-          entity: toEntity({ entity: o.entity ?? null }),
+          entity: recordOf(o.entity),
         };
       }),
     };

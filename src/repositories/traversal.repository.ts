@@ -1,7 +1,7 @@
 import type { EdgeRecord, EntityRecord } from "../model/records";
 import type { Queries } from "../db/database";
-import { asList, asObject, asText, type Plain } from "../db/values";
-import { edgeOf, toEntity } from "./entity.repository";
+import { asList, asObject, asText } from "../db/values";
+import { edgeOf, recordOf, recordOrNull } from "./entity.repository";
 
 export type { EdgeRecord } from "../model/records";
 
@@ -55,7 +55,7 @@ export class TraversalRepository {
     const [row] = await this.db.read("neighborhood", { id, depth, types, kinds, limit, edgeCap });
     if (row === undefined) return null;
     return {
-      nodes: asList(row.nodes).map((node) => toEntity({ entity: node })),
+      nodes: asList(row.nodes).map(recordOf),
       edges: asList(row.edges).map((value) => {
         const e = asObject(value);
         return edgeOf(asText(e.source), asText(e.target), asText(e.type), asObject(e.props));
@@ -87,7 +87,7 @@ export class TraversalRepository {
         ...edge,
         fromId,
         otherId,
-        other: toEntity({ entity: row.other ?? null }),
+        other: recordOf(row.other),
       };
     });
   }
@@ -104,15 +104,13 @@ export class TraversalRepository {
     limit: number,
   ): Promise<PathsRecord> {
     const [row] = await this.db.read("shortest-paths", { fromId, toId, maxHops, types, limit });
-    const end = (value: Plain | undefined) =>
-      value === null || value === undefined ? null : toEntity({ entity: value });
     return {
-      from: end(row?.from),
-      to: end(row?.to),
+      from: recordOrNull(row?.from),
+      to: recordOrNull(row?.to),
       paths: asList(row?.paths).map((value) => {
         const path = asObject(value);
         return {
-          nodes: asList(path.nodes).map((node) => toEntity({ entity: node })),
+          nodes: asList(path.nodes).map(recordOf),
           hops: asList(path.hops).map((hop) => {
             const h = asObject(hop);
             return edgeOf(asText(h.source), asText(h.target), asText(h.type), asObject(h.props));

@@ -11,7 +11,7 @@ import {
 } from "../model/records";
 import { isEntityKind, relationSpec } from "../model/vocabulary";
 import { CurationRepository, type AuditRow } from "../repositories/curation.repository";
-import { EntityRepository, toEntity } from "../repositories/entity.repository";
+import { EntityRepository } from "../repositories/entity.repository";
 import { normalizeName } from "../seeds/validate";
 
 /** Evidence of a write: a verbatim passage of a stored document, or a curator's note with its author. */
@@ -461,9 +461,9 @@ export class CurationService {
 
   /** The entity as the API returns it, read inside the transaction. */
   private async snapshot(tx: Queries, id: string): Promise<EntityRecord> {
-    const [row] = await tx.read("entities-by-ids", { ids: [id] });
-    if (row === undefined) throw new NotFoundError(`no entity with id ${id}`);
-    return toEntity(row);
+    const entity = (await new EntityRepository(tx).byIds([id])).get(id);
+    if (entity === undefined) throw new NotFoundError(`no entity with id ${id}`);
+    return entity;
   }
 
   private async relationFromSource(

@@ -148,12 +148,17 @@ export interface LinkSpec {
   readonly direction: DirectionValue;
 }
 
+/** Whether a relationship field accepts this `first`. */
+export function isRelationsFirst(value: unknown, max = MAX_RELATIONS_PER_FIELD): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= max;
+}
+
 export function checkFirst(
   first: number,
   argumentName = "first",
   max = MAX_RELATIONS_PER_FIELD,
 ): void {
-  if (!Number.isInteger(first) || first < 1 || first > max) {
+  if (!isRelationsFirst(first, max)) {
     throw new BadUserInputError(`${argumentName} must be between 1 and ${max}`, argumentName);
   }
 }
