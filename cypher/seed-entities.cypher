@@ -7,9 +7,12 @@ WHERE tomb IS NULL
 MERGE (n:Entity {id: row.id})
 WITH n, row
 WHERE NOT coalesce(n.curated, false)
+WITH n, row, n.name AS before
 SET n += row.props
 SET n:$(row.kind)
-WITH n, row
+WITH n, row, before
 // A kind that changed between seedings must not leave its old label behind.
 REMOVE n:$([label IN labels(n) WHERE label <> 'Entity' AND label <> row.kind])
-RETURN count(n) AS count
+// Entities whose name changed: the sort keys of their relationships hold the old one.
+RETURN count(n) AS count,
+  collect(CASE WHEN before IS NOT NULL AND before <> n.name THEN n.id END) AS renamed

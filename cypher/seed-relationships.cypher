@@ -7,4 +7,7 @@ MATCH (s:Entity {id: row.source})
 MATCH (t:Entity {id: row.target})
 MERGE (s)-[r:$(row.type)]->(t)
 SET r += row.props
+// The sort keys of relation-sort-indexes.cypher: how each end lists the relationship.
+SET r.outKey = s.id + '\u0001' + t.name + '\u0001' + t.id,
+  r.inKey = t.id + '\u0001' + s.name + '\u0001' + s.id
 RETURN count(r) AS count

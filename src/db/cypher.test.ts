@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cypher, QUERY_NAMES, statements } from "./cypher";
+import { cypher, QUERY_NAMES, statements, TYPED_QUERY_NAMES } from "./cypher";
 
 describe("the Cypher registry", () => {
   it("has exactly one file in cypher/ for every query name, and no file without a name", () => {
@@ -10,7 +10,24 @@ describe("the Cypher registry", () => {
       .map((file) => file.replace(/\.cypher$/, ""))
       .filter((name) => name !== "schema")
       .sort();
-    expect(files).toEqual([...QUERY_NAMES].sort());
+    expect(files).toEqual([...QUERY_NAMES, ...TYPED_QUERY_NAMES].sort());
+  });
+
+  it("puts a vocabulary relationship type in place of __TYPE__ in a typed query", () => {
+    for (const query of TYPED_QUERY_NAMES) {
+      const text = cypher({ query, type: "CO_BUILT" });
+      expect(text).toContain(":CO_BUILT");
+      expect(text).not.toContain("__TYPE__");
+    }
+  });
+
+  it("refuses a typed query for a type outside the vocabulary, so no caller's text reaches Cypher", () => {
+    expect(() =>
+      cypher({ query: "relations-by-type", type: "CO_BUILT]->() DETACH DELETE (" }),
+    ).toThrow(/unknown relationship type/);
+    expect(() => cypher({ query: "relations-by-type", type: "NAMES" })).toThrow(
+      /unknown relationship type/,
+    );
   });
 
   it("loads every named query as parameterised text", () => {

@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { RELATION_TYPES } from "../model/vocabulary";
 
 /**
  * Every Cypher query the service runs lives in `cypher/<name>.cypher`. This registry is the only
- * way to get query text, so no Cypher is assembled from strings at run time.
+ * way to get query text, so no Cypher is assembled from strings at run time, with one exception
+ * (see ForType): a relationship type of the vocabulary put in place of `__TYPE__`.
  */
 export const QUERY_NAMES = [
   "ping",
@@ -23,6 +25,8 @@ export const QUERY_NAMES = [
   "edge-evidence",
   "entities-by-name-keys",
   "relations-of",
+  "relation-keys-renamed",
+  "relation-keys-backfill",
   "expand",
   "neighborhood",
   "shortest-paths",
@@ -56,6 +60,30 @@ export const QUERY_NAMES = [
 
 export type QueryName = (typeof QUERY_NAMES)[number];
 
+/**
+ * Queries written once for every relationship type: the file says `__TYPE__` where the type goes.
+ * Neo4j uses a relationship property index only when the pattern names its type in the text (a
+ * dynamic `$(type)` reads every relationship of the type instead), so these cannot take the type
+ * as a parameter.
+ */
+export const TYPED_QUERY_NAMES = ["relations-by-type", "relation-sort-indexes"] as const;
+
+export type TypedQueryName = (typeof TYPED_QUERY_NAMES)[number];
+
+/** A typed query for one relationship type, which must be one of the vocabulary's. */
+export interface ForType {
+  readonly query: TypedQueryName;
+  readonly type: string;
+}
+
+/** A query of the registry: a plain one by name, or a typed one for a relationship type. */
+export type QueryRef = QueryName | ForType;
+
+/** The name metrics and hooks see: the file's name, whatever the type (a bounded set of labels). */
+export function queryLabel(ref: QueryRef): string {
+  return typeof ref === "string" ? ref : ref.query;
+}
+
 const cache = new Map<string, string>();
 
 /** Finds the repository's `cypher/` folder from here, whether running from src/ or dist/src/. */
@@ -69,8 +97,20 @@ function cypherDir(): string {
   throw new Error("cypher/ folder not found above " + __dirname);
 }
 
-/** The text of a named query, read once. */
-export function cypher(name: QueryName | "schema"): string {
+/** The text of a query, read once; a typed one with its relationship type in place. */
+export function cypher(ref: QueryRef | "schema"): string {
+  if (typeof ref === "string") return fileText(ref);
+  const key = `${ref.query}|${ref.type}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  // Only a name from the closed list reaches the text, never a caller's string.
+  if (!RELATION_TYPES.includes(ref.type)) throw new Error(`unknown relationship type ${ref.type}`);
+  const text = fileText(ref.query).replaceAll("__TYPE__", ref.type);
+  cache.set(key, text);
+  return text;
+}
+
+function fileText(name: string): string {
   const cached = cache.get(name);
   if (cached !== undefined) return cached;
   const text = readFileSync(path.join(cypherDir(), `${name}.cypher`), "utf8");

@@ -6,7 +6,7 @@ import neo4j, {
 } from "neo4j-driver";
 import { boltUri, type Config } from "../config";
 import { AppError, ConflictError, InternalError, ServiceUnavailableError } from "../errors";
-import { cypher, statements, type QueryName } from "./cypher";
+import { cypher, queryLabel, statements, type QueryRef } from "./cypher";
 import { toPlain, type Plain } from "./values";
 
 export type Row = { [key: string]: Plain };
@@ -19,8 +19,8 @@ export class QueryCounter {
 
 /** What repositories get: named reads and writes, nothing else of the driver. */
 export interface Queries {
-  read(name: QueryName, params?: Params): Promise<Row[]>;
-  write(name: QueryName, params?: Params): Promise<Row[]>;
+  read(name: QueryRef, params?: Params): Promise<Row[]>;
+  write(name: QueryRef, params?: Params): Promise<Row[]>;
 }
 
 /** Named queries plus one-transaction units of work: what write services get. */
@@ -112,12 +112,12 @@ export class Database implements Transactional {
     );
   }
 
-  read(name: QueryName, params: Params = {}): Promise<Row[]> {
-    return this.run("READ", cypher(name), params, name);
+  read(name: QueryRef, params: Params = {}): Promise<Row[]> {
+    return this.run("READ", cypher(name), params, queryLabel(name));
   }
 
-  write(name: QueryName, params: Params = {}): Promise<Row[]> {
-    return this.run("WRITE", cypher(name), params, name);
+  write(name: QueryRef, params: Params = {}): Promise<Row[]> {
+    return this.run("WRITE", cypher(name), params, queryLabel(name));
   }
 
   /**

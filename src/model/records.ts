@@ -107,4 +107,7 @@ export const RESERVED_RELATIONSHIP_KEYS = [
   "evidenceKind",
   "confidence",
   "note",
+  // Sort keys, kept by the service (cypher/relation-sort-indexes.cypher).
+  "outKey",
+  "inKey",
 ] as const;

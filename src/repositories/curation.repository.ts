@@ -1,6 +1,9 @@
 import type { Queries, Params } from "../db/database";
 import { asList, asObject, asText, asTextOrNull, type Plain } from "../db/values";
 
+/** Relationship properties the service keeps for ordering (cypher/relation-sort-indexes.cypher). */
+const SORT_KEYS: ReadonlySet<string> = new Set(["outKey", "inKey"]);
+
 export interface StoredMutation {
   readonly requestHash: string;
   readonly result: string;
@@ -64,6 +67,9 @@ export class CurationRepository {
 
   async updateEntity(id: string, props: Params, nameKeys: readonly string[]): Promise<void> {
     await this.tx.write("curation-update-entity", { id, props, nameKeys });
+    // Relationships keep the other end's name in their sort keys: a new name must reach them
+    // in the same transaction, or fields would list this entity under its old name.
+    if (typeof props.name === "string") await this.tx.write("relation-keys-renamed", { ids: [id] });
   }
 
   /** Deletes the entity with its relationships; returns how many relationships went with it. */
@@ -112,7 +118,11 @@ export class CurationRepository {
     target: string,
   ): Promise<{ [key: string]: Plain } | null> {
     const [row] = await this.tx.write("curation-unlink", { source, type, target });
-    return row === undefined ? null : asObject(row.before);
+    if (row === undefined) return null;
+    // The sort keys are the service's bookkeeping, not part of what the audit record keeps.
+    return Object.fromEntries(
+      Object.entries(asObject(row.before)).filter(([key]) => !SORT_KEYS.has(key)),
+    );
   }
 
   /** Marks an entity or relationship id as removed by a curator, so seeding won't restore it. */

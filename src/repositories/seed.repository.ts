@@ -1,10 +1,15 @@
 import { createHash } from "node:crypto";
-import type { Database, Params } from "../db/database";
+import type { Database, Params, Row } from "../db/database";
 import { cypher, type QueryName } from "../db/cypher";
+import { asList, asText } from "../db/values";
+import { RELATION_TYPES } from "../model/vocabulary";
 import type { SeedRows } from "../services/seed-rows";
 
 /** Rows per UNWIND batch; see bench/ for how it was chosen. */
 export const DEFAULT_BATCH_SIZE = 1_000;
+
+/** Relationships given sort keys per transaction when a graph written without them is upgraded. */
+const BACKFILL_BATCH = 10_000;
 
 /** Writes seed rows with batched UNWIND … MERGE queries, and reads the whole graph back for checks. */
 export class SeedRepository {
@@ -13,20 +18,42 @@ export class SeedRepository {
     private readonly batchSize = DEFAULT_BATCH_SIZE,
   ) {}
 
+  /**
+   * Applies cypher/schema.cypher and the sort-key indexes of every relationship type, then gives
+   * sort keys to relationships written before they existed (none, after the first time). Every
+   * step is idempotent. Returns the number of schema statements.
+   */
   async applySchema(): Promise<number> {
-    return this.db.applyStatements(cypher("schema"));
+    let count = await this.db.applyStatements(cypher("schema"));
+    for (const type of RELATION_TYPES) {
+      count += await this.db.applyStatements(cypher({ query: "relation-sort-indexes", type }));
+    }
+    let written: number;
+    do {
+      const [row] = await this.db.write("relation-keys-backfill", {
+        types: RELATION_TYPES,
+        batch: BACKFILL_BATCH,
+      });
+      written = Number(row?.count ?? 0);
+    } while (written > 0);
+    return count;
   }
 
   /** Writes every row; nodes before the relationships that need them. */
   async write(rows: SeedRows): Promise<void> {
     await this.batched("seed-documents", rows.documents);
     await this.batched("seed-passages", rows.passages);
-    await this.batched("seed-entities", rows.entities);
+    const entities = await this.batched("seed-entities", rows.entities);
     await this.batched("seed-name-forms", rows.nameForms);
     await this.batched("seed-prune-name-forms", nameFormSets(rows));
     await this.batched("seed-mentions", rows.mentions);
     await this.batched("seed-facts", rows.facts);
     await this.batched("seed-relationships", rows.relationships);
+    // Relationships the seeds do not hold (curated ones) still carry a renamed entity's old name.
+    const renamed = entities.flatMap((row) => asList(row.renamed).map(asText));
+    for (let i = 0; i < renamed.length; i += this.batchSize) {
+      await this.db.write("relation-keys-renamed", { ids: renamed.slice(i, i + this.batchSize) });
+    }
   }
 
   /** The checksum last applied for a seed set (named by its documents), if any. */
@@ -53,11 +80,13 @@ export class SeedRepository {
     return createHash("sha256").update(lines.join("\n")).digest("hex");
   }
 
-  private async batched(name: QueryName, rows: readonly object[]): Promise<void> {
+  private async batched(name: QueryName, rows: readonly object[]): Promise<Row[]> {
+    const results: Row[] = [];
     for (let i = 0; i < rows.length; i += this.batchSize) {
       const params: Params = { rows: rows.slice(i, i + this.batchSize) };
-      await this.db.write(name, params);
+      results.push(...(await this.db.write(name, params)));
     }
+    return results;
   }
 }
 

@@ -326,7 +326,7 @@ export class CurationService {
         (RESERVED_RELATIONSHIP_KEYS as readonly string[]).includes(name)
       ) {
         throw new BadUserInputError(
-          `property ${name} is not allowed (letters, digits, _; not a provenance key)`,
+          `property ${name} is not allowed (letters, digits, _; not a provenance or sort key)`,
           "properties",
         );
       }
