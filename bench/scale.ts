@@ -7,7 +7,7 @@ import { Database } from "../src/db/database";
 import { SeedRepository } from "../src/repositories/seed.repository";
 import { ensureNeo4j, stopNeo4j, type ManagerOptions } from "../scripts/neo4j/manager";
 import { startTarget } from "./lib/children";
-import { loadTarget, type LoadSettings, type TargetRun } from "./lib/measure";
+import { answerSize, loadTarget, type LoadSettings, type TargetRun } from "./lib/measure";
 import { operations, type Anchors, type Operation } from "./lib/ops";
 import { saveResults } from "./lib/report";
 import { SyntheticGraph } from "./lib/synthetic";
@@ -155,6 +155,9 @@ interface OpAtSize {
   readonly p99_ms: number;
   readonly rps: number;
   readonly errors: number;
+  /** Entity ids named in the answer, and its size: answers grow with the graph up to their caps. */
+  readonly answer_ids: number;
+  readonly answer_kb: number;
 }
 
 const ID_ANCHORED = new Set(["entity-2-levels", "neighborhood-2", "paths", "innovation-chain"]);
@@ -177,8 +180,9 @@ async function measureOps(
   const ours = await startTarget("ours", uri, anchors.hub);
   try {
     for (const run of runs) {
+      const size = await answerSize(ours, run.op);
       const result: TargetRun | null = await loadTarget(ours, run.op, settings);
-      if (result === null) continue;
+      if (result === null || size === null) continue;
       out.push({
         name: run.op.name,
         anchor: run.anchor,
@@ -186,9 +190,11 @@ async function measureOps(
         p99_ms: result.p99Ms,
         rps: result.rps,
         errors: result.errors,
+        answer_ids: size.ids,
+        answer_kb: size.kb,
       });
       log(
-        `  ${run.op.name} (${run.anchor}): p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.rps} rps, ${result.errors} errors`,
+        `  ${run.op.name} (${run.anchor}): p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.rps} rps, ${result.errors} errors; answer ${size.ids} ids, ${size.kb} KB`,
       );
     }
   } finally {

@@ -122,7 +122,10 @@ export interface TargetRun extends LoadResult {
 }
 
 /** The URL and body that ask a target for an operation. */
-function request(target: TargetProcess, op: Operation): { url: string; body: string } | null {
+export function request(
+  target: TargetProcess,
+  op: Operation,
+): { url: string; body: string } | null {
   const base = `http://127.0.0.1:${target.port}`;
   switch (target.target) {
     case "ours":
@@ -134,6 +137,28 @@ function request(target: TargetProcess, op: Operation): { url: string; body: str
         ? null
         : { url: `${base}/graphql`, body: JSON.stringify({ query: op.peer }) };
   }
+}
+
+/**
+ * The size of a target's answer to an operation: its bytes and how many entity ids it names (a
+ * latency that grows with the graph means something else when the answer grew with it).
+ */
+export async function answerSize(
+  target: TargetProcess,
+  op: Operation,
+): Promise<{ ids: number; kb: number } | null> {
+  const req = request(target, op);
+  if (req === null) return null;
+  const response = await fetch(req.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: req.body,
+  });
+  const text = await response.text();
+  return {
+    ids: text.match(/"id":/g)?.length ?? 0,
+    kb: Math.round(Buffer.byteLength(text) / 102.4) / 10,
+  };
 }
 
 /** Warms a target up on an operation, then drives it; null when the target can't express it. */
