@@ -55,17 +55,17 @@ CALL (n, key) {
     WITH next, r2, o
     ORDER BY o.name, o.id
     WITH next, collect(CASE WHEN o IS NOT NULL THEN {
-      type: type(r2), direction: next.direction, props: properties(r2), otherId: o.id, otherKind: o.kind,
+      type: type(r2), direction: next.direction, props: r2 {.*, quotes: null, outKey: null, inKey: null}, otherId: o.id, otherKind: o.kind,
       otherEntity: o {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description}
     } END)[..toInteger(next.limit)] AS further
     RETURN collect({type: next.type, direction: next.direction, limit: next.limit, links: further}) AS nested
   }
   // The entity at the other end comes along (without its passages and facts, which the details
   // loader reads only when asked), so University.coBuiltInstitutes { node { name } } costs one
-  // round trip, not two. The link's own evidence is rebuilt from its properties (passage ids and
-  // quotes).
+  // round trip, not two. A link comes without its quotes and sort keys (long texts, decoded for
+  // nothing unless a query asks for evidence, which the edge-evidence loader then reads).
   RETURN collect({
-    type: type(r), direction: direction, props: properties(r), otherId: m.id, otherKind: m.kind,
+    type: type(r), direction: direction, props: r {.*, quotes: null, outKey: null, inKey: null}, otherId: m.id, otherKind: m.kind,
     otherEntity: m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description},
     nested: nested
   }) AS links

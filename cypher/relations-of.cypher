@@ -23,7 +23,7 @@ CALL (n, key) {
   UNWIND links AS link
   WITH link.r AS r, link.m AS m, link.direction AS direction
   RETURN collect({
-    type: type(r), direction: direction, props: properties(r), otherId: m.id, otherKind: m.kind,
+    type: type(r), direction: direction, props: r {.*, quotes: null, outKey: null, inKey: null}, otherId: m.id, otherKind: m.kind,
     otherEntity: m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description}
   }) AS links
 }

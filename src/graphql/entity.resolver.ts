@@ -82,4 +82,14 @@ export class RelationResolver {
   ): EntityRecord | Promise<EntityRecord> {
     return ctx.services.graph.otherEnd(relation);
   }
+
+  @FieldResolver(() => [Evidence], {
+    description: "The passages that state the relationship (证据).",
+  })
+  evidence(
+    @Root() relation: RelationRecord,
+    @Ctx() ctx: Context,
+  ): Promise<readonly EvidenceRecord[]> {
+    return ctx.services.graph.edgeEvidence(relation);
+  }
 }

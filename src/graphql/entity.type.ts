@@ -108,9 +108,6 @@ export class Relation {
   @Field(() => String, { nullable: true, description: "Why an inferred link holds (推断说明)." })
   note?: string | null;
 
-  @Field(() => [Evidence], { description: "The passages that state the relationship (证据)." })
-  evidence!: Evidence[];
-
   @Field(() => [RelationProperty], {
     description: "Properties of the link, such as a position title or a list name (关系属性).",
   })

@@ -92,7 +92,8 @@ export interface RelationRecord {
   readonly evidenceKind: EvidenceKindValue;
   readonly confidence: number;
   readonly note: string | null;
-  readonly evidence: readonly EvidenceRecord[];
+  /** Absent when the link was read without its quotes: the edge-evidence loader reads them. */
+  readonly evidence?: readonly EvidenceRecord[];
   /** The entity at the other end, when the query that found the link read it too. */
   readonly other?: EntityRecord | null;
   /** Link attributes other than provenance, e.g. a position title; values as text. */

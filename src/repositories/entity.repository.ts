@@ -236,7 +236,9 @@ export function toRelation(fromId: string, row: Row): RelationRecord {
     evidenceKind: evidenceKindOf(props.evidenceKind),
     confidence: typeof props.confidence === "number" ? props.confidence : 1,
     note: asTextOrNull(props.note),
-    evidence: evidenceFromProperties(props),
+    ...(props.quotes === undefined || props.quotes === null
+      ? {}
+      : { evidence: evidenceFromProperties(props) }),
     properties,
     other: recordOrNull(row.otherEntity),
   };

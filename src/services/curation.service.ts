@@ -11,7 +11,7 @@ import {
 } from "../model/records";
 import { isEntityKind, relationSpec } from "../model/vocabulary";
 import { CurationRepository, type AuditRow } from "../repositories/curation.repository";
-import { EntityRepository } from "../repositories/entity.repository";
+import { EntityRepository, toRelation } from "../repositories/entity.repository";
 import { normalizeName } from "../seeds/validate";
 
 /** Evidence of a write: a verbatim passage of a stored document, or a curator's note with its author. */
@@ -334,7 +334,7 @@ export class CurationService {
     }
     const id = `${input.source}|${input.type}|${input.target}`;
 
-    return this.idempotent("link", key, { input, evidence }, async (repo, tx) => {
+    return this.idempotent("link", key, { input, evidence }, async (repo) => {
       // One query at a time: a transaction runs its statements in order.
       const source = await repo.entityState(input.source);
       const target = await repo.entityState(input.target);
@@ -367,7 +367,13 @@ export class CurationService {
       });
       if (!created) throw new ConflictError(`${id} already exists`);
       await repo.clearTombstone(id);
-      const after = await this.relationFromSource(tx, input.source, input.type, input.target);
+      const after = await this.relationFromSource(
+        repo,
+        input.source,
+        input.type,
+        input.target,
+        targetKind,
+      );
       await this.audit(repo, "link", input.source, [input.target], null, after, checked, key);
       return after;
     });
@@ -466,19 +472,23 @@ export class CurationService {
     return entity;
   }
 
+  /** The relationship just written, read back whole (its quotes too: the audit keeps them). */
   private async relationFromSource(
-    tx: Queries,
+    repo: CurationRepository,
     source: string,
     type: string,
     target: string,
+    targetKind: string,
   ): Promise<RelationRecord> {
-    const { lists } = await new EntityRepository(tx).relations([
-      { id: source, type, direction: "OUT", limit: 10_000 },
-    ]);
-    const relation = lists[0]?.find((candidate) => candidate.otherId === target);
-    if (relation === undefined)
-      throw new NotFoundError(`no relationship ${source}|${type}|${target}`);
-    return relation;
+    const props = await repo.relationship(source, type, target);
+    if (props === null) throw new NotFoundError(`no relationship ${source}|${type}|${target}`);
+    return toRelation(source, {
+      type,
+      direction: "OUT",
+      props,
+      otherId: target,
+      otherKind: targetKind,
+    });
   }
 
   private async audit(

@@ -44,8 +44,11 @@ export class GraphService {
     return this.loaders.details.load(entity.id);
   }
 
-  /** An edge's evidence: from the edge when its query read it, else from the edge-evidence loader. */
-  async edgeEvidence(edge: EdgeRecord): Promise<readonly EvidenceRecord[]> {
+  /**
+   * The evidence of an edge or a relation: from the record when its query read it, else from the
+   * edge-evidence loader (one batched query for every edge of the request that asks).
+   */
+  async edgeEvidence(edge: EdgeRecord | RelationRecord): Promise<readonly EvidenceRecord[]> {
     return edge.evidence ?? this.loaders.edgeEvidence.load(edge.id);
   }
 
