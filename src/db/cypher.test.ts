@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cypher, QUERY_NAMES, statements, TYPED_QUERY_NAMES } from "./cypher";
+import { compact, cypher, QUERY_NAMES, statements, TYPED_QUERY_NAMES } from "./cypher";
 
 describe("the Cypher registry", () => {
   it("has exactly one file in cypher/ for every query name, and no file without a name", () => {
@@ -32,6 +32,13 @@ describe("the Cypher registry", () => {
 
   it("loads every named query as parameterised text", () => {
     for (const name of QUERY_NAMES) expect(cypher(name).length).toBeGreaterThan(5);
+  });
+
+  it("sends a query without its comment lines, indentation and blank lines", () => {
+    expect(compact("// why\nMATCH (n)\n\n  // more\n  WHERE n.url = 'http://x'\nRETURN n\n")).toBe(
+      "MATCH (n)\nWHERE n.url = 'http://x'\nRETURN n",
+    );
+    for (const name of QUERY_NAMES) expect(cypher(name)).not.toMatch(/^\s*\/\//m);
   });
 
   it("splits schema.cypher into statements without its comments", () => {
