@@ -11,6 +11,10 @@ export const DEFAULT_BATCH_SIZE = 1_000;
 /** Relationships given sort keys per transaction when a graph written without them is upgraded. */
 const BACKFILL_BATCH = 10_000;
 
+/** The state record that says a database's relationships all have sort keys, and its version. */
+export const SORT_KEYS_STATE = "schema:relation-sort-keys";
+const SORT_KEYS_VERSION = "1";
+
 /** Writes seed rows with batched UNWIND … MERGE queries, and reads the whole graph back for checks. */
 export class SeedRepository {
   constructor(
@@ -28,14 +32,19 @@ export class SeedRepository {
     for (const type of RELATION_TYPES) {
       count += await this.db.applyStatements(cypher({ query: "relation-sort-indexes", type }));
     }
-    let written: number;
-    do {
-      const [row] = await this.db.write("relation-keys-backfill", {
-        types: RELATION_TYPES,
-        batch: BACKFILL_BATCH,
-      });
-      written = Number(row?.count ?? 0);
-    } while (written > 0);
+    // Looking for keyless relationships reads every relationship (5 s at a million entities), so
+    // it runs once per database: a graph this code wrote has keys from the start.
+    if ((await this.appliedChecksum(SORT_KEYS_STATE)) !== SORT_KEYS_VERSION) {
+      let written: number;
+      do {
+        const [row] = await this.db.write("relation-keys-backfill", {
+          types: RELATION_TYPES,
+          batch: BACKFILL_BATCH,
+        });
+        written = Number(row?.count ?? 0);
+      } while (written > 0);
+      await this.recordChecksum(SORT_KEYS_STATE, SORT_KEYS_VERSION);
+    }
     return count;
   }
 

@@ -7,6 +7,7 @@ import { Database } from "../../src/db/database";
 import type { DirectionValue } from "../../src/model/records";
 import { RELATION_TYPES } from "../../src/model/vocabulary";
 import { EntityRepository, type RelationKey } from "../../src/repositories/entity.repository";
+import { SORT_KEYS_STATE } from "../../src/repositories/seed.repository";
 import { buildSeedRows } from "../../src/services/seed-rows";
 import { applySchema, seedFromDirectory, SEEDS_DIR } from "../../src/services/seeding";
 import { checkSeedSet, loadSeedSet } from "../../src/seeds";
@@ -224,15 +225,21 @@ describe("relationship fields read through the sort-key indexes", () => {
   });
 
   it("gives sort keys to relationships written without them when the schema is applied", async () => {
+    // A database an earlier release wrote: relationships without keys, and no record of them.
     await runCypher(
       `MATCH (n:Entity)-[r]-(:Entity) WHERE n.id STARTS WITH $p REMOVE r.outKey, r.inKey`,
       { p: P },
     );
+    await runCypher("MATCH (s:SeedState {id: $id}) DELETE s", { id: SORT_KEYS_STATE });
     expect(await staleSortKeys()).toBe(4);
     // Without keys, the index knows nothing of them.
     expect(await coBuilt(`${P}-d`, 10)).toEqual([]);
     await applySchema(db);
     expect(await staleSortKeys()).toBe(0);
+    const [state] = await runCypher("MATCH (s:SeedState {id: $id}) RETURN s.checksum AS v", {
+      id: SORT_KEYS_STATE,
+    });
+    expect(state?.get("v")).toBe("1");
     expect(await coBuilt(`${P}-d`, 10)).toEqual([`${P}-a`, `${P}-c`, `${P}-b`]);
   });
 });
