@@ -100,7 +100,13 @@ export interface RelationRecord {
   readonly properties: readonly { readonly key: string; readonly value: string }[];
 }
 
-/** Relationship property names that hold provenance; a link's own properties may not use them. */
+/** The sort keys the service keeps on every relationship (cypher/relation-sort-indexes.cypher). */
+export const SORT_KEY_PROPERTIES = ["outKey", "inKey"] as const;
+
+/**
+ * Relationship property names that hold provenance or the sort keys; a link's own properties may
+ * not use them.
+ */
 export const RESERVED_RELATIONSHIP_KEYS = [
   "id",
   "evidence",
@@ -108,7 +114,5 @@ export const RESERVED_RELATIONSHIP_KEYS = [
   "evidenceKind",
   "confidence",
   "note",
-  // Sort keys, kept by the service (cypher/relation-sort-indexes.cypher).
-  "outKey",
-  "inKey",
+  ...SORT_KEY_PROPERTIES,
 ] as const;

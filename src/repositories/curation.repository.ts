@@ -1,8 +1,8 @@
 import type { Queries, Params } from "../db/database";
 import { asList, asObject, asText, asTextOrNull, type Plain } from "../db/values";
+import { SORT_KEY_PROPERTIES } from "../model/records";
 
-/** Relationship properties the service keeps for ordering (cypher/relation-sort-indexes.cypher). */
-const SORT_KEYS: ReadonlySet<string> = new Set(["outKey", "inKey"]);
+const SORT_KEYS: ReadonlySet<string> = new Set(SORT_KEY_PROPERTIES);
 
 export interface StoredMutation {
   readonly requestHash: string;

@@ -42,7 +42,10 @@ const PROVENANCE_KEYS: ReadonlySet<string> = new Set(RESERVED_RELATIONSHIP_KEYS)
  */
 export const SORT_KEY_SEPARATOR = "\u0001";
 
-/** Reads entities, their name forms and their relationships. Every method is one round trip. */
+/**
+ * Reads entities, their name forms and their relationships. Every method is one round trip, but
+ * `relations`: one per relationship type among its keys, side by side.
+ */
 export class EntityRepository {
   constructor(private readonly db: Queries) {}
 
@@ -86,34 +89,32 @@ export class EntityRepository {
     const reads = await Promise.all(
       [...byType.entries()].map(async ([type, indexes]) => {
         const batch = indexes.map((index) => ({ index, key: keys[index] as RelationKey }));
-        const rows =
-          type === null
-            ? await this.db.read("relations-of", {
-                // A key without a type follows every type of the vocabulary.
-                allTypes: RELATION_TYPES,
+        return type === null
+          ? await this.db.read("relations-of", {
+              // A key without a type follows every type of the vocabulary.
+              allTypes: RELATION_TYPES,
+              keys: batch.map(({ index, key }) => ({
+                id: key.id,
+                direction: key.direction,
+                limit: key.limit,
+                index,
+              })),
+            })
+          : await this.db.read(
+              { query: "relations-by-type", type },
+              {
+                // The index seek of each key reads at most this many; each key keeps its own.
+                limit: Math.max(...batch.map(({ key }) => key.limit)),
                 keys: batch.map(({ index, key }) => ({
                   id: key.id,
-                  direction: key.direction,
+                  outPrefix: key.direction === "OUT" ? `${key.id}${SORT_KEY_SEPARATOR}` : null,
+                  inPrefix: key.direction === "IN" ? `${key.id}${SORT_KEY_SEPARATOR}` : null,
                   limit: key.limit,
+                  next: key.next ?? [],
                   index,
                 })),
-              })
-            : await this.db.read(
-                { query: "relations-by-type", type },
-                {
-                  // The index seek of each key reads at most this many; each key keeps its own.
-                  limit: Math.max(...batch.map(({ key }) => key.limit)),
-                  keys: batch.map(({ index, key }) => ({
-                    id: key.id,
-                    outPrefix: key.direction === "OUT" ? `${key.id}${SORT_KEY_SEPARATOR}` : null,
-                    inPrefix: key.direction === "IN" ? `${key.id}${SORT_KEY_SEPARATOR}` : null,
-                    limit: key.limit,
-                    next: key.next ?? [],
-                    index,
-                  })),
-                },
-              );
-        return rows;
+              },
+            );
       }),
     );
     const lists: RelationRecord[][] = keys.map(() => []);
