@@ -6,7 +6,7 @@ import neo4j, {
 } from "neo4j-driver";
 import { boltUri, type Config } from "../config";
 import { AppError, ConflictError, InternalError, ServiceUnavailableError } from "../errors";
-import { cypher, queryLabel, statements, type QueryRef } from "./cypher";
+import { cypher, queryLabel, statements, type QueryName, type QueryRef } from "./cypher";
 import { toPlain, type Plain } from "./values";
 
 export type Row = { [key: string]: Plain };
@@ -141,6 +141,28 @@ export class Database implements Transactional {
             }),
           { timeout },
         );
+      } catch (error) {
+        throw this.mapError(error);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  /**
+   * Runs a write whose query commits its own batches (`CALL … IN TRANSACTIONS`), which Neo4j
+   * allows only in an auto-commit transaction. For maintenance at start, not for requests: it may
+   * run up to `timeoutMs` (an hour unless given).
+   */
+  writeInBatches(name: QueryName, params: Params = {}, timeoutMs = 3_600_000): Promise<Row[]> {
+    return this.instrumented(name, async () => {
+      if (this.counter !== undefined) this.counter.count += 1;
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.WRITE,
+      });
+      try {
+        return rowsFromResult(await session.run(cypher(name), params, { timeout: timeoutMs }));
       } catch (error) {
         throw this.mapError(error);
       } finally {

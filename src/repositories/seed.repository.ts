@@ -8,9 +8,6 @@ import type { SeedRows } from "../services/seed-rows";
 /** Rows per UNWIND batch; see bench/ for how it was chosen. */
 export const DEFAULT_BATCH_SIZE = 1_000;
 
-/** Relationships given sort keys per transaction when a graph written without them is upgraded. */
-const BACKFILL_BATCH = 10_000;
-
 /** The state record that says a database's relationships all have sort keys, and its version. */
 export const SORT_KEYS_STATE = "schema:relation-sort-keys";
 const SORT_KEYS_VERSION = "1";
@@ -35,14 +32,7 @@ export class SeedRepository {
     // Looking for keyless relationships reads every relationship (5 s at a million entities), so
     // it runs once per database: a graph this code wrote has keys from the start.
     if ((await this.appliedChecksum(SORT_KEYS_STATE)) !== SORT_KEYS_VERSION) {
-      let written: number;
-      do {
-        const [row] = await this.db.write("relation-keys-backfill", {
-          types: RELATION_TYPES,
-          batch: BACKFILL_BATCH,
-        });
-        written = Number(row?.count ?? 0);
-      } while (written > 0);
+      await this.db.writeInBatches("relation-keys-backfill", { types: RELATION_TYPES });
       await this.recordChecksum(SORT_KEYS_STATE, SORT_KEYS_VERSION);
     }
     return count;
