@@ -48,7 +48,7 @@ export class EntityResolver {
 
   @FieldResolver(() => [Relation], {
     description:
-      "Relationships of this entity, optionally filtered by type and direction, each with its evidence (关系).",
+      "Relationships of this entity, optionally filtered by type and direction, each with its evidence (关系). With `types`, each type's links come from an index in the order of the other end's name, `first` at most per type; without, every link of the entity is read first, which costs more on entities with thousands of links.",
   })
   relations(
     @Root() entity: EntityRecord,
