@@ -1,6 +1,6 @@
 // Sort keys (relation-sort-indexes.cypher) for the relationships of the vocabulary's types that
 // have none: those a service without sort keys wrote. One pass over the relationships, committed
-// in batches, so it must run as an auto-commit transaction (Database.writeInBatches).
+// in batches, so it must run as an auto-commit transaction (Database.maintenance).
 MATCH (s:Entity)-[r:$any($types)]->(t:Entity)
 WHERE r.outKey IS NULL
 CALL (s, r, t) {

@@ -27,6 +27,7 @@ export const QUERY_NAMES = [
   "relations-of",
   "relation-keys-renamed",
   "relation-keys-backfill",
+  "await-indexes",
   "expand",
   "neighborhood",
   "shortest-paths",

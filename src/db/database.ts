@@ -150,11 +150,11 @@ export class Database implements Transactional {
   }
 
   /**
-   * Runs a write whose query commits its own batches (`CALL … IN TRANSACTIONS`), which Neo4j
-   * allows only in an auto-commit transaction. For maintenance at start, not for requests: it may
-   * run up to `timeoutMs` (an hour unless given).
+   * Runs a maintenance statement at start, not for requests, in an auto-commit transaction (which
+   * a query that commits its own batches with `CALL … IN TRANSACTIONS` needs) that may run up to
+   * `timeoutMs` (an hour unless given) instead of a request's timeout.
    */
-  writeInBatches(name: QueryName, params: Params = {}, timeoutMs = 3_600_000): Promise<Row[]> {
+  maintenance(name: QueryName, params: Params = {}, timeoutMs = 3_600_000): Promise<Row[]> {
     return this.instrumented(name, async () => {
       if (this.counter !== undefined) this.counter.count += 1;
       const session = this.driver.session({

@@ -32,9 +32,10 @@ export class SeedRepository {
     // Looking for keyless relationships reads every relationship (5 s at a million entities), so
     // it runs once per database: a graph this code wrote has keys from the start.
     if ((await this.appliedChecksum(SORT_KEYS_STATE)) !== SORT_KEYS_VERSION) {
-      await this.db.writeInBatches("relation-keys-backfill", { types: RELATION_TYPES });
+      await this.db.maintenance("relation-keys-backfill", { types: RELATION_TYPES });
       await this.recordChecksum(SORT_KEYS_STATE, SORT_KEYS_VERSION);
     }
+    await this.db.maintenance("await-indexes", { seconds: 3_000 });
     return count;
   }
 
