@@ -105,26 +105,15 @@ function unique(links: readonly NextLink[]): NextLink[] {
   return [...byKey.values()];
 }
 
-/** The fields of a selection set with this name, through fragments, skipping directive-bearing ones. */
+/** The fields of a selection set with this name, through fragments. */
 function fieldsNamed(
   selectionSet: SelectionSetNode | undefined,
   name: string,
   fragments: Fragments,
 ): FieldNode[] {
-  const found: FieldNode[] = [];
-  for (const selection of selectionSet?.selections ?? []) {
-    if ((selection.directives?.length ?? 0) > 0) continue;
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value === name) found.push(selection);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      found.push(...fieldsNamed(selection.selectionSet, name, fragments));
-    } else {
-      const fragment = fragments[selection.name.value];
-      if (fragment !== undefined)
-        found.push(...fieldsNamed(fragment.selectionSet, name, fragments));
-    }
-  }
-  return found;
+  return fieldsOf(selectionSet, null, fragments)
+    .map(({ field }) => field)
+    .filter((field) => field.name.value === name);
 }
 
 /** The typed relationship fields of a selection set, each under the kind its fragment names. */
@@ -134,21 +123,36 @@ function relationFields(
   fragments: Fragments,
   variables: Variables,
 ): FoundField[] {
-  const found: FoundField[] = [];
+  return fieldsOf(selectionSet, kind, fragments).flatMap(({ field, kind: on }) => {
+    const spec = on === null ? undefined : SPECS.get(`${on}.${field.name.value}`);
+    const first = spec === undefined ? null : firstOf(field, variables);
+    return spec === undefined || first === null ? [] : [{ spec, first, node: field }];
+  });
+}
+
+/**
+ * Every field of a selection set, through inline fragments and named ones, each with the entity
+ * kind its nearest fragment names (else `kind`). A selection under a directive is left out: only
+ * its own resolver knows whether it runs.
+ */
+function fieldsOf(
+  selectionSet: SelectionSetNode | undefined,
+  kind: EntityKind | null,
+  fragments: Fragments,
+): { field: FieldNode; kind: EntityKind | null }[] {
+  const found: { field: FieldNode; kind: EntityKind | null }[] = [];
   for (const selection of selectionSet?.selections ?? []) {
     if ((selection.directives?.length ?? 0) > 0) continue;
     if (selection.kind === Kind.FIELD) {
-      const spec = kind === null ? undefined : SPECS.get(`${kind}.${selection.name.value}`);
-      const first = spec === undefined ? null : firstOf(selection, variables);
-      if (spec !== undefined && first !== null) found.push({ spec, first, node: selection });
-    } else {
-      const fragment: FragmentDefinitionNode | typeof selection | undefined =
-        selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
-      if (fragment === undefined) continue;
-      const condition = fragment.typeCondition?.name.value;
-      const inner = condition !== undefined && isEntityKind(condition) ? condition : kind;
-      found.push(...relationFields(fragment.selectionSet, inner, fragments, variables));
+      found.push({ field: selection, kind });
+      continue;
     }
+    const fragment: FragmentDefinitionNode | typeof selection | undefined =
+      selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+    if (fragment === undefined) continue;
+    const condition = fragment.typeCondition?.name.value;
+    const inner = condition !== undefined && isEntityKind(condition) ? condition : kind;
+    found.push(...fieldsOf(fragment.selectionSet, inner, fragments));
   }
   return found;
 }
