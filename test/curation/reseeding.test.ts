@@ -4,7 +4,7 @@ import { loadConfig } from "../../src/config";
 import { Database } from "../../src/db/database";
 import { seedFromDirectory } from "../../src/services/seeding";
 import { AUTH_ENV, as, newKey } from "../helpers/curation";
-import { runCypher } from "../helpers/db";
+import { deleteCurationFixture } from "../helpers/db";
 import { gql, startTestServer, type TestServer } from "../helpers/server";
 
 /**
@@ -20,13 +20,7 @@ describe("seeding after curation", () => {
   let db: Database;
   let server: TestServer;
 
-  const cleanup = async (): Promise<void> => {
-    await runCypher(
-      `MATCH (n) WHERE n.id IN ['fixture-district', 'fixture-institute', 'fixture-curation-doc',
-         'fixture-district|CO_BUILT|fixture-institute'] OR n.documentId = 'fixture-curation-doc'
-       DETACH DELETE n`,
-    );
-  };
+  const cleanup = deleteCurationFixture;
 
   beforeAll(async () => {
     db = Database.connect(config);

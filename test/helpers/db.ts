@@ -28,3 +28,12 @@ export async function runCypher(
 export async function deleteEntitiesWithPrefix(prefix: string): Promise<void> {
   await runCypher("MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n", { prefix });
 }
+
+/** Removes what seeding test/fixtures/seeds-curation wrote: its entities, document and passages. */
+export async function deleteCurationFixture(): Promise<void> {
+  await runCypher(
+    `MATCH (n) WHERE n.id IN ['fixture-district', 'fixture-institute', 'fixture-curation-doc',
+       'fixture-district|CO_BUILT|fixture-institute'] OR n.documentId = 'fixture-curation-doc'
+     DETACH DELETE n`,
+  );
+}

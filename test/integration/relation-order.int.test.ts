@@ -12,7 +12,7 @@ import { buildSeedRows } from "../../src/services/seed-rows";
 import { applySchema, seedFromDirectory, SEEDS_DIR } from "../../src/services/seeding";
 import { checkSeedSet, loadSeedSet } from "../../src/seeds";
 import { AUTH_ENV, as, newKey } from "../helpers/curation";
-import { runCypher } from "../helpers/db";
+import { deleteCurationFixture, runCypher } from "../helpers/db";
 import { gql, startTestServer, type TestServer } from "../helpers/server";
 
 type Data = Record<string, any>;
@@ -105,27 +105,20 @@ describe("relationship fields read through the sort-key indexes", () => {
       { id, name },
     );
 
-  async function coBuilt(districtId: string, first: number): Promise<string[]> {
+  /** The ids a relationship field lists, in its order. */
+  async function listed(id: string, kind: string, field: string, first: number): Promise<string[]> {
     const response = await gql<Data>(
       server.url,
-      `query ($id: ID!, $first: Int!) { entity(id: $id) { ... on District {
-        coBuilt(first: $first) { node { id } } } } }`,
-      { id: districtId, first },
+      `query ($id: ID!, $first: Int!) { entity(id: $id) { ... on ${kind} {
+        ${field}(first: $first) { node { id } } } } }`,
+      { id, first },
     );
     expect(response.errors).toBeUndefined();
-    return (response.data!.entity.coBuilt as { node: { id: string } }[]).map((r) => r.node.id);
+    return (response.data!.entity[field] as { node: { id: string } }[]).map((r) => r.node.id);
   }
-
-  async function coBuilders(instituteId: string, first: number): Promise<string[]> {
-    const response = await gql<Data>(
-      server.url,
-      `query ($id: ID!, $first: Int!) { entity(id: $id) { ... on ResearchInstitute {
-        coBuilders(first: $first) { node { id } } } } }`,
-      { id: instituteId, first },
-    );
-    expect(response.errors).toBeUndefined();
-    return (response.data!.entity.coBuilders as { node: { id: string } }[]).map((r) => r.node.id);
-  }
+  const coBuilt = (id: string, first: number) => listed(id, "District", "coBuilt", first);
+  const coBuilders = (id: string, first: number) =>
+    listed(id, "ResearchInstitute", "coBuilders", first);
 
   beforeAll(async () => {
     db = Database.connect(config);
@@ -216,11 +209,7 @@ describe("relationship fields read through the sort-key indexes", () => {
       expect(await staleSortKeys()).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
-      await runCypher(
-        `MATCH (n) WHERE n.id IN ['fixture-district', 'fixture-institute', 'fixture-curation-doc',
-           'fixture-district|CO_BUILT|fixture-institute'] OR n.documentId = 'fixture-curation-doc'
-         DETACH DELETE n`,
-      );
+      await deleteCurationFixture();
     }
   });
 
