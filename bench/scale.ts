@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     port: { type: "string", default: "7688" },
     /** Measure the graph already loaded (the size given by --sizes) without reloading it. */
     "measure-only": { type: "boolean", default: false },
+    /** Only these operations (comma-separated names), as `npm run bench -- --only`. */
+    only: { type: "string" },
   },
 });
 
@@ -177,7 +179,9 @@ function sameAnswer(op: Operation): Operation {
 function scaleOperations(anchors: Anchors): Operation[] {
   const ops = operations(anchors);
   const entity = ops.find((op) => op.name === "entity-2-levels");
-  return entity === undefined ? ops : [...ops, sameAnswer(entity)];
+  const all = entity === undefined ? ops : [...ops, sameAnswer(entity)];
+  const only = args.only?.split(",");
+  return all.filter((op) => only === undefined || only.includes(op.name));
 }
 
 const ID_ANCHORED = new Set([

@@ -1,49 +1,66 @@
-// A relationship view around one entity, breadth first, in one query. Each level follows at most
-// $edgeCap relationships from its frontier (ordered by frontier id, type, other id); an entity
-// joins the view while it holds fewer than $limit. A level that hits either cap marks the view
-// truncated and ends the walk. Edges come back as found, repeats and edges to entities left out
-// included; the service keeps each edge once and only between entities of the view.
+// A relationship view around one entity, breadth first, in one query, for views that meet no
+// hub: each level reads all of its frontier's relationships and sorts them. When a frontier
+// entity holds more than $edgeCap relationships, the walk stops and answers hub = true, and the
+// service asks neighborhood-hubs.cypher, which reads a hub's first links from the sort-key
+// indexes instead: the same walk, in a query ten times the size, whose plan alone costs more
+// than this whole walk on a small graph.
+//
+// Each level follows at most $edgeCap relationships from its frontier, in the order (frontier
+// id, type, outgoing before incoming, other end's name, other end's id: the relationship's sort
+// key for its direction, relation-sort-indexes.cypher); an entity joins the view while it holds
+// fewer than $limit. A level that hits either cap marks the view truncated and ends the walk.
+// Edges come back only between entities of the view, an edge between two frontier entities twice
+// (found from both); the service keeps each once.
 MATCH (s:Entity {id: $id})
 WITH s, reduce(
-  walk = {
-    seen: [s.id],
-    nodes: [s {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description}],
-    edges: [],
-    frontier: [s.id],
-    truncated: false
-  },
+  // Nodes and relationships stay references until the end: only the ones the view keeps are
+  // turned into maps, not every one a level reads.
+  walk = {seen: [s.id], nodes: [s], hops: [], frontier: [s], truncated: false, hub: false},
   level IN range(1, $depth) |
   CASE
-    WHEN walk.truncated OR size(walk.frontier) = 0 THEN walk
-    ELSE reduce(
-      acc = {seen: walk.seen, nodes: walk.nodes, edges: walk.edges, frontier: [], truncated: false, count: 0},
-      hop IN COLLECT {
-        UNWIND walk.frontier AS fromId
-        MATCH (f:Entity {id: fromId})-[r]-(m:Entity)
-        WHERE (size($types) = 0 OR type(r) IN $types)
-          AND (size($kinds) = 0 OR m.kind IN $kinds)
-        WITH fromId, r, m
-        ORDER BY fromId, type(r), m.id
-        LIMIT toInteger($edgeCap)
-        RETURN {
-          otherId: m.id,
-          other: m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description},
-          // Without its quotes: a view shows many edges, and the evidence loader reads them if asked.
-          edge: {type: type(r), source: startNode(r).id, target: endNode(r).id,
-            props: r {.id, .evidenceKind, .confidence}}
-        }
-      } |
-      CASE
-        WHEN hop.otherId IN acc.seen
-          THEN acc {.*, edges: acc.edges + hop.edge, count: acc.count + 1,
-            truncated: acc.truncated OR acc.count + 1 >= $edgeCap}
-        WHEN size(acc.seen) >= $limit
-          THEN acc {.*, edges: acc.edges + hop.edge, count: acc.count + 1, truncated: true}
-        ELSE acc {.*, seen: acc.seen + hop.otherId, nodes: acc.nodes + hop.other,
-          edges: acc.edges + hop.edge, frontier: acc.frontier + hop.otherId, count: acc.count + 1,
-          truncated: acc.truncated OR acc.count + 1 >= $edgeCap}
-      END
-    )
+    WHEN walk.truncated OR walk.hub OR size(walk.frontier) = 0 THEN walk
+    // The degree of a node is read without expanding its relationships.
+    WHEN any(f IN walk.frontier WHERE COUNT { (f)--() } > $edgeCap) THEN walk {.*, hub: true}
+    // A level that finds no relationship ends the walk. (The COLLECT gives no row then: an
+    // aggregation over nothing in a COLLECT that reads the outer walk yields no row, not one.)
+    ELSE coalesce(head(COLLECT {
+      UNWIND walk.frontier AS f
+      MATCH (f)-[r]-(m:Entity)
+      WHERE (size($types) = 0 OR type(r) IN $types)
+        AND (size($kinds) = 0 OR m.kind IN $kinds)
+      WITH f, r, m, startNode(r) = f AS outgoing
+      WITH f.id AS fromId, r, m, CASE WHEN outgoing THEN 0 ELSE 1 END AS direction,
+        CASE WHEN outgoing THEN r.outKey ELSE r.inKey END AS sortKey
+      ORDER BY fromId, type(r), direction, sortKey
+      LIMIT toInteger($edgeCap)
+      WITH collect({otherId: m.id, other: m, r: r}) AS hops
+      // The entities this level reaches first, in the order it reaches them, once each.
+      WITH hops, COLLECT {
+        UNWIND range(0, size(hops) - 1) AS i
+        WITH i, hops[i] AS hop
+        WHERE NOT hop.otherId IN walk.seen
+        WITH hop.otherId AS otherId, min(i) AS first, head(collect(hop.other)) AS other
+        ORDER BY first
+        RETURN {id: otherId, node: other}
+      } AS reached
+      WITH hops, [x IN reached | x.id] AS fresh, [x IN reached | x.node] AS freshNodes,
+        toInteger($limit) - size(walk.seen) AS room
+      RETURN {
+        seen: walk.seen + fresh[..room],
+        nodes: walk.nodes + freshNodes[..room],
+        hops: walk.hops + [hop IN hops | {otherId: hop.otherId, r: hop.r}],
+        frontier: freshNodes[..room],
+        truncated: size(hops) >= $edgeCap OR size(fresh) > room,
+        hub: false
+      }
+    }), walk {.*, frontier: []})
   END
 ) AS walk
-RETURN walk.nodes AS nodes, walk.edges AS edges, walk.truncated AS truncated
+RETURN walk.hub AS hub,
+  [n IN walk.nodes | n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description}] AS nodes,
+  // Without their quotes: a view shows many edges, and the evidence loader reads them if asked.
+  [hop IN walk.hops WHERE hop.otherId IN walk.seen | {
+    type: type(hop.r), source: startNode(hop.r).id, target: endNode(hop.r).id,
+    props: {id: hop.r.id, evidenceKind: hop.r.evidenceKind, confidence: hop.r.confidence}
+  }] AS edges,
+  walk.truncated AS truncated

@@ -151,13 +151,14 @@ RETURN d {.id, .name, coBuilt: coBuilt} AS d`,
       nested: false,
       ours: `query { neighborhood(id: ${JSON.stringify(a.neighborhoodId)}, depth: 2, limit: 100) { nodes { id name kind } edges { id type source target } truncated } }`,
       // Our breadth-first walk keeps the edges of the start and of its first ring whose far end is
-      // within the node limit (the first 100 found, in the order expand.cypher returns them).
+      // within the node limit (the first 100 found, in the order neighborhood.cypher reads them:
+      // type, outgoing first, the relationship's sort key for its direction).
       floor: {
         cypher: `MATCH (s:Entity {id: $id})
 CALL (s) {
   OPTIONAL MATCH (s)-[r]-(m:Entity)
-  WITH r, m
-  ORDER BY type(r), m.id
+  WITH r, m, startNode(r) = s AS out
+  ORDER BY type(r), CASE WHEN out THEN 0 ELSE 1 END, CASE WHEN out THEN r.outKey ELSE r.inKey END
   LIMIT 400
   RETURN collect(DISTINCT m) AS ring1, collect(r) AS rels1
 }
@@ -165,8 +166,8 @@ WITH s, [m IN ring1 WHERE m <> s][..99] AS ring1, rels1
 CALL (s, ring1) {
   UNWIND ring1 AS f
   MATCH (f)-[r]-(m:Entity)
-  WITH f, r, m
-  ORDER BY f.id, type(r), m.id
+  WITH f, r, m, startNode(r) = f AS out
+  ORDER BY f.id, type(r), CASE WHEN out THEN 0 ELSE 1 END, CASE WHEN out THEN r.outKey ELSE r.inKey END
   LIMIT 400
   RETURN collect(r) AS rels2, collect(m) AS ring2
 }

@@ -1,7 +1,15 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { compact, cypher, QUERY_NAMES, statements, TYPED_QUERY_NAMES } from "./cypher";
+import {
+  compact,
+  cypher,
+  expandTypeBlocks,
+  QUERY_NAMES,
+  statements,
+  TYPED_QUERY_NAMES,
+} from "./cypher";
+import { RELATION_TYPES } from "../model/vocabulary";
 
 describe("the Cypher registry", () => {
   it("has exactly one file in cypher/ for every query name, and no file without a name", () => {
@@ -28,6 +36,43 @@ describe("the Cypher registry", () => {
     expect(() => cypher({ query: "relations-by-type", type: "NAMES" })).toThrow(
       /unknown relationship type/,
     );
+  });
+
+  it("writes a //#each-type block out once per type, joined by the text after the marker", () => {
+    const text = [
+      "MATCH (f)",
+      "//#each-type",
+      "CALL (f) { MATCH (f)-[r:__TYPE__]->() RETURN count(r) AS n___TYPE__ }",
+      "//#end-each-type",
+      "RETURN",
+      "//#each-type +",
+      "n___TYPE__",
+      "//#end-each-type",
+      "AS total",
+    ].join("\n");
+    expect(expandTypeBlocks(text, ["A", "B_C"])).toBe(
+      [
+        "MATCH (f)",
+        "CALL (f) { MATCH (f)-[r:A]->() RETURN count(r) AS n_A }",
+        "CALL (f) { MATCH (f)-[r:B_C]->() RETURN count(r) AS n_B_C }",
+        "RETURN",
+        "n_A + n_B_C",
+        "AS total",
+      ].join("\n"),
+    );
+    expect(() => expandTypeBlocks("//#each-type\nMATCH (n)", ["A"])).toThrow(/without/);
+    expect(() => expandTypeBlocks("//#end-each-type", ["A"])).toThrow(/without/);
+    expect(() => expandTypeBlocks("//#each-type\n//#each-type", ["A"])).toThrow(/nested/);
+  });
+
+  it("names every vocabulary type in the hubs' neighbourhood query, and nothing else in place of __TYPE__", () => {
+    const text = cypher("neighborhood-hubs");
+    expect(text).not.toContain("__TYPE__");
+    expect(text).not.toContain("#each-type");
+    for (const type of RELATION_TYPES) {
+      expect(text).toContain(`USING INDEX SEEK r:${type}(outKey)`);
+      expect(text).toContain(`USING INDEX SEEK r:${type}(inKey)`);
+    }
   });
 
   it("loads every named query as parameterised text", () => {

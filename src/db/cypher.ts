@@ -4,8 +4,9 @@ import { RELATION_TYPES } from "../model/vocabulary";
 
 /**
  * Every Cypher query the service runs lives in `cypher/<name>.cypher`. This registry is the only
- * way to get query text, so no Cypher is assembled from strings at run time, with one exception
- * (see ForType): a relationship type of the vocabulary put in place of `__TYPE__`.
+ * way to get query text, so no Cypher is assembled from strings at run time, with one exception:
+ * relationship types of the vocabulary put in place of `__TYPE__`, in a typed query (see ForType)
+ * or in a block written out once per type (see expandTypeBlocks).
  */
 export const QUERY_NAMES = [
   "ping",
@@ -30,6 +31,7 @@ export const QUERY_NAMES = [
   "await-indexes",
   "expand",
   "neighborhood",
+  "neighborhood-hubs",
   "shortest-paths",
   "search-entities",
   "list-entities-asc",
@@ -114,9 +116,43 @@ export function cypher(ref: QueryRef | "schema"): string {
 function fileText(name: string): string {
   const cached = cache.get(name);
   if (cached !== undefined) return cached;
-  const text = compact(readFileSync(path.join(cypherDir(), `${name}.cypher`), "utf8"));
+  const source = readFileSync(path.join(cypherDir(), `${name}.cypher`), "utf8");
+  const text = compact(expandTypeBlocks(source, RELATION_TYPES));
   cache.set(name, text);
   return text;
+}
+
+const BLOCK_START = /^\s*\/\/#each-type(?: (.*))?$/;
+const BLOCK_END = /^\s*\/\/#end-each-type\s*$/;
+
+/**
+ * Writes out the lines between `//#each-type` and `//#end-each-type` once per relationship type,
+ * with the type in place of `__TYPE__`, joined by the text after `//#each-type` (a line break when
+ * there is none). A query that must name every type in its text, for one index per type, is
+ * written once in its file that way instead of 31 times.
+ */
+export function expandTypeBlocks(text: string, types: readonly string[]): string {
+  const out: string[] = [];
+  let block: { separator: string; lines: string[] } | null = null;
+  for (const line of text.split("\n")) {
+    const start = BLOCK_START.exec(line);
+    if (start !== null) {
+      if (block !== null) throw new Error("nested //#each-type block");
+      block = { separator: start[1]?.trim() ?? "", lines: [] };
+    } else if (BLOCK_END.test(line)) {
+      if (block === null) throw new Error("//#end-each-type without //#each-type");
+      const body = block.lines.join("\n");
+      const separator = block.separator === "" ? "\n" : ` ${block.separator} `;
+      out.push(types.map((type) => body.replaceAll("__TYPE__", type)).join(separator));
+      block = null;
+    } else if (block !== null) {
+      block.lines.push(line);
+    } else {
+      out.push(line);
+    }
+  }
+  if (block !== null) throw new Error("//#each-type block without //#end-each-type");
+  return out.join("\n");
 }
 
 /**

@@ -41,7 +41,7 @@ export class TraversalResolver {
   @Query(() => GraphView, {
     nullable: true,
     description:
-      "The entities and relationships within depth hops of an entity; null when the id is unknown (邻域).",
+      "The entities and relationships within depth hops of an entity, breadth first; null when the id is unknown (邻域). Each hop follows at most 4 × limit relationships, in the order (type, outgoing before incoming, the other end's name), so a hub shows its first links by name, whatever its degree; a hop that reaches either cap sets truncated and ends the walk.",
   })
   neighborhood(
     @Arg("id", () => ID, { description: "Start entity (起点)." }) id: string,

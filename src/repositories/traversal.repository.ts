@@ -31,7 +31,7 @@ export interface PathsRecord {
 export interface WalkRecord {
   /** The start first, then in the order the walk reached them. */
   readonly nodes: readonly EntityRecord[];
-  /** As found: repeats, and edges to entities the limit left out, included. */
+  /** As found, only between entities of the view; an edge between two frontier entities twice. */
   readonly edges: readonly EdgeRecord[];
   readonly truncated: boolean;
 }
@@ -43,6 +43,8 @@ export class TraversalRepository {
   /**
    * The entities and relationships within `depth` hops of an entity, breadth first, at most
    * `limit` entities and `edgeCap` relationships per level; null when the entity does not exist.
+   * One query, or two when the walk reaches a hub (more than `edgeCap` relationships): the first
+   * stops there, and the second reads the hub's first links from the sort-key indexes.
    */
   async neighborhood(
     id: string,
@@ -52,7 +54,9 @@ export class TraversalRepository {
     limit: number,
     edgeCap: number,
   ): Promise<WalkRecord | null> {
-    const [row] = await this.db.read("neighborhood", { id, depth, types, kinds, limit, edgeCap });
+    const params = { id, depth, types, kinds, limit, edgeCap };
+    let [row] = await this.db.read("neighborhood", params);
+    if (row?.hub === true) [row] = await this.db.read("neighborhood-hubs", params);
     if (row === undefined) return null;
     return {
       nodes: asList(row.nodes).map(recordOf),

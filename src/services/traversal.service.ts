@@ -77,12 +77,9 @@ export class TraversalService {
       limit * 4,
     );
     if (view === null) return null;
-    const present = new Set(view.nodes.map((node) => node.id));
+    // An edge between two entities of one frontier is found from both.
     const edges = new Map<string, EdgeRecord>();
-    for (const edge of view.edges) {
-      if (present.has(edge.source) && present.has(edge.target) && !edges.has(edge.id))
-        edges.set(edge.id, edge);
-    }
+    for (const edge of view.edges) if (!edges.has(edge.id)) edges.set(edge.id, edge);
     return { nodes: view.nodes, edges: [...edges.values()], truncated: view.truncated };
   }
 

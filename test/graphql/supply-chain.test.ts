@@ -29,11 +29,14 @@ describe("upstream and downstream tracing", () => {
        CREATE (:Entity:Industry {id: id, kind: 'Industry', name: id, aliases: [], aliasText: '', nameInferred: false})`,
       { nodes: NODES },
     );
+    // With the sort keys seeding writes (relation-sort-indexes.cypher): walks order by them.
     await runCypher(
       `UNWIND $edges AS edge
        MATCH (a:Entity {id: edge[0]}), (b:Entity {id: edge[1]})
        CREATE (a)-[:UPSTREAM_OF {id: edge[0] + '|UPSTREAM_OF|' + edge[1], evidence: [], quotes: [],
-         evidenceKind: 'explicit', confidence: 1.0}]->(b)`,
+         evidenceKind: 'explicit', confidence: 1.0,
+         outKey: a.id + '\u0001' + b.name + '\u0001' + b.id,
+         inKey: b.id + '\u0001' + a.name + '\u0001' + a.id}]->(b)`,
       { edges: CHAIN },
     );
     server = await startTestServer();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
-import { Database } from "../../src/db/database";
+import { Database, type Queries } from "../../src/db/database";
+import { queryLabel } from "../../src/db/cypher";
 import type { EdgeRecord } from "../../src/model/records";
 import { TraversalRepository } from "../../src/repositories/traversal.repository";
 import { TraversalService } from "../../src/services/traversal.service";
@@ -17,8 +18,9 @@ interface View {
 
 /**
  * The walk the service used to make, one query per hop (expand.cypher), kept here as the oracle
- * for the one-query walk: each level follows at most `limit * 4` edges from its frontier, an
- * entity joins while the view holds fewer than `limit`, and either cap ends the walk.
+ * for the one-query walk: each level follows at most `limit * 4` edges from its frontier (all of
+ * each entity's edges, sorted), an entity joins while the view holds fewer than `limit`, and either
+ * cap ends the walk.
  */
 async function walkHopByHop(
   repository: TraversalRepository,
@@ -69,10 +71,20 @@ describe("neighborhood", () => {
     await db.close();
   });
 
-  it("walks in one query exactly as a hop-by-hop breadth-first walk does, for every entity", async () => {
+  it("walks exactly as a hop-by-hop breadth-first walk does, for every entity, with and without hubs", async () => {
     const repository = new TraversalRepository(db);
+    // The walks' queries, counted by name: neighborhood alone, or neighborhood-hubs after it.
+    const asked = new Map<string, number>();
+    const counting: Queries = {
+      read: (name, params) => {
+        const label = queryLabel(name);
+        asked.set(label, (asked.get(label) ?? 0) + 1);
+        return db.read(name, params);
+      },
+      write: (name, params) => db.write(name, params),
+    };
     const service = new TraversalService(
-      repository,
+      new TraversalRepository(counting),
       new GraphService(createLoaders({ entities: new EntityRepository(db) })),
     );
     expect(ids.length).toBeGreaterThan(200);
@@ -81,6 +93,7 @@ describe("neighborhood", () => {
     for (const id of ids) {
       for (const [depth, limit, types] of [
         [1, 100, []],
+        [2, 2, []],
         [2, 5, []],
         [2, 100, []],
         [3, 30, ["CO_BUILT", "LOCATED_IN", "AFFILIATED_WITH"]],
@@ -98,9 +111,16 @@ describe("neighborhood", () => {
         if (view.truncated) cut += 1;
       }
     }
-    expect(cases).toBe(ids.length * 4);
+    expect(cases).toBe(ids.length * 5);
     // The caps were exercised, not only small views.
     expect(cut).toBeGreaterThan(10);
+    // So were both ways a level reads an entity's links: all of them, sorted, and, past the edge
+    // cap (8 at limit 2, 20 at limit 5), the first ones of each type from the sort-key indexes.
+    const walks = asked.get("neighborhood") ?? 0;
+    const pastHubs = asked.get("neighborhood-hubs") ?? 0;
+    expect(walks).toBe(cases);
+    expect(pastHubs).toBeGreaterThan(50);
+    expect(walks - pastHubs).toBeGreaterThan(500);
   });
 
   it("is null for an unknown entity", async () => {

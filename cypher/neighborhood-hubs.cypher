@@ -1,0 +1,96 @@
+// The walk of neighborhood.cypher, in the same order and with the same caps, for views that
+// reach a hub (an entity with more than $edgeCap relationships, thousands on a large graph): a
+// hub's first links come from the sort-key indexes, so a level reads at most $edgeCap links per
+// type and direction of each hub instead of all of them. The service asks this query only when
+// neighborhood.cypher meets a hub: naming every type makes the query ten times the size, and its
+// plan costs more than a whole walk on a small graph (planning it takes Neo4j over a second, once).
+MATCH (s:Entity {id: $id})
+WITH s, reduce(
+  // Nodes and relationships stay references until the end: only the ones the view keeps are
+  // turned into maps, not every one a level reads.
+  walk = {seen: [s.id], nodes: [s], hops: [], frontier: [s], truncated: false},
+  level IN range(1, $depth) |
+  CASE
+    WHEN walk.truncated OR size(walk.frontier) = 0 THEN walk
+    // A level that finds no relationship ends the walk. (The COLLECT gives no row then: an
+    // aggregation over nothing in a COLLECT that reads the outer walk yields no row, not one.)
+    ELSE coalesce(head(COLLECT {
+      UNWIND walk.frontier AS f
+      CALL (f) {
+        // An entity with few relationships: read them all and sort. The sort key is the sort key
+        // the relationship carries for its direction (relation-sort-indexes.cypher): the other
+        // end's name, then its id, after the entity's own id.
+        WITH f
+        WHERE COUNT { (f)--() } <= $edgeCap
+        MATCH (f)-[r]-(m:Entity)
+        WHERE (size($types) = 0 OR type(r) IN $types)
+          AND (size($kinds) = 0 OR m.kind IN $kinds)
+        WITH r, m, startNode(r) = f AS outgoing
+        RETURN r, m, CASE WHEN outgoing THEN 0 ELSE 1 END AS direction,
+          CASE WHEN outgoing THEN r.outKey ELSE r.inKey END AS sortKey
+        UNION ALL
+        // A hub (thousands of relationships): each type's sort-key index gives the first $edgeCap
+        // of each direction already in order, so the level reads at most $edgeCap per type and
+        // direction whatever the hub's degree. The index is used only when the text names the
+        // type, hence one block per type of the vocabulary.
+        WITH f
+        WHERE COUNT { (f)--() } > $edgeCap
+        //#each-type
+        CALL (f) {
+          MATCH ()-[r:__TYPE__]->(m:Entity)
+          USING INDEX SEEK r:__TYPE__(outKey)
+          WHERE r.outKey STARTS WITH f.id + '\u0001'
+            AND (size($types) = 0 OR '__TYPE__' IN $types)
+            AND (size($kinds) = 0 OR m.kind IN $kinds)
+          WITH r, m ORDER BY r.outKey LIMIT toInteger($edgeCap)
+          RETURN collect({r: r, m: m, direction: 0, sortKey: r.outKey}) AS out___TYPE__
+        }
+        CALL (f) {
+          MATCH (m:Entity)-[r:__TYPE__]->()
+          USING INDEX SEEK r:__TYPE__(inKey)
+          WHERE r.inKey STARTS WITH f.id + '\u0001'
+            AND (size($types) = 0 OR '__TYPE__' IN $types)
+            AND (size($kinds) = 0 OR m.kind IN $kinds)
+          WITH r, m ORDER BY r.inKey LIMIT toInteger($edgeCap)
+          RETURN collect({r: r, m: m, direction: 1, sortKey: r.inKey}) AS in___TYPE__
+        }
+        //#end-each-type
+        UNWIND
+          //#each-type +
+          out___TYPE__ + in___TYPE__
+          //#end-each-type
+          AS link
+        RETURN link.r AS r, link.m AS m, link.direction AS direction, link.sortKey AS sortKey
+      }
+      WITH f.id AS fromId, r, m, direction, sortKey
+      ORDER BY fromId, type(r), direction, sortKey
+      LIMIT toInteger($edgeCap)
+      WITH collect({otherId: m.id, other: m, r: r}) AS hops
+      // The entities this level reaches first, in the order it reaches them, once each.
+      WITH hops, COLLECT {
+        UNWIND range(0, size(hops) - 1) AS i
+        WITH i, hops[i] AS hop
+        WHERE NOT hop.otherId IN walk.seen
+        WITH hop.otherId AS otherId, min(i) AS first, head(collect(hop.other)) AS other
+        ORDER BY first
+        RETURN {id: otherId, node: other}
+      } AS reached
+      WITH hops, [x IN reached | x.id] AS fresh, [x IN reached | x.node] AS freshNodes,
+        toInteger($limit) - size(walk.seen) AS room
+      RETURN {
+        seen: walk.seen + fresh[..room],
+        nodes: walk.nodes + freshNodes[..room],
+        hops: walk.hops + [hop IN hops | {otherId: hop.otherId, r: hop.r}],
+        frontier: freshNodes[..room],
+        truncated: size(hops) >= $edgeCap OR size(fresh) > room
+      }
+    }), walk {.*, frontier: []})
+  END
+) AS walk
+RETURN [n IN walk.nodes | n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description}] AS nodes,
+  // Without their quotes: a view shows many edges, and the evidence loader reads them if asked.
+  [hop IN walk.hops WHERE hop.otherId IN walk.seen | {
+    type: type(hop.r), source: startNode(hop.r).id, target: endNode(hop.r).id,
+    props: {id: hop.r.id, evidenceKind: hop.r.evidenceKind, confidence: hop.r.confidence}
+  }] AS edges,
+  walk.truncated AS truncated
