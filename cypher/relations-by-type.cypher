@@ -1,75 +1,10 @@
-// The links of one relationship type (__TYPE__, put in by the registry from the vocabulary) for a
-// batch of keys, one row per key: the entity the key starts from (null when there is none), so a
-// query that starts at an entity and asks for its relationship fields reads both in one round
-// trip, and the key's links in the order of the other end's name, then id.
-// Each key seeks its links in the type's sort-key index (relation-sort-indexes.cypher): a prefix
-// of the key's id walks them already in that order, so a key reads at most $limit links (the
-// largest limit of the batch) whatever the entity's degree. A dynamic type could not use the index.
+// The links of one relationship type (__TYPE__) for a batch of keys, one row per key: the entity
+// the key starts from (null when there is none), so a query that starts at an entity and asks for
+// its relationship fields reads both in one round trip, and the key's links (see the part).
+// $linkLimit is the largest limit of the batch.
 UNWIND $keys AS key
 OPTIONAL MATCH (n:Entity {id: key.id})
-CALL (n, key) {
-  // A key has a prefix for its direction only (the other is null, which matches nothing), so
-  // each key seeks one index and stops after $limit entries.
-  CALL (key) {
-    MATCH ()-[r:__TYPE__]->(m:Entity)
-    USING INDEX SEEK r:__TYPE__(outKey)
-    WHERE r.outKey STARTS WITH key.outPrefix
-    WITH r, m, r.outKey AS sortKey
-    ORDER BY sortKey
-    LIMIT toInteger($limit)
-    RETURN r, m, 'OUT' AS direction, sortKey
-    UNION ALL
-    MATCH (m:Entity)-[r:__TYPE__]->()
-    USING INDEX SEEK r:__TYPE__(inKey)
-    WHERE r.inKey STARTS WITH key.inPrefix
-    WITH r, m, r.inKey AS sortKey
-    ORDER BY sortKey
-    LIMIT toInteger($limit)
-    RETURN r, m, 'IN' AS direction, sortKey
-  }
-  WITH r, m, direction, sortKey
-  ORDER BY sortKey
-  WITH collect({r: r, m: m, direction: direction})[..toInteger(key.limit)] AS links
-  UNWIND links AS link
-  WITH link.r AS r, link.m AS m, link.direction AS direction
-  // key.next names the links a query asks for one level further (ResearchInstitute → its
-  // universities, say): each entity at the other end brings those too, ordered and capped as a
-  // query of their own would be, so two levels of fields cost one round trip. Their types vary
-  // from row to row, so they are expanded with a dynamic type and sorted here.
-  CALL (m, key) {
-    UNWIND coalesce(key.next, []) AS next
-    WITH next
-    WHERE m.kind = next.kind
-    // OPTIONAL: an entity without such links still says so (an empty list, not a missing one).
-    OPTIONAL CALL (m, next) {
-      WITH m, next
-      WHERE next.direction = 'OUT'
-      MATCH (m)-[r2:$(next.type)]->(o:Entity)
-      RETURN r2, o
-      UNION ALL
-      WITH m, next
-      WHERE next.direction = 'IN'
-      MATCH (m)<-[r2:$(next.type)]-(o:Entity)
-      RETURN r2, o
-    }
-    WITH next, r2, o
-    ORDER BY o.name, o.id
-    WITH next, collect(CASE WHEN o IS NOT NULL THEN {
-      type: type(r2), direction: next.direction, props: r2 {.*, quotes: null, outKey: null, inKey: null}, otherId: o.id, otherKind: o.kind,
-      otherEntity: o {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description}
-    } END)[..toInteger(next.limit)] AS further
-    RETURN collect({type: next.type, direction: next.direction, limit: next.limit, links: further}) AS nested
-  }
-  // The entity at the other end comes along (without its passages and facts, which the details
-  // loader reads only when asked), so University.coBuiltInstitutes { node { name } } costs one
-  // round trip, not two. A link comes without its quotes and sort keys (long texts, decoded for
-  // nothing unless a query asks for evidence, which the edge-evidence loader then reads).
-  RETURN collect({
-    type: type(r), direction: direction, props: r {.*, quotes: null, outKey: null, inKey: null}, otherId: m.id, otherKind: m.kind,
-    otherEntity: m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description},
-    nested: nested
-  }) AS links
-}
+//#include links-of-key
 RETURN key.index AS keyIndex, key.id AS keyId,
   n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS anchor,
   links

@@ -5,6 +5,7 @@ import {
   compact,
   cypher,
   expandTypeBlocks,
+  includeParts,
   QUERY_NAMES,
   statements,
   TYPED_QUERY_NAMES,
@@ -63,6 +64,17 @@ describe("the Cypher registry", () => {
     expect(() => expandTypeBlocks("//#each-type\nMATCH (n)", ["A"])).toThrow(/without/);
     expect(() => expandTypeBlocks("//#end-each-type", ["A"])).toThrow(/without/);
     expect(() => expandTypeBlocks("//#each-type\n//#each-type", ["A"])).toThrow(/nested/);
+  });
+
+  it("puts a part of cypher/parts in place of each //#include line", () => {
+    const parts: Record<string, string> = { "links-of-key": "CALL (n) {\n  RETURN 1 AS one\n}" };
+    const read = (name: string): string => parts[name] ?? "";
+    expect(includeParts("MATCH (n)\n//#include links-of-key\nRETURN one", read)).toBe(
+      "MATCH (n)\nCALL (n) {\n  RETURN 1 AS one\n}\nRETURN one",
+    );
+    for (const name of QUERY_NAMES) expect(cypher(name)).not.toContain("#include");
+    for (const query of TYPED_QUERY_NAMES)
+      expect(cypher({ query, type: "CO_BUILT" })).not.toContain("#include");
   });
 
   it("names every vocabulary type in the hubs' neighbourhood query, and nothing else in place of __TYPE__", () => {

@@ -6,7 +6,8 @@ import { RELATION_TYPES } from "../model/vocabulary";
  * Every Cypher query the service runs lives in `cypher/<name>.cypher`. This registry is the only
  * way to get query text, so no Cypher is assembled from strings at run time, with one exception:
  * relationship types of the vocabulary put in place of `__TYPE__`, in a typed query (see ForType)
- * or in a block written out once per type (see expandTypeBlocks).
+ * or in a block written out once per type (see expandTypeBlocks). A query may include a part
+ * several share from `cypher/parts/` (see includeParts).
  */
 export const QUERY_NAMES = [
   "ping",
@@ -116,10 +117,33 @@ export function cypher(ref: QueryRef | "schema"): string {
 function fileText(name: string): string {
   const cached = cache.get(name);
   if (cached !== undefined) return cached;
-  const source = readFileSync(path.join(cypherDir(), `${name}.cypher`), "utf8");
+  const source = includeParts(readFileSync(path.join(cypherDir(), `${name}.cypher`), "utf8"));
   const text = compact(expandTypeBlocks(source, RELATION_TYPES));
   cache.set(name, text);
   return text;
+}
+
+const INCLUDE = /^\s*\/\/#include ([a-z-]+)\s*$/;
+
+/**
+ * Puts the text of `cypher/parts/<name>.cypher` in place of each `//#include <name>` line: a
+ * block several queries share (the links of a key, the filters of a list) is written once.
+ */
+export function includeParts(
+  text: string,
+  readPart: (name: string) => string = readPartFile,
+): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      const include = INCLUDE.exec(line);
+      return include?.[1] === undefined ? line : readPart(include[1]);
+    })
+    .join("\n");
+}
+
+function readPartFile(name: string): string {
+  return readFileSync(path.join(cypherDir(), "parts", `${name}.cypher`), "utf8");
 }
 
 const BLOCK_START = /^\s*\/\/#each-type(?: (.*))?$/;

@@ -104,7 +104,7 @@ export class EntityRepository {
               { query: "relations-by-type", type },
               {
                 // The index seek of each key reads at most this many; each key keeps its own.
-                limit: Math.max(...batch.map(({ key }) => key.limit)),
+                linkLimit: Math.max(...batch.map(({ key }) => key.limit)),
                 keys: batch.map(({ index, key }) => ({
                   id: key.id,
                   outPrefix: key.direction === "OUT" ? `${key.id}${SORT_KEY_SEPARATOR}` : null,
@@ -119,34 +119,50 @@ export class EntityRepository {
     );
     const lists: RelationRecord[][] = keys.map(() => []);
     const anchors = new Map<string, EntityRecord | null>();
-    const further = new Map<string, { key: RelationKey; relations: RelationRecord[] }>();
+    const further = new FurtherLinks();
     for (const row of reads.flat()) {
       const keyId = asText(row.keyId);
       anchors.set(keyId, recordOrNull(row.anchor));
-      const list = lists[Number(row.keyIndex)];
-      for (const value of asList(row.links)) {
-        const link = asObject(value);
-        const relation = toRelation(keyId, link);
-        list?.push(relation);
-        for (const nestedValue of asList(link.nested)) {
-          const nested = asObject(nestedValue);
-          const key: RelationKey = {
-            id: relation.otherId,
-            type: asText(nested.type),
-            direction: nested.direction === "IN" ? "IN" : "OUT",
-            limit: Number(nested.limit),
-          };
-          const id = `${relationKeyString(key)}|${key.limit}`;
-          if (!further.has(id)) {
-            const relations = asList(nested.links).map((other) =>
-              toRelation(relation.otherId, asObject(other)),
-            );
-            further.set(id, { key, relations });
-          }
+      lists[Number(row.keyIndex)]?.push(...further.linksOf(keyId, row.links));
+    }
+    return { lists, anchors, further: further.reads() };
+  }
+}
+
+/**
+ * Reads the `links` a row of links-of-key (cypher/parts) gives for one entity, and keeps the links
+ * they bring one level further (`nested`), once per key.
+ */
+export class FurtherLinks {
+  private readonly byKey = new Map<string, { key: RelationKey; relations: RelationRecord[] }>();
+
+  /** The entity's relations, in the order read; their nested links are kept for `reads`. */
+  linksOf(fromId: string, links: Plain | undefined): RelationRecord[] {
+    return asList(links).map((value) => {
+      const link = asObject(value);
+      const relation = toRelation(fromId, link);
+      for (const nestedValue of asList(link.nested)) {
+        const nested = asObject(nestedValue);
+        const key: RelationKey = {
+          id: relation.otherId,
+          type: asText(nested.type),
+          direction: nested.direction === "IN" ? "IN" : "OUT",
+          limit: Number(nested.limit),
+        };
+        const id = `${relationKeyString(key)}|${key.limit}`;
+        if (!this.byKey.has(id)) {
+          const relations = asList(nested.links).map((other) =>
+            toRelation(relation.otherId, asObject(other)),
+          );
+          this.byKey.set(id, { key, relations });
         }
       }
-    }
-    return { lists, anchors, further: [...further.values()] };
+      return relation;
+    });
+  }
+
+  reads(): { key: RelationKey; relations: RelationRecord[] }[] {
+    return [...this.byKey.values()];
   }
 }
 
