@@ -70,7 +70,12 @@ export type QueryName = (typeof QUERY_NAMES)[number];
  * dynamic `$(type)` reads every relationship of the type instead), so these cannot take the type
  * as a parameter.
  */
-export const TYPED_QUERY_NAMES = ["relations-by-type", "relation-sort-indexes"] as const;
+export const TYPED_QUERY_NAMES = [
+  "relations-by-type",
+  "relation-sort-indexes",
+  "list-links-asc",
+  "list-links-desc",
+] as const;
 
 export type TypedQueryName = (typeof TYPED_QUERY_NAMES)[number];
 

@@ -1,4 +1,5 @@
-import { Args, Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary";
 import type {
   CountBucket as CountBucketRecord,
@@ -7,6 +8,7 @@ import type {
 import type { EntityConnectionRecord, ListArgs } from "../services/list.service";
 import { EntityKindEnum } from "./common.type";
 import type { Context } from "./context";
+import { listLinksAhead } from "./lookahead";
 import {
   CountBucket,
   EntityConnection,
@@ -64,8 +66,9 @@ export class ListResolver {
     kind: EntityKind | null,
     @Args(() => ListArgsType) args: ListArgsType,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EntityConnectionRecord> {
-    return ctx.services.lists.list(toListArgs(kind ?? null, args));
+    return ctx.services.lists.list(toListArgs(kind ?? null, args), listLinksAhead(info, kind));
   }
 
   @Query(() => [KindCount], {
@@ -102,7 +105,11 @@ export class EntityConnectionResolver {
   }
 }
 
-type ListMethod = (args: ListArgsType, ctx: Context) => Promise<EntityConnectionRecord>;
+type ListMethod = (
+  args: ListArgsType,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+) => Promise<EntityConnectionRecord>;
 
 /** One list query per kind (universities, districts, …), each a delegation to the list service. */
 export function createKindListResolver(): new () => object {
@@ -110,7 +117,8 @@ export function createKindListResolver(): new () => object {
   const prototype = KindListResolver.prototype as unknown as Record<string, ListMethod>;
   for (const kind of ENTITY_KINDS) {
     const name = LIST_QUERY_NAMES[kind];
-    prototype[name] = (args, ctx) => ctx.services.lists.list(toListArgs(kind, args));
+    prototype[name] = (args, ctx, info) =>
+      ctx.services.lists.list(toListArgs(kind, args), listLinksAhead(info, kind));
     const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
     if (descriptor === undefined) throw new Error(`list query ${name} not defined`);
     Query(() => EntityConnection, {
@@ -118,6 +126,7 @@ export function createKindListResolver(): new () => object {
     })(prototype, name, descriptor);
     Args(() => ListArgsType)(prototype, name, 0);
     Ctx()(prototype, name, 1);
+    Info()(prototype, name, 2);
   }
   Resolver()(KindListResolver);
   return KindListResolver;

@@ -55,8 +55,35 @@ export function nextLinks(info: GraphQLResolveInfo): readonly NextLink[] {
  * selection asks for next: reading them with the entity makes two levels of fields one round trip.
  */
 export function linksAhead(info: GraphQLResolveInfo): readonly LinkAhead[] {
-  const found = info.fieldNodes.flatMap((field) =>
-    relationFields(field.selectionSet, null, info.fragments, info.variableValues),
+  return aheadOf(info.fieldNodes, null, info);
+}
+
+/**
+ * The typed relationship fields a query asks for on the entities of a list page (`districts {
+ * nodes { coBuilt(first: 20) { … } } }`, or under `edges { node }`), on the list's kind unless a
+ * fragment names another, each with the links its own selection asks for next.
+ */
+export function listLinksAhead(
+  info: GraphQLResolveInfo,
+  kind: EntityKind | null,
+): readonly LinkAhead[] {
+  const entities = info.fieldNodes.flatMap((field) => [
+    ...fieldsNamed(field.selectionSet, "nodes", info.fragments),
+    ...fieldsNamed(field.selectionSet, "edges", info.fragments).flatMap((edge) =>
+      fieldsNamed(edge.selectionSet, "node", info.fragments),
+    ),
+  ]);
+  return aheadOf(entities, kind, info);
+}
+
+/** The typed relationship fields of these fields' selections, with what each asks for next. */
+function aheadOf(
+  fields: readonly FieldNode[],
+  kind: EntityKind | null,
+  info: GraphQLResolveInfo,
+): readonly LinkAhead[] {
+  const found = fields.flatMap((field) =>
+    relationFields(field.selectionSet, kind, info.fragments, info.variableValues),
   );
   const ahead = new Map<string, LinkAhead>();
   for (const { spec, first, node } of found) {

@@ -14,6 +14,18 @@ export interface Loaders {
   readonly edgeEvidence: DataLoader<string, readonly EvidenceRecord[]>;
   readonly byName: DataLoader<string, readonly EntityRecord[]>;
   readonly relations: DataLoader<RelationKey, readonly RelationRecord[], string>;
+  /** Keeps entities and links that a query read along with its answer, for later loads. */
+  readonly keep: (read: ReadAlong) => void;
+}
+
+/** Entities and links one query read beyond what it was asked for. */
+export interface ReadAlong {
+  /** Entities by id (null: known not to exist). */
+  readonly anchors: ReadonlyMap<string, EntityRecord | null>;
+  /** Links of keys a field will ask for. */
+  readonly reads: readonly { readonly key: RelationKey; readonly relations: RelationRecord[] }[];
+  /** Links already returned, whose other ends a `node` field will ask for. */
+  readonly others?: readonly RelationRecord[];
 }
 
 export interface LoaderDeps {
@@ -32,20 +44,23 @@ export function createLoaders({ entities }: LoaderDeps): Loaders {
   const relations = new DataLoader<RelationKey, readonly RelationRecord[], string>(
     async (keys) => {
       const { lists, anchors, further } = await entities.relations(keys);
-      // The entities the keys start from came too: a later load by id reads them from the cache.
-      for (const [id, record] of anchors) entity.prime(id, record);
-      // The other ends came with the links: later `node` fields read them from the cache. So
-      // did the links one level further that the query asked for: the fields that want them
-      // find them in this loader's cache.
-      for (const read of further) relations.prime(read.key, read.relations);
-      for (const relation of [...lists, ...further.map((read) => read.relations)].flat()) {
-        if (relation.other) entity.prime(relation.other.id, relation.other);
-      }
+      keep({ anchors, reads: further, others: lists.flat() });
       return lists;
     },
     { cacheKeyFn: (key) => `${relationKeyString(key)}|${key.limit}` },
   );
+  const keep = ({ anchors, reads, others = [] }: ReadAlong): void => {
+    // The entities the keys start from came too: a later load by id reads them from the cache.
+    for (const [id, record] of anchors) entity.prime(id, record);
+    // The links the query read for fields that will ask for them: those fields find them in
+    // this loader's cache, and their `node` fields find the other ends in the entity loader's.
+    for (const read of reads) relations.prime(read.key, read.relations);
+    for (const relation of [...others, ...reads.flatMap((read) => read.relations)]) {
+      if (relation.other) entity.prime(relation.other.id, relation.other);
+    }
+  };
   return {
+    keep,
     entity,
     details: new DataLoader(async (ids) => {
       const byId = await entities.details(ids);

@@ -1,7 +1,7 @@
-import type { Queries } from "../db/database";
+import type { Queries, Row } from "../db/database";
 import { asText, type Plain } from "../db/values";
-import type { EntityRecord } from "../model/records";
-import { recordOf } from "./entity.repository";
+import type { DirectionValue, EntityRecord, NextLink, RelationRecord } from "../model/records";
+import { FurtherLinks, recordOf, type RelationKey } from "./entity.repository";
 import { isEntityKind } from "../model/vocabulary";
 
 export interface ListFilter {
@@ -26,6 +26,21 @@ export interface ListRow {
   readonly entity: EntityRecord;
 }
 
+/** The links of one type and direction a list page reads for each of its entities. */
+export interface PageLinks {
+  readonly type: string;
+  readonly direction: DirectionValue;
+  readonly limit: number;
+  /** The links to read one level further, from the entities found. */
+  readonly next: readonly NextLink[];
+}
+
+export interface ListPage {
+  readonly rows: ListRow[];
+  /** With PageLinks: each entity's links, and those read one level further, by key. */
+  readonly links: { readonly key: RelationKey; readonly relations: RelationRecord[] }[];
+}
+
 export interface KindCount {
   readonly kind: string;
   readonly count: number;
@@ -43,24 +58,50 @@ export interface CountBucket {
 export class ListRepository {
   constructor(private readonly db: Queries) {}
 
-  /** The page's entities, as records without passages and facts, with their sort keys. */
-  async page(query: ListPageQuery): Promise<ListRow[]> {
+  /**
+   * The page's entities, as records without passages and facts, with their sort keys. With
+   * `links`, each entity's links of that type and direction too (and those they bring one level
+   * further), in the same query: the typed list query seeks them in the type's sort-key index.
+   */
+  async page(query: ListPageQuery, links: PageLinks | null = null): Promise<ListPage> {
+    const params = {
+      ...query.filter,
+      label: labelOf(query.filter),
+      sortField: query.sortField,
+      cursorKey: query.cursor?.key ?? null,
+      cursorId: query.cursor?.id ?? null,
+      limit: query.limit,
+    };
+    if (links === null) {
+      const rows = await this.db.read(
+        query.order === "asc" ? "list-entities-asc" : "list-entities-desc",
+        params,
+      );
+      return { rows: rows.map(toListRow), links: [] };
+    }
     const rows = await this.db.read(
-      query.order === "asc" ? "list-entities-asc" : "list-entities-desc",
+      { query: query.order === "asc" ? "list-links-asc" : "list-links-desc", type: links.type },
       {
-        ...query.filter,
-        label: labelOf(query.filter),
-        sortField: query.sortField,
-        cursorKey: query.cursor?.key ?? null,
-        cursorId: query.cursor?.id ?? null,
-        limit: query.limit,
+        ...params,
+        linkLimit: links.limit,
+        ahead: { direction: links.direction, limit: links.limit, next: links.next },
       },
     );
-    return rows.map((row) => ({
-      id: asText(row.id),
-      sortKey: asText(row.sortKey),
-      entity: recordOf(row.entity),
-    }));
+    const further = new FurtherLinks();
+    const read = rows.map((row) => {
+      const listed = toListRow(row);
+      const key: RelationKey = {
+        id: listed.id,
+        type: links.type,
+        direction: links.direction,
+        limit: links.limit,
+      };
+      return { listed, key, relations: further.linksOf(listed.id, row.links) };
+    });
+    return {
+      rows: read.map(({ listed }) => listed),
+      links: [...read.map(({ key, relations }) => ({ key, relations })), ...further.reads()],
+    };
   }
 
   async count(filter: ListFilter): Promise<number> {
@@ -99,4 +140,8 @@ function toBucket(row: Record<string, Plain>): CountBucket {
       return { kind: asText(o.kind), count: Number(o.count) };
     }),
   };
+}
+
+function toListRow(row: Row): ListRow {
+  return { id: asText(row.id), sortKey: asText(row.sortKey), entity: recordOf(row.entity) };
 }

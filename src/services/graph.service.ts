@@ -1,5 +1,5 @@
 import { BadUserInputError, NotFoundError } from "../errors";
-import type { Loaders } from "../loaders";
+import type { Loaders, ReadAlong } from "../loaders";
 import type {
   DirectionValue,
   EdgeRecord,
@@ -32,6 +32,11 @@ export class GraphService {
       );
     }
     return this.loaders.entity.load(id);
+  }
+
+  /** Keeps entities and links a query read along with its answer, for the fields that ask next. */
+  keep(read: ReadAlong): void {
+    this.loaders.keep(read);
   }
 
   /**

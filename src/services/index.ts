@@ -34,7 +34,7 @@ export function createServices(db: Transactional, principal: Principal): Service
     graph,
     search: new SearchService(new SearchRepository(db)),
     traversal: new TraversalService(new TraversalRepository(db), graph),
-    lists: new ListService(new ListRepository(db)),
+    lists: new ListService(new ListRepository(db), graph),
     chains: new ChainService(new ChainRepository(db)),
     curation: new CurationService(db, principal),
   };

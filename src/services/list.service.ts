@@ -5,7 +5,9 @@ import type {
   KindCount,
   ListFilter,
   ListRepository,
+  PageLinks,
 } from "../repositories/list.repository";
+import type { GraphService, LinkAhead } from "./graph.service";
 import { normalizeName } from "../seeds/validate";
 import { decodeCursor, encodeCursor, pageSize, type PageInfoRecord } from "./pagination";
 
@@ -49,9 +51,17 @@ function cursorOf(value: unknown, argumentName: string): { key: string; id: stri
  * so a page stays correct when entities are added before it (no offsets).
  */
 export class ListService {
-  constructor(private readonly repository: ListRepository) {}
+  constructor(
+    private readonly repository: ListRepository,
+    private readonly graph: GraphService,
+  ) {}
 
-  async list(args: ListArgs): Promise<EntityConnectionRecord> {
+  /**
+   * A page of a list. `ahead` names the relationship links a query will ask for on the page's
+   * entities (see linksAhead); when they are of one type and direction, on the list's kind, the
+   * page query reads them too, and the fields that ask find them in the request's loaders.
+   */
+  async list(args: ListArgs, ahead: readonly LinkAhead[] = []): Promise<EntityConnectionRecord> {
     const backward = args.last !== null && args.last !== undefined;
     if (backward && args.first !== null && args.first !== undefined) {
       throw new BadUserInputError("pass first/after or last/before, not both", "last");
@@ -80,13 +90,18 @@ export class ListService {
     };
     // Reading backwards is reading the other order and reversing the page.
     const order = (args.sortDirection === "asc") !== backward ? "asc" : "desc";
-    const rows = await this.repository.page({
-      filter,
-      sortField: args.sortField,
-      order,
-      cursor,
-      limit: size + 1,
-    });
+    const links = pageLinks(args.kind, ahead);
+    const page = await this.repository.page(
+      { filter, sortField: args.sortField, order, cursor, limit: size + 1 },
+      links,
+    );
+    if (links !== null) {
+      this.graph.keep({
+        anchors: new Map(page.rows.map((row) => [row.id, row.entity])),
+        reads: page.links,
+      });
+    }
+    const rows = page.rows;
     const hasMore = rows.length > size;
     const pageRows = rows.slice(0, size);
     if (backward) pageRows.reverse();
@@ -119,4 +134,11 @@ export class ListService {
   countsByIndustry(): Promise<CountBucket[]> {
     return this.repository.countsByIndustry();
   }
+}
+
+/** The one link a list page can read with its entities: one type and direction, on its kind. */
+function pageLinks(kind: string | null, ahead: readonly LinkAhead[]): PageLinks | null {
+  const [only, ...others] = ahead;
+  if (only === undefined || others.length > 0 || only.kind !== kind) return null;
+  return { type: only.type, direction: only.direction, limit: only.limit, next: only.next };
 }

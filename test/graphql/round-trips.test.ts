@@ -96,6 +96,57 @@ describe("database round trips of nested queries", () => {
     expect(missing.trips).toBe(1);
   });
 
+  it("reads a list page and two levels of a one-type field in one round trip, in either order and through edges", async () => {
+    // District.coBuilt follows CO_BUILT out; ResearchInstitute.coBuilders follows it in.
+    expect(typesOf("District", "coBuilt")).toBe(1);
+    const page = (args: string, directive = "") => `{ districts(${args}) {
+      edges { cursor node { id ... on District { coBuilt(first: 20) ${directive} { node { id name
+        ... on ResearchInstitute { coBuilders(first: 10) { node { id name } } } } } } } }
+      pageInfo { hasNextPage endCursor } } }`;
+    const answers: string[] = [];
+    for (const args of [
+      "first: 10",
+      "first: 5, orderBy: {field: NAME, direction: DESC}",
+      "last: 4",
+    ]) {
+      const ahead = await roundTrips(page(args));
+      const levelByLevel = await roundTrips(page(args, "@include(if: true)"));
+      expect(ahead.trips).toBe(1);
+      expect(levelByLevel.trips).toBe(2);
+      expect(ahead.data).toEqual(levelByLevel.data);
+      answers.push(JSON.stringify(ahead.data));
+    }
+    // Not vacuous: of the first ten districts by name, 双流县 co-built four institutes, whose
+    // co-builders (the second level) are 双流县 itself.
+    type Page = {
+      districts: {
+        edges: { node: { coBuilt?: { node: { coBuilders?: { node: { id: string } }[] } }[] } }[];
+      };
+    };
+    const coBuilt = (JSON.parse(answers[0] ?? "{}") as Page).districts.edges.flatMap(
+      (edge) => edge.node.coBuilt ?? [],
+    );
+    expect(coBuilt).toHaveLength(4);
+    expect(coBuilt.map((link) => link.node.coBuilders?.map((builder) => builder.node.id))).toEqual(
+      Array(4).fill(["shuangliu-county"]),
+    );
+    // The same under nodes, after a cursor.
+    const first = (await roundTrips(page("first: 3"))).data as {
+      districts: { pageInfo: { endCursor: string } };
+    };
+    const after = `first: 3, after: ${JSON.stringify(first.districts.pageInfo.endCursor)}`;
+    const nodes = (directive = "") => `{ districts(${after}) { nodes { id
+      ... on District { coBuilt(first: 2) ${directive} { node { id } } } } } }`;
+    const ahead = await roundTrips(nodes());
+    const levelByLevel = await roundTrips(nodes("@include(if: true)"));
+    expect([ahead.trips, levelByLevel.trips]).toEqual([1, 2]);
+    expect(ahead.data).toEqual(levelByLevel.data);
+    // Two types (University.coBuiltInstitutes) are read as before: the page, then one per type.
+    expect(await roundTrips(LEVEL_2)).toMatchObject({
+      trips: 1 + typesOf("University", "coBuiltInstitutes"),
+    });
+  });
+
   it("counts a list's matches only when totalCount is asked for, in one more query", async () => {
     const page = await roundTrips(`{ universities(first: 3) { nodes { id } } }`);
     const counted = await roundTrips(`{ universities(first: 3) { totalCount nodes { id } } }`);

@@ -1,0 +1,23 @@
+// A page of a list, as list-entities-desc.cypher, with each entity's links of one relationship
+// type (__TYPE__) as relations-by-type.cypher reads them: a list page whose entities' field asks
+// for one type (districts { nodes { coBuilt { … } } }) is one round trip, not two. $ahead
+// holds the field's direction, limit and the links it asks for one level further.
+//#include list-filter
+WHERE $cursorKey IS NULL
+  OR sortKey < $cursorKey
+  OR (sortKey = $cursorKey AND n.id < $cursorId)
+WITH n, sortKey
+ORDER BY sortKey DESC, n.id DESC
+LIMIT toInteger($limit)
+WITH n, sortKey, {
+  id: n.id,
+  outPrefix: CASE WHEN $ahead.direction = 'OUT' THEN n.id + '\u0001' END,
+  inPrefix: CASE WHEN $ahead.direction = 'IN' THEN n.id + '\u0001' END,
+  limit: $ahead.limit,
+  next: $ahead.next
+} AS key
+//#include links-of-key
+RETURN n.id AS id, sortKey,
+  n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS entity,
+  links
+ORDER BY sortKey DESC, id DESC
