@@ -33,34 +33,8 @@ WITH s, reduce(
         CASE WHEN outgoing THEN r.outKey ELSE r.inKey END AS sortKey
       ORDER BY fromId, type(r), direction, sortKey
       LIMIT toInteger($edgeCap)
-      WITH collect({otherId: m.id, other: m, r: r}) AS hops
-      // The entities this level reaches first, in the order it reaches them, once each.
-      WITH hops, COLLECT {
-        UNWIND range(0, size(hops) - 1) AS i
-        WITH i, hops[i] AS hop
-        WHERE NOT hop.otherId IN walk.seen
-        WITH hop.otherId AS otherId, min(i) AS first, head(collect(hop.other)) AS other
-        ORDER BY first
-        RETURN {id: otherId, node: other}
-      } AS reached
-      WITH hops, [x IN reached | x.id] AS fresh, [x IN reached | x.node] AS freshNodes,
-        toInteger($limit) - size(walk.seen) AS room
-      RETURN {
-        seen: walk.seen + fresh[..room],
-        nodes: walk.nodes + freshNodes[..room],
-        hops: walk.hops + [hop IN hops | {otherId: hop.otherId, r: hop.r}],
-        frontier: freshNodes[..room],
-        truncated: size(hops) >= $edgeCap OR size(fresh) > room,
-        hub: false
-      }
+      //#include walk-level
     }), walk {.*, frontier: []})
   END
 ) AS walk
-RETURN walk.hub AS hub,
-  [n IN walk.nodes | n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description}] AS nodes,
-  // Without their quotes: a view shows many edges, and the evidence loader reads them if asked.
-  [hop IN walk.hops WHERE hop.otherId IN walk.seen | {
-    type: type(hop.r), source: startNode(hop.r).id, target: endNode(hop.r).id,
-    props: {id: hop.r.id, evidenceKind: hop.r.evidenceKind, confidence: hop.r.confidence}
-  }] AS edges,
-  walk.truncated AS truncated
+//#include walk-view
