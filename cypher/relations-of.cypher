@@ -1,32 +1,27 @@
 // Relationships of every type of the vocabulary ($allTypes) for a batch of keys (Entity.relations
 // without types), one row per key: the entity the key starts from (null when there is none) and
-// its links in the order of the other end's name, then id. A key of one type reads through
-// relations-by-type.cypher instead, which seeks them in order in that type's index; here every
-// link of the key's direction is read and sorted.
+// its links in the order of the other end's name, then id, then type. Every link of the key's
+// direction is read and sorted, unless the entity is a hub (more than 4 × key.limit
+// relationships): then the row says hub = true, without links, and the service reads that key
+// through relations-of-hubs.cypher, which seeks each type's first links in its sort-key index.
+// A key of one type reads through relations-by-type.cypher.
 UNWIND $keys AS key
 OPTIONAL MATCH (n:Entity {id: key.id})
-CALL (n, key) {
-  CALL (n, key) {
+WITH key, n, COUNT { (n)--() } > 4 * key.limit AS hub
+CALL (n, key, hub) {
+  CALL (n, key, hub) {
     WITH n, key
-    WHERE key.direction = 'OUT'
+    WHERE key.direction = 'OUT' AND NOT hub
     MATCH (n)-[r:$any($allTypes)]->(m:Entity)
-    RETURN r, m, 'OUT' AS direction
+    RETURN r, m, 'OUT' AS direction, r.outKey AS sortKey
     UNION ALL
     WITH n, key
-    WHERE key.direction = 'IN'
+    WHERE key.direction = 'IN' AND NOT hub
     MATCH (n)<-[r:$any($allTypes)]-(m:Entity)
-    RETURN r, m, 'IN' AS direction
+    RETURN r, m, 'IN' AS direction, r.inKey AS sortKey
   }
-  WITH r, m, direction
-  ORDER BY m.name, m.id
-  WITH collect({r: r, m: m, direction: direction})[..toInteger(key.limit)] AS links
-  UNWIND links AS link
-  WITH link.r AS r, link.m AS m, link.direction AS direction
-  RETURN collect({
-    type: type(r), direction: direction, props: r {.*, quotes: null, outKey: null, inKey: null}, otherId: m.id, otherKind: m.kind,
-    otherEntity: m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description}
-  }) AS links
+  //#include untyped-links
 }
-RETURN key.index AS keyIndex, key.id AS keyId,
+RETURN key.index AS keyIndex, key.id AS keyId, hub,
   n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS anchor,
   links

@@ -77,13 +77,15 @@ describe("the Cypher registry", () => {
       expect(cypher({ query, type: "CO_BUILT" })).not.toContain("#include");
   });
 
-  it("names every vocabulary type in the hubs' neighbourhood query, and nothing else in place of __TYPE__", () => {
-    const text = cypher("neighborhood-hubs");
-    expect(text).not.toContain("__TYPE__");
-    expect(text).not.toContain("#each-type");
-    for (const type of RELATION_TYPES) {
-      expect(text).toContain(`USING INDEX SEEK r:${type}(outKey)`);
-      expect(text).toContain(`USING INDEX SEEK r:${type}(inKey)`);
+  it("names every vocabulary type in the hubs' queries, and nothing else in place of __TYPE__", () => {
+    for (const name of ["neighborhood-hubs", "relations-of-hubs"] as const) {
+      const text = cypher(name);
+      expect(text).not.toContain("__TYPE__");
+      expect(text).not.toContain("#each-type");
+      for (const type of RELATION_TYPES) {
+        expect(text).toContain(`USING INDEX SEEK r:${type}(outKey)`);
+        expect(text).toContain(`USING INDEX SEEK r:${type}(inKey)`);
+      }
     }
   });
 

@@ -27,6 +27,7 @@ export const QUERY_NAMES = [
   "edge-evidence",
   "entities-by-name-keys",
   "relations-of",
+  "relations-of-hubs",
   "relation-keys-renamed",
   "relation-keys-backfill",
   "await-indexes",

@@ -48,7 +48,7 @@ export class EntityResolver {
 
   @FieldResolver(() => [Relation], {
     description:
-      "Relationships of this entity, optionally filtered by type and direction, each with its evidence (关系). With `types`, each type's links come from an index in the order of the other end's name, `first` at most per type; without, every link of the entity is read first, which costs more on entities with thousands of links.",
+      "Relationships of this entity, optionally filtered by type and direction, each with its evidence (关系). At most `first` in all: outgoing before incoming, with `types` type by type in the order given, each by the other end's name. Read from indexes, so an entity with thousands of links costs no more than one with a few.",
   })
   relations(
     @Root() entity: EntityRecord,

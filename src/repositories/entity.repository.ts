@@ -44,7 +44,8 @@ export const SORT_KEY_SEPARATOR = "\u0001";
 
 /**
  * Reads entities, their name forms and their relationships. Every method is one round trip, but
- * `relations`: one per relationship type among its keys, side by side.
+ * `relations`: one per relationship type among its keys, side by side, and for keys without a
+ * type, a second when some of their entities are hubs.
  */
 export class EntityRepository {
   constructor(private readonly db: Queries) {}
@@ -89,32 +90,20 @@ export class EntityRepository {
     const reads = await Promise.all(
       [...byType.entries()].map(async ([type, indexes]) => {
         const batch = indexes.map((index) => ({ index, key: keys[index] as RelationKey }));
-        return type === null
-          ? await this.db.read("relations-of", {
-              // A key without a type follows every type of the vocabulary.
-              allTypes: RELATION_TYPES,
-              keys: batch.map(({ index, key }) => ({
-                id: key.id,
-                direction: key.direction,
-                limit: key.limit,
-                index,
-              })),
-            })
-          : await this.db.read(
-              { query: "relations-by-type", type },
-              {
-                // The index seek of each key reads at most this many; each key keeps its own.
-                linkLimit: Math.max(...batch.map(({ key }) => key.limit)),
-                keys: batch.map(({ index, key }) => ({
-                  id: key.id,
-                  outPrefix: key.direction === "OUT" ? `${key.id}${SORT_KEY_SEPARATOR}` : null,
-                  inPrefix: key.direction === "IN" ? `${key.id}${SORT_KEY_SEPARATOR}` : null,
-                  limit: key.limit,
-                  next: key.next ?? [],
-                  index,
-                })),
-              },
-            );
+        if (type === null) return this.untyped(batch);
+        return this.db.read(
+          { query: "relations-by-type", type },
+          {
+            // The index seek of each key reads at most this many; each key keeps its own.
+            linkLimit: Math.max(...batch.map(({ key }) => key.limit)),
+            keys: batch.map(({ index, key }) => ({
+              ...prefixes(key),
+              limit: key.limit,
+              next: key.next ?? [],
+              index,
+            })),
+          },
+        );
       }),
     );
     const lists: RelationRecord[][] = keys.map(() => []);
@@ -127,6 +116,45 @@ export class EntityRepository {
     }
     return { lists, anchors, further: further.reads() };
   }
+
+  /**
+   * Keys without a type follow every type of the vocabulary: relations-of reads and sorts all of
+   * an entity's links, and says which entities are hubs; their keys are read again by
+   * relations-of-hubs, which seeks each type's first links in the sort-key indexes.
+   */
+  private async untyped(batch: readonly { index: number; key: RelationKey }[]): Promise<Row[]> {
+    const rows = await this.db.read("relations-of", {
+      allTypes: RELATION_TYPES,
+      keys: batch.map(({ index, key }) => ({
+        id: key.id,
+        direction: key.direction,
+        limit: key.limit,
+        index,
+      })),
+    });
+    const hubs = new Set(rows.filter((row) => row.hub === true).map((row) => Number(row.keyIndex)));
+    if (hubs.size === 0) return rows;
+    const again = batch.filter(({ index }) => hubs.has(index));
+    const hubRows = await this.db.read("relations-of-hubs", {
+      linkLimit: Math.max(...again.map(({ key }) => key.limit)),
+      keys: again.map(({ index, key }) => ({ ...prefixes(key), limit: key.limit, index })),
+    });
+    return [...rows.filter((row) => row.hub !== true), ...hubRows];
+  }
+}
+
+/** A key's id, and its prefix in the sort-key index of its direction (null for the other). */
+function prefixes(key: RelationKey): {
+  id: string;
+  outPrefix: string | null;
+  inPrefix: string | null;
+} {
+  const prefix = `${key.id}${SORT_KEY_SEPARATOR}`;
+  return {
+    id: key.id,
+    outPrefix: key.direction === "OUT" ? prefix : null,
+    inPrefix: key.direction === "IN" ? prefix : null,
+  };
 }
 
 /**

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
-import { Database } from "../../src/db/database";
+import { queryLabel } from "../../src/db/cypher";
+import { Database, type Queries } from "../../src/db/database";
 import type { DirectionValue } from "../../src/model/records";
 import { RELATION_TYPES } from "../../src/model/vocabulary";
 import { EntityRepository, type RelationKey } from "../../src/repositories/entity.repository";
@@ -165,6 +166,60 @@ describe("relationship fields read through the sort-key indexes", () => {
       );
       expect(read).toEqual(expected);
     }
+  });
+
+  it("lists every (entity, direction) of the seeded graph over all types as expanding and sorting does, hubs included, at three sizes", async () => {
+    // The oracle: every link of the direction, by the other end's name, id, then type.
+    const records = await runCypher(
+      `CALL () {
+         MATCH (n:Entity)-[r]->(m:Entity) WHERE type(r) IN $types
+         RETURN n, r, 'OUT' AS direction, m
+         UNION ALL
+         MATCH (n:Entity)<-[r]-(m:Entity) WHERE type(r) IN $types
+         RETURN n, r, 'IN' AS direction, m
+       }
+       WITH n, r, direction, m
+       ORDER BY m.name, m.id, type(r)
+       RETURN n.id AS id, direction, collect(r.id) AS links`,
+      { types: RELATION_TYPES },
+    );
+    const oracle = new Map(
+      records.map((record) => [
+        `${String(record.get("id"))}|${String(record.get("direction"))}`,
+        (record.get("links") as unknown[]).map(String),
+      ]),
+    );
+    expect(oracle.size).toBeGreaterThan(250);
+    // Which queries read them: relations-of, and relations-of-hubs for the entities with more
+    // than 4 × limit relationships.
+    const asked = new Map<string, number>();
+    const counting: Queries = {
+      read: (name, params) => {
+        asked.set(queryLabel(name), (asked.get(queryLabel(name)) ?? 0) + 1);
+        return db.read(name, params);
+      },
+      write: (name, params) => db.write(name, params),
+    };
+    const repository = new EntityRepository(counting);
+    for (const limit of [1, 3, 1000]) {
+      const keys: RelationKey[] = [...oracle.keys()].map((key) => {
+        const [id = "", direction = ""] = key.split("|");
+        return { id, type: null, direction: direction as DirectionValue, limit };
+      });
+      const { lists } = await repository.relations(keys);
+      const read = new Map(
+        keys.map((key, index) => [
+          `${key.id}|${key.direction}`,
+          (lists[index] ?? []).map((relation) => relation.id),
+        ]),
+      );
+      const expected = new Map(
+        [...oracle.entries()].map(([key, links]) => [key, links.slice(0, limit)]),
+      );
+      expect(read).toEqual(expected);
+    }
+    // Hubs at sizes 1 and 3 (more than 4 and 12 relationships), none at 1000.
+    expect(Object.fromEntries(asked)).toEqual({ "relations-of": 3, "relations-of-hubs": 2 });
   });
 
   it("lists a district's institutes by name after curators link and rename them, and the builders of an institute after a builder is renamed", async () => {
