@@ -5,6 +5,7 @@ import {
   compact,
   cypher,
   expandTypeBlocks,
+  HOPS_QUERY_NAMES,
   includeParts,
   QUERY_NAMES,
   statements,
@@ -19,7 +20,7 @@ describe("the Cypher registry", () => {
       .map((file) => file.replace(/\.cypher$/, ""))
       .filter((name) => name !== "schema")
       .sort();
-    expect(files).toEqual([...QUERY_NAMES, ...TYPED_QUERY_NAMES].sort());
+    expect(files).toEqual([...QUERY_NAMES, ...TYPED_QUERY_NAMES, ...HOPS_QUERY_NAMES].sort());
   });
 
   it("puts a vocabulary relationship type in place of __TYPE__ in a typed query", () => {
@@ -87,6 +88,16 @@ describe("the Cypher registry", () => {
         expect(text).toContain(`USING INDEX SEEK r:${type}(inKey)`);
       }
     }
+  });
+
+  it("writes a hop bound from 1 to 6 in place of __HOPS__, and refuses any other", () => {
+    for (const hops of [1, 6]) {
+      const text = cypher({ query: "shortest-paths", hops });
+      expect(text).toContain(`[*..${hops}]`);
+      expect(text).not.toContain("__HOPS__");
+    }
+    for (const hops of [0, 7, 2.5, Number.NaN])
+      expect(() => cypher({ query: "shortest-paths", hops })).toThrow(/hop bound/);
   });
 
   it("loads every named query as parameterised text", () => {

@@ -34,7 +34,6 @@ export const QUERY_NAMES = [
   "expand",
   "neighborhood",
   "neighborhood-hubs",
-  "shortest-paths",
   "search-entities",
   "list-entities-asc",
   "list-entities-desc",
@@ -86,8 +85,24 @@ export interface ForType {
   readonly type: string;
 }
 
-/** A query of the registry: a plain one by name, or a typed one for a relationship type. */
-export type QueryRef = QueryName | ForType;
+/**
+ * Queries whose variable-length pattern has its bound in the text (`__HOPS__`): Neo4j takes no
+ * parameter there, and a bound applied as a filter afterwards lets a shortest-path search run to
+ * the pattern's own bound.
+ */
+export const HOPS_QUERY_NAMES = ["shortest-paths"] as const;
+
+/** The largest bound a query may be written with. */
+export const MAX_HOPS = 6;
+
+/** A query written with a hop bound from 1 to MAX_HOPS. */
+export interface ForHops {
+  readonly query: (typeof HOPS_QUERY_NAMES)[number];
+  readonly hops: number;
+}
+
+/** A query of the registry: a plain one by name, a typed one, or one with a hop bound. */
+export type QueryRef = QueryName | ForType | ForHops;
 
 /** The name metrics and hooks see: the file's name, whatever the type (a bounded set of labels). */
 export function queryLabel(ref: QueryRef): string {
@@ -107,15 +122,24 @@ function cypherDir(): string {
   throw new Error("cypher/ folder not found above " + __dirname);
 }
 
-/** The text of a query, read once; a typed one with its relationship type in place. */
+/** The text of a query, read once; a typed one with its type, a bounded one with its bound. */
 export function cypher(ref: QueryRef | "schema"): string {
   if (typeof ref === "string") return fileText(ref);
-  const key = `${ref.query}|${ref.type}`;
+  const key = "type" in ref ? `${ref.query}|${ref.type}` : `${ref.query}|${ref.hops}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  // Only a name from the closed list reaches the text, never a caller's string.
-  if (!RELATION_TYPES.includes(ref.type)) throw new Error(`unknown relationship type ${ref.type}`);
-  const text = fileText(ref.query).replaceAll("__TYPE__", ref.type);
+  let text: string;
+  // Only a name from the closed list, or a small whole number, reaches the text; never a
+  // caller's string.
+  if ("type" in ref) {
+    if (!RELATION_TYPES.includes(ref.type))
+      throw new Error(`unknown relationship type ${ref.type}`);
+    text = fileText(ref.query).replaceAll("__TYPE__", ref.type);
+  } else {
+    if (!Number.isInteger(ref.hops) || ref.hops < 1 || ref.hops > MAX_HOPS)
+      throw new Error(`hop bound ${String(ref.hops)} is not between 1 and ${MAX_HOPS}`);
+    text = fileText(ref.query).replaceAll("__HOPS__", String(ref.hops));
+  }
   cache.set(key, text);
   return text;
 }

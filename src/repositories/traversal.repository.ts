@@ -107,7 +107,10 @@ export class TraversalRepository {
     types: readonly string[],
     limit: number,
   ): Promise<PathsRecord> {
-    const [row] = await this.db.read("shortest-paths", { fromId, toId, maxHops, types, limit });
+    const [row] = await this.db.read(
+      { query: "shortest-paths", hops: maxHops },
+      { fromId, toId, types, limit },
+    );
     return {
       from: recordOrNull(row?.from),
       to: recordOrNull(row?.to),

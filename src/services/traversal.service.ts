@@ -1,3 +1,4 @@
+import { MAX_HOPS } from "../db/cypher";
 import { BadUserInputError, NotFoundError } from "../errors";
 import { checkRange } from "./arguments";
 import type { EntityRecord } from "../model/records";
@@ -11,7 +12,7 @@ import type { GraphService } from "./graph.service";
 
 export const MAX_NEIGHBORHOOD_DEPTH = 3;
 export const MAX_NEIGHBORHOOD_LIMIT = 500;
-export const MAX_PATH_HOPS = 6;
+export const MAX_PATH_HOPS = MAX_HOPS;
 export const MAX_PATHS = 50;
 export const MAX_TRACE_DEPTH = 10;
 

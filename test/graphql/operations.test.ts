@@ -239,6 +239,11 @@ describe("paths", () => {
     ]);
     expect(path.hops.map((h: Data) => h.type)).toEqual(["AFFILIATED_WITH", "CO_BUILT"]);
     expect(path.hops[0].evidenceKind).toBe("inferred");
+    // Within one hop there is none: the search stops at maxHops.
+    const near = await ok(
+      `{ paths(fromId: "uestc", toId: "shuangliu-county", maxHops: 1) { length } }`,
+    );
+    expect(near.paths).toEqual([]);
   });
 
   it("rejects maxHops 7 and answers NOT_FOUND for an unknown end", async () => {
