@@ -1,5 +1,7 @@
 import neo4j, { type Record as Neo4jRecord } from "neo4j-driver";
 import { boltUri, loadConfig } from "../../src/config";
+import { queryLabel } from "../../src/db/cypher";
+import type { Queries } from "../../src/db/database";
 
 /**
  * Runs one Cypher statement against the test Neo4j with a short-lived driver: for fixtures and
@@ -36,4 +38,20 @@ export async function deleteCurationFixture(): Promise<void> {
        'fixture-district|CO_BUILT|fixture-institute'] OR n.documentId = 'fixture-curation-doc'
      DETACH DELETE n`,
   );
+}
+
+/**
+ * The database's queries, counted by name (a cypher/ file name, whatever its type or bound) as
+ * they are asked: for tests that check which of several queries a repository chose.
+ */
+export function countingQueries(db: Queries): { queries: Queries; asked: Map<string, number> } {
+  const asked = new Map<string, number>();
+  const queries: Queries = {
+    read: (name, params) => {
+      asked.set(queryLabel(name), (asked.get(queryLabel(name)) ?? 0) + 1);
+      return db.read(name, params);
+    },
+    write: (name, params) => db.write(name, params),
+  };
+  return { queries, asked };
 }

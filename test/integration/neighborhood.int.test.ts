@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
-import { Database, type Queries } from "../../src/db/database";
-import { queryLabel } from "../../src/db/cypher";
+import { Database } from "../../src/db/database";
 import type { EdgeRecord } from "../../src/model/records";
 import { TraversalRepository } from "../../src/repositories/traversal.repository";
 import { TraversalService } from "../../src/services/traversal.service";
 import { GraphService } from "../../src/services/graph.service";
 import { createLoaders } from "../../src/loaders";
 import { EntityRepository } from "../../src/repositories/entity.repository";
-import { runCypher } from "../helpers/db";
+import { countingQueries, runCypher } from "../helpers/db";
 
 interface View {
   readonly nodes: string[];
@@ -74,15 +73,7 @@ describe("neighborhood", () => {
   it("walks exactly as a hop-by-hop breadth-first walk does, for every entity, with and without hubs", async () => {
     const repository = new TraversalRepository(db);
     // The walks' queries, counted by name: neighborhood alone, or neighborhood-hubs after it.
-    const asked = new Map<string, number>();
-    const counting: Queries = {
-      read: (name, params) => {
-        const label = queryLabel(name);
-        asked.set(label, (asked.get(label) ?? 0) + 1);
-        return db.read(name, params);
-      },
-      write: (name, params) => db.write(name, params),
-    };
+    const { queries: counting, asked } = countingQueries(db);
     const service = new TraversalService(
       new TraversalRepository(counting),
       new GraphService(createLoaders({ entities: new EntityRepository(db) })),

@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
-import { queryLabel } from "../../src/db/cypher";
-import { Database, type Queries } from "../../src/db/database";
+import { Database } from "../../src/db/database";
 import type { DirectionValue } from "../../src/model/records";
 import { RELATION_TYPES } from "../../src/model/vocabulary";
 import { EntityRepository, type RelationKey } from "../../src/repositories/entity.repository";
@@ -13,7 +12,7 @@ import { buildSeedRows } from "../../src/services/seed-rows";
 import { applySchema, seedFromDirectory, SEEDS_DIR } from "../../src/services/seeding";
 import { checkSeedSet, loadSeedSet } from "../../src/seeds";
 import { AUTH_ENV, as, newKey } from "../helpers/curation";
-import { deleteCurationFixture, runCypher } from "../helpers/db";
+import { countingQueries, deleteCurationFixture, runCypher } from "../helpers/db";
 import { gql, startTestServer, type TestServer } from "../helpers/server";
 
 type Data = Record<string, any>;
@@ -192,14 +191,7 @@ describe("relationship fields read through the sort-key indexes", () => {
     expect(oracle.size).toBeGreaterThan(250);
     // Which queries read them: relations-of, and relations-of-hubs for the entities with more
     // than 4 × limit relationships.
-    const asked = new Map<string, number>();
-    const counting: Queries = {
-      read: (name, params) => {
-        asked.set(queryLabel(name), (asked.get(queryLabel(name)) ?? 0) + 1);
-        return db.read(name, params);
-      },
-      write: (name, params) => db.write(name, params),
-    };
+    const { queries: counting, asked } = countingQueries(db);
     const repository = new EntityRepository(counting);
     for (const limit of [1, 3, 1000]) {
       const keys: RelationKey[] = [...oracle.keys()].map((key) => {
