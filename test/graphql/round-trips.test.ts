@@ -108,6 +108,7 @@ describe("database round trips of nested queries", () => {
       "first: 10",
       "first: 5, orderBy: {field: NAME, direction: DESC}",
       "last: 4",
+      'first: 5, filter: { name: "县" }',
     ]) {
       const ahead = await roundTrips(page(args));
       const levelByLevel = await roundTrips(page(args, "@include(if: true)"));
