@@ -4,9 +4,10 @@ import { RELATION_TYPES } from "../model/vocabulary";
 
 /**
  * Every Cypher query the service runs lives in `cypher/<name>.cypher`. This registry is the only
- * way to get query text, so no Cypher is assembled from strings at run time, with one exception:
- * relationship types of the vocabulary put in place of `__TYPE__`, in a typed query (see ForType)
- * or in a block written out once per type (see expandTypeBlocks). A query may include a part
+ * way to get query text, so no Cypher is assembled from strings at run time, with two exceptions,
+ * both from closed sets: relationship types of the vocabulary put in place of `__TYPE__`, in a
+ * typed query (see ForType) or in a block written out once per type (see expandTypeBlocks), and a
+ * hop bound from 1 to MAX_HOPS in place of `__HOPS__` (see ForHops). A query may include a part
  * several share from `cypher/parts/` (see includeParts).
  */
 export const QUERY_NAMES = [

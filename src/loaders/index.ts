@@ -3,6 +3,7 @@ import type { EntityDetails, EntityRecord, EvidenceRecord, RelationRecord } from
 import {
   relationKeyString,
   type EntityRepository,
+  type KeyedRelations,
   type RelationKey,
 } from "../repositories/entity.repository";
 
@@ -23,7 +24,7 @@ export interface ReadAlong {
   /** Entities by id (null: known not to exist). */
   readonly anchors: ReadonlyMap<string, EntityRecord | null>;
   /** Links of keys a field will ask for. */
-  readonly reads: readonly { readonly key: RelationKey; readonly relations: RelationRecord[] }[];
+  readonly reads: readonly KeyedRelations[];
   /** Links already returned, whose other ends a `node` field will ask for. */
   readonly others?: readonly RelationRecord[];
 }

@@ -25,12 +25,18 @@ export interface RelationKey {
   readonly next?: readonly NextLink[];
 }
 
+/** The relations read for one key. */
+export interface KeyedRelations {
+  readonly key: RelationKey;
+  readonly relations: RelationRecord[];
+}
+
 /** Relations per key, aligned to the keys, and those read one level further, each with its key. */
 export interface RelationsRead {
   readonly lists: RelationRecord[][];
   /** The entity each key starts from, as a record without passages and facts; null if none. */
   readonly anchors: ReadonlyMap<string, EntityRecord | null>;
-  readonly further: { readonly key: RelationKey; readonly relations: RelationRecord[] }[];
+  readonly further: KeyedRelations[];
 }
 
 const PROVENANCE_KEYS: ReadonlySet<string> = new Set(RESERVED_RELATIONSHIP_KEYS);
@@ -162,7 +168,7 @@ function prefixes(key: RelationKey): {
  * they bring one level further (`nested`), once per key.
  */
 export class FurtherLinks {
-  private readonly byKey = new Map<string, { key: RelationKey; relations: RelationRecord[] }>();
+  private readonly byKey = new Map<string, KeyedRelations>();
 
   /** The entity's relations, in the order read; their nested links are kept for `reads`. */
   linksOf(fromId: string, links: Plain | undefined): RelationRecord[] {
@@ -189,7 +195,7 @@ export class FurtherLinks {
     });
   }
 
-  reads(): { key: RelationKey; relations: RelationRecord[] }[] {
+  reads(): KeyedRelations[] {
     return [...this.byKey.values()];
   }
 }

@@ -1,7 +1,7 @@
 import type { Queries, Row } from "../db/database";
 import { asText, type Plain } from "../db/values";
-import type { DirectionValue, EntityRecord, NextLink, RelationRecord } from "../model/records";
-import { FurtherLinks, recordOf, type RelationKey } from "./entity.repository";
+import type { DirectionValue, EntityRecord, NextLink } from "../model/records";
+import { FurtherLinks, recordOf, type KeyedRelations, type RelationKey } from "./entity.repository";
 import { isEntityKind } from "../model/vocabulary";
 
 export interface ListFilter {
@@ -38,7 +38,7 @@ export interface PageLinks {
 export interface ListPage {
   readonly rows: ListRow[];
   /** With PageLinks: each entity's links, and those read one level further, by key. */
-  readonly links: { readonly key: RelationKey; readonly relations: RelationRecord[] }[];
+  readonly links: KeyedRelations[];
 }
 
 export interface KindCount {
