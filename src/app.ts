@@ -4,11 +4,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Config } from "./config";
@@ -25,6 +21,9 @@ import {
 } from "./graphql/limits";
 import { createSchema } from "./graphql/schema";
 import { createAuthenticator } from "./auth/authenticate";
+import { createCors } from "./http/cors";
+import { landingPagePlugin } from "./http/landing-page";
+import { servePage } from "./http/pages";
 import { AppError, UnauthenticatedError } from "./errors";
 import type { Logger } from "./logger";
 import { createMetrics } from "./observability/metrics";
@@ -166,9 +165,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
 
   const plugins: ApolloServerPlugin<Context>[] = [
     ApolloServerPluginDrainHttpServer({ httpServer }),
-    production
-      ? ApolloServerPluginLandingPageDisabled()
-      : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+    landingPagePlugin<Context>(config.queryEditors),
     // The graph sets no cache hints; Apollo's default cache-control plugin would still wrap every
     // field's resolver to compute them (measured: about 3% of a chain request's CPU).
     ApolloServerPluginCacheControlDisabled(),
@@ -181,7 +178,8 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     schema,
     plugins,
     nodeEnv: config.nodeEnv,
-    introspection: !production,
+    // The query editors read the schema by introspection: on with them, off otherwise in production.
+    introspection: !production || config.queryEditors,
     // No "Did you mean …?" suggestions that would reveal the schema when introspection is off.
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
@@ -220,9 +218,15 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       res.status(503).json({ status: "unavailable", neo4j: "down" });
     }
   });
+  app.get("/", (_req, res) => {
+    res.redirect(302, "/explore/");
+  });
+  servePage(app, "explore");
+  if (config.queryEditors) servePage(app, "graphiql");
   app.use(
     "/graphql",
     scope.middleware(),
+    createCors(config),
     express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: ({ req }) => {

@@ -31,6 +31,8 @@ export const DEFAULTS = {
   MAX_QUERY_COST: 20_000,
   MAX_BODY_BYTES: 102_400,
   METRICS_ENABLED: true,
+  CORS_CREDENTIALS: false,
+  CORS_MAX_AGE_S: 600,
 } as const;
 
 export type Role = "reader" | "editor" | "admin";
@@ -87,6 +89,20 @@ export interface Config {
   /** Path of a JSON trusted-document list (sha256 → query); persisted queries stay off without it. */
   readonly trustedDocuments: string | null;
   readonly metricsEnabled: boolean;
+  /**
+   * Origins (scheme://host[:port]) whose browser pages may call the API: answered preflights and
+   * Access-Control-Allow-Origin. The service's own origin needs no entry. Empty by default.
+   */
+  readonly corsOrigins: readonly string[];
+  /** Whether allowed origins may send cookies and HTTP auth (Access-Control-Allow-Credentials). */
+  readonly corsCredentials: boolean;
+  /** How long a browser may cache a preflight answer, in seconds (Access-Control-Max-Age). */
+  readonly corsMaxAgeS: number;
+  /**
+   * Apollo Sandbox as the landing page and GraphiQL at /graphiql, with schema introspection:
+   * on outside production, off in production unless QUERY_EDITORS=true.
+   */
+  readonly queryEditors: boolean;
 }
 
 /** The variable names the service reads; docker-compose.yml is tested against this list. */
@@ -119,6 +135,10 @@ export const CONFIG_VARIABLES = [
   "MAX_BODY_BYTES",
   "TRUSTED_DOCUMENTS",
   "METRICS_ENABLED",
+  "CORS_ORIGINS",
+  "CORS_CREDENTIALS",
+  "CORS_MAX_AGE_S",
+  "QUERY_EDITORS",
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
@@ -196,6 +216,7 @@ export function loadConfig(env: Env = process.env): Config {
   const flag = (name: ConfigVariable, fallback: boolean): boolean =>
     oneOf(name, fallback ? "true" : "false", ["true", "false"]) === "true";
   const seedOnStart = flag("SEED_ON_START", DEFAULTS.SEED_ON_START);
+  const nodeEnv = oneOf("NODE_ENV", DEFAULTS.NODE_ENV, NODE_ENVS);
 
   const config: Config = {
     neo4jUri,
@@ -209,7 +230,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: raw("HOST") ?? DEFAULTS.HOST,
     port: integer("PORT", DEFAULTS.PORT, 0, 65535),
     requestTimeoutMs: integer("REQUEST_TIMEOUT_MS", DEFAULTS.REQUEST_TIMEOUT_MS, 100, 600_000),
-    nodeEnv: oneOf("NODE_ENV", DEFAULTS.NODE_ENV, NODE_ENVS),
+    nodeEnv,
     seedOnStart,
     logLevel: oneOf("LOG_LEVEL", DEFAULTS.LOG_LEVEL, LOG_LEVELS),
     readsRequireAuth: flag("READS_REQUIRE_AUTH", DEFAULTS.READS_REQUIRE_AUTH),
@@ -223,6 +244,10 @@ export function loadConfig(env: Env = process.env): Config {
     maxBodyBytes: integer("MAX_BODY_BYTES", DEFAULTS.MAX_BODY_BYTES, 1_024, 10_485_760),
     trustedDocuments: raw("TRUSTED_DOCUMENTS") ?? null,
     metricsEnabled: flag("METRICS_ENABLED", DEFAULTS.METRICS_ENABLED),
+    corsOrigins: parseOrigins(raw("CORS_ORIGINS"), problems),
+    corsCredentials: flag("CORS_CREDENTIALS", DEFAULTS.CORS_CREDENTIALS),
+    corsMaxAgeS: integer("CORS_MAX_AGE_S", DEFAULTS.CORS_MAX_AGE_S, 0, 86_400),
+    queryEditors: flag("QUERY_EDITORS", nodeEnv !== "production"),
   };
 
   if (config.neo4jPassword.length < 8) {
@@ -267,6 +292,39 @@ function parseApiKeys(value: string | undefined, problems: string[]): ApiKey[] {
     keys.push({ role: role as Role, sha256, label: `${role}:${sha256.slice(0, 4)}` });
   }
   return keys;
+}
+
+/**
+ * CORS_ORIGINS is a comma-separated list of exact origins, e.g.
+ * `https://a.example,http://localhost:5173`: a scheme, a host and an optional port, nothing else
+ * (no path, no wildcard: an allow-list that says exactly who may call).
+ */
+function parseOrigins(value: string | undefined, problems: string[]): string[] {
+  if (value === undefined) return [];
+  const origins: string[] = [];
+  for (const entry of value.split(",").map((part) => part.trim())) {
+    if (entry === "") continue;
+    let origin: string | null = null;
+    try {
+      const url = new URL(entry);
+      if (
+        (url.protocol === "http:" || url.protocol === "https:") &&
+        url.origin === entry.replace(/\/$/, "")
+      ) {
+        origin = url.origin;
+      }
+    } catch {
+      origin = null;
+    }
+    if (origin === null) {
+      problems.push(
+        `CORS_ORIGINS="${value}" must be a comma-separated list of origins such as https://a.example or http://localhost:5173 (scheme, host and port only; "${entry}" is not one)`,
+      );
+      return [];
+    }
+    origins.push(origin);
+  }
+  return origins;
 }
 
 function parseJwt(env: Env, problems: string[]): JwtSettings | null {
