@@ -46,6 +46,26 @@ registerEnumType(EvidenceKind, {
 });
 
 @ObjectType({
+  description:
+    "A quote inside the paragraph of its document that holds it, for showing it in context (上下文).",
+})
+export class EvidenceContext {
+  @Field(() => String, {
+    description:
+      "The paragraph (line) of the document around the quote; a long one is cut at sentence ends or marked with … (段落原文).",
+  })
+  text!: string;
+
+  @Field(() => Int, {
+    description: "Where the quote starts in text, in UTF-16 code units (引文起点).",
+  })
+  quoteStart!: number;
+
+  @Field(() => Int, { description: "Where the quote ends in text, exclusive (引文终点)." })
+  quoteEnd!: number;
+}
+
+@ObjectType({
   description: "A verbatim passage of a source document that states a fact (原文证据).",
 })
 export class Evidence {

@@ -8,7 +8,13 @@ import { KIND_TYPES } from "./entity.type";
 import { createKindListResolver, EntityConnectionResolver, ListResolver } from "./list.resolver";
 import { createRelationFieldResolvers } from "./relation-fields.resolver";
 import { StatsResolver } from "./stats.resolver";
-import { GraphEdgeResolver, TraversalResolver } from "./traversal.resolver";
+import {
+  EvidenceResolver,
+  GraphEdgeResolver,
+  GraphNodeResolver,
+  TraversalResolver,
+} from "./traversal.resolver";
+import { VocabularyResolver } from "./vocabulary.resolver";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -24,6 +30,9 @@ export function createSchema(): Promise<GraphQLSchema> {
       StatsResolver,
       TraversalResolver,
       GraphEdgeResolver,
+      GraphNodeResolver,
+      EvidenceResolver,
+      VocabularyResolver,
       ListResolver,
       EntityConnectionResolver,
       ChainResolver,

@@ -1,16 +1,24 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import type { EdgeRecord, EvidenceRecord } from "../model/records";
+import type { EdgeRecord, EvidenceContextRecord, EvidenceRecord } from "../model/records";
 import type { EntityKind } from "../model/vocabulary";
 import type { SearchResult } from "../services/search.service";
 import type {
   GraphViewRecord,
   PathView,
   TraceStep as TraceStepRecord,
+  ViewNodeRecord,
 } from "../services/traversal.service";
-import { EntityKindEnum, Evidence } from "./common.type";
+import { EntityKindEnum, Evidence, EvidenceContext } from "./common.type";
 import type { Context } from "./context";
 import { RelationTypeEnum } from "./entity.type";
-import { GraphEdge, GraphPath, GraphView, SearchConnection, TraceStep } from "./traversal.type";
+import {
+  GraphEdge,
+  GraphNode,
+  GraphPath,
+  GraphView,
+  SearchConnection,
+  TraceStep,
+} from "./traversal.type";
 
 @Resolver()
 export class TraversalResolver {
@@ -65,6 +73,22 @@ export class TraversalResolver {
     @Ctx() ctx: Context,
   ): Promise<GraphViewRecord | null> {
     return ctx.services.traversal.neighborhood(id, depth, relationTypes ?? [], kinds ?? [], limit);
+  }
+
+  @Query(() => GraphEdge, {
+    nullable: true,
+    description:
+      "One relationship by its edge id (source|TYPE|target, as views and paths give it), with its evidence; null when there is none (按标识查关系).",
+  })
+  edge(
+    @Arg("id", () => ID, {
+      description:
+        "Edge id, e.g. shuangliu-county|CO_BUILT|uestc-chengdu-research-institute (边标识).",
+    })
+    id: string,
+    @Ctx() ctx: Context,
+  ): Promise<EdgeRecord | null> {
+    return ctx.services.graph.edge(id);
   }
 
   @Query(() => [GraphPath], {
@@ -123,5 +147,47 @@ export class GraphEdgeResolver {
   @FieldResolver(() => [Evidence], { description: "Passages that state it (证据)." })
   evidence(@Root() edge: EdgeRecord, @Ctx() ctx: Context): Promise<readonly EvidenceRecord[]> {
     return ctx.services.graph.edgeEvidence(edge);
+  }
+}
+
+@Resolver(() => GraphNode)
+export class GraphNodeResolver {
+  @FieldResolver(() => Int, {
+    description:
+      "How many relationships the entity has with other entities in the whole graph, shown or not (关系总数).",
+  })
+  degree(@Root() node: ViewNodeRecord, @Ctx() ctx: Context): Promise<number> {
+    return ctx.services.graph.degree(node.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "True when the entity has more relationships than this view or path shows: expanding it would add more (可展开).",
+  })
+  async hasMore(@Root() node: ViewNodeRecord, @Ctx() ctx: Context): Promise<boolean> {
+    return (await ctx.services.graph.degree(node.id)) > node.shownLinks;
+  }
+}
+
+@Resolver(() => Evidence)
+export class EvidenceResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Title of the source document (文献标题).",
+  })
+  documentTitle(@Root() evidence: EvidenceRecord, @Ctx() ctx: Context): Promise<string | null> {
+    return ctx.services.graph.documentTitle(evidence);
+  }
+
+  @FieldResolver(() => EvidenceContext, {
+    nullable: true,
+    description:
+      "The quote inside the paragraph of the document that holds it, to show it highlighted in context; null when the document's text is not stored (上下文).",
+  })
+  context(
+    @Root() evidence: EvidenceRecord,
+    @Ctx() ctx: Context,
+  ): Promise<EvidenceContextRecord | null> {
+    return ctx.services.graph.evidenceContext(evidence);
   }
 }

@@ -16,6 +16,12 @@ export class GraphNode {
 
   @Field(() => String, { nullable: true, description: "English name (英文名称)." })
   nameEn?: string | null;
+
+  @Field(() => Int, {
+    description:
+      "Hops from the start: from the view's start entity in a neighbourhood, from the path's first entity in a path (层级).",
+  })
+  depth!: number;
 }
 
 @ObjectType({ description: "An edge of a relationship view or path, with its evidence (图边)." })

@@ -1,5 +1,13 @@
 import DataLoader from "dataloader";
-import type { EntityDetails, EntityRecord, EvidenceRecord, RelationRecord } from "../model/records";
+import type {
+  DocumentRecord,
+  EdgeRecord,
+  EntityDetails,
+  EntityRecord,
+  EvidenceRecord,
+  RelationRecord,
+} from "../model/records";
+import type { DocumentRepository } from "../repositories/document.repository";
 import {
   relationKeyString,
   type EntityRepository,
@@ -13,6 +21,12 @@ export interface Loaders {
   readonly details: DataLoader<string, EntityDetails>;
   /** Evidence of edges read without it, by edge id; empty for unknown ids. */
   readonly edgeEvidence: DataLoader<string, readonly EvidenceRecord[]>;
+  /** Relationships by edge id, whole with their evidence; null for unknown ids. */
+  readonly edge: DataLoader<string, EdgeRecord | null>;
+  /** Number of relationships an entity has with other entities; 0 for unknown ids. */
+  readonly degree: DataLoader<string, number>;
+  /** Source documents with their text; null for unknown ids. */
+  readonly document: DataLoader<string, DocumentRecord | null>;
   readonly byName: DataLoader<string, readonly EntityRecord[]>;
   readonly relations: DataLoader<RelationKey, readonly RelationRecord[], string>;
   /** Keeps entities and links that a query read along with its answer, for later loads. */
@@ -31,13 +45,14 @@ export interface ReadAlong {
 
 export interface LoaderDeps {
   readonly entities: EntityRepository;
+  readonly documents: DocumentRepository;
 }
 
 /**
  * One set of loaders per request (never shared: a cache across requests would leak one user's view
  * to another and serve stale data after writes). Each batch is one query with UNWIND.
  */
-export function createLoaders({ entities }: LoaderDeps): Loaders {
+export function createLoaders({ entities, documents }: LoaderDeps): Loaders {
   const entity = new DataLoader<string, EntityRecord | null>(async (ids) => {
     const byId = await entities.byIds(ids);
     return ids.map((id) => byId.get(id) ?? null);
@@ -70,6 +85,18 @@ export function createLoaders({ entities }: LoaderDeps): Loaders {
     edgeEvidence: new DataLoader(async (ids) => {
       const byId = await entities.edgeEvidence(ids);
       return ids.map((id) => byId.get(id) ?? []);
+    }),
+    edge: new DataLoader(async (ids) => {
+      const byId = await entities.edgesByIds(ids);
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    degree: new DataLoader(async (ids) => {
+      const byId = await entities.degrees(ids);
+      return ids.map((id) => byId.get(id) ?? 0);
+    }),
+    document: new DataLoader(async (ids) => {
+      const byId = await documents.byIds(ids);
+      return ids.map((id) => byId.get(id) ?? null);
     }),
     byName: new DataLoader(async (keys) => {
       const byKey = await entities.byNameKeys(keys);

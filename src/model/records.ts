@@ -10,6 +10,20 @@ export interface EvidenceRecord {
   readonly quote: string;
 }
 
+/** A stored source document; text is null for a document registered without its text. */
+export interface DocumentRecord {
+  readonly id: string;
+  readonly title: string | null;
+  readonly text: string | null;
+}
+
+/** A quote inside the paragraph of its document that holds it: quoteStart/End index into text. */
+export interface EvidenceContextRecord {
+  readonly text: string;
+  readonly quoteStart: number;
+  readonly quoteEnd: number;
+}
+
 export interface FactRecord {
   readonly key: string;
   readonly label: string;

@@ -73,6 +73,23 @@ export class EntityRepository {
     return new Map(rows.map((row) => [asText(row.id), evidenceFromProperties(row)]));
   }
 
+  /** Relationships by edge id (source|TYPE|target), with their evidence; unknown ids are left out. */
+  async edgesByIds(ids: readonly string[]): Promise<Map<string, EdgeRecord>> {
+    const rows = await this.db.read("edges-by-ids", { ids: [...new Set(ids)] });
+    return new Map(
+      rows.map((row) => [
+        asText(row.id),
+        edgeOf(asText(row.source), asText(row.target), asText(row.type), asObject(row.props)),
+      ]),
+    );
+  }
+
+  /** How many relationships each entity has with other entities; unknown ids are left out. */
+  async degrees(ids: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.db.read("entity-degrees", { ids: [...new Set(ids)] });
+    return new Map(rows.map((row) => [asText(row.id), Number(row.degree)]));
+  }
+
   /** The entities each normalised name form names, as full records. */
   async byNameKeys(keys: readonly string[]): Promise<Map<string, EntityRecord[]>> {
     const rows = await this.db.read("entities-by-name-keys", { keys: [...new Set(keys)] });

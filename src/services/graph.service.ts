@@ -4,6 +4,7 @@ import type {
   DirectionValue,
   EdgeRecord,
   EntityDetails,
+  EvidenceContextRecord,
   EvidenceRecord,
   EntityRecord,
   NextLink,
@@ -11,6 +12,7 @@ import type {
 } from "../model/records";
 import { RELATION_TYPES } from "../model/vocabulary";
 import { normalizeName } from "../seeds/validate";
+import { quoteInContext } from "./evidence-context";
 
 export const MAX_RELATIONS_PER_FIELD = 1_000;
 export const DEFAULT_RELATIONS_PER_FIELD = 100;
@@ -47,6 +49,29 @@ export class GraphService {
     const { evidence, facts } = entity;
     if (evidence !== undefined && facts !== undefined) return { evidence, facts };
     return this.loaders.details.load(entity.id);
+  }
+
+  /** A relationship by edge id (source|TYPE|target), with its evidence; null when there is none. */
+  edge(id: string): Promise<EdgeRecord | null> {
+    return this.loaders.edge.load(id);
+  }
+
+  /** How many relationships an entity has with other entities (one batched query per request level). */
+  degree(id: string): Promise<number> {
+    return this.loaders.degree.load(id);
+  }
+
+  /** The title of the document a quote comes from; null when the document has none. */
+  async documentTitle(evidence: EvidenceRecord): Promise<string | null> {
+    return (await this.loaders.document.load(evidence.documentId))?.title ?? null;
+  }
+
+  /** A quote inside the paragraph of its document that holds it; null without the document's text. */
+  async evidenceContext(evidence: EvidenceRecord): Promise<EvidenceContextRecord | null> {
+    const text = (await this.loaders.document.load(evidence.documentId))?.text ?? null;
+    return text === null
+      ? null
+      : quoteInContext(text, evidence.start, evidence.end, evidence.quote);
   }
 
   /**

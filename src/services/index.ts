@@ -2,6 +2,7 @@ import type { Principal } from "../auth/principal";
 import type { Transactional } from "../db/database";
 import { createLoaders } from "../loaders";
 import { ChainRepository } from "../repositories/chain.repository";
+import { DocumentRepository } from "../repositories/document.repository";
 import { EntityRepository } from "../repositories/entity.repository";
 import { ListRepository } from "../repositories/list.repository";
 import { SearchRepository } from "../repositories/search.repository";
@@ -27,7 +28,10 @@ export interface Services {
 
 /** Builds one request's services, with that request's own DataLoaders. */
 export function createServices(db: Transactional, principal: Principal): Services {
-  const loaders = createLoaders({ entities: new EntityRepository(db) });
+  const loaders = createLoaders({
+    entities: new EntityRepository(db),
+    documents: new DocumentRepository(db),
+  });
   const graph = new GraphService(loaders);
   return {
     stats: new StatsRepository(db),

@@ -16,15 +16,23 @@ export const MAX_PATH_HOPS = MAX_HOPS;
 export const MAX_PATHS = 50;
 export const MAX_TRACE_DEPTH = 10;
 
+/** An entity as a node of a view or path: where it stands, and how many of its links are shown. */
+export interface ViewNodeRecord extends EntityRecord {
+  /** Hops from the view's start entity or the path's first entity. */
+  readonly depth: number;
+  /** The edges of the view or path that touch it. */
+  readonly shownLinks: number;
+}
+
 export interface GraphViewRecord {
-  readonly nodes: readonly EntityRecord[];
+  readonly nodes: readonly ViewNodeRecord[];
   readonly edges: readonly EdgeRecord[];
   readonly truncated: boolean;
 }
 
 export interface PathView {
   readonly length: number;
-  readonly nodes: readonly EntityRecord[];
+  readonly nodes: readonly ViewNodeRecord[];
   readonly hops: readonly EdgeRecord[];
 }
 
@@ -47,6 +55,47 @@ function checkKinds(kinds: readonly string[]): void {
     if (!(ENTITY_KINDS as readonly string[]).includes(kind))
       throw new BadUserInputError(`unknown kind ${kind}`, "kinds");
   }
+}
+
+/**
+ * The nodes of a view or path with their depth, found breadth first from the first node over the
+ * edges shown (a walk adds an entity at the level it first reaches it, through an edge the view
+ * keeps, so this is the walk's level), and the number of shown edges that touch each.
+ */
+export function asViewNodes(
+  nodes: readonly EntityRecord[],
+  edges: readonly EdgeRecord[],
+): ViewNodeRecord[] {
+  const neighbours = new Map<string, string[]>();
+  const touching = new Map<string, number>();
+  for (const { source, target } of edges) {
+    neighbours.set(source, [...(neighbours.get(source) ?? []), target]);
+    neighbours.set(target, [...(neighbours.get(target) ?? []), source]);
+    touching.set(source, (touching.get(source) ?? 0) + 1);
+    if (target !== source) touching.set(target, (touching.get(target) ?? 0) + 1);
+  }
+  const depth = new Map<string, number>();
+  const start = nodes[0];
+  if (start !== undefined) {
+    depth.set(start.id, 0);
+    let frontier = [start.id];
+    for (let level = 1; frontier.length > 0; level += 1) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        for (const other of neighbours.get(id) ?? []) {
+          if (depth.has(other)) continue;
+          depth.set(other, level);
+          next.push(other);
+        }
+      }
+      frontier = next;
+    }
+  }
+  return nodes.map((node) => ({
+    ...node,
+    depth: depth.get(node.id) ?? 0,
+    shownLinks: touching.get(node.id) ?? 0,
+  }));
 }
 
 /** Neighbourhoods (one query), shortest paths, and supply-chain tracing (one query per hop). */
@@ -81,7 +130,8 @@ export class TraversalService {
     // An edge between two entities of one frontier is found from both.
     const edges = new Map<string, EdgeRecord>();
     for (const edge of view.edges) if (!edges.has(edge.id)) edges.set(edge.id, edge);
-    return { nodes: view.nodes, edges: [...edges.values()], truncated: view.truncated };
+    const kept = [...edges.values()];
+    return { nodes: asViewNodes(view.nodes, kept), edges: kept, truncated: view.truncated };
   }
 
   async paths(fromId: string, toId: string, maxHops: number, limit: number): Promise<PathView[]> {
@@ -96,8 +146,12 @@ export class TraversalService {
     );
     if (from === null) throw new NotFoundError(`no entity with id ${fromId} (fromId)`);
     if (to === null) throw new NotFoundError(`no entity with id ${toId} (toId)`);
-    if (fromId === toId) return [{ length: 0, nodes: [from], hops: [] }];
-    return paths.map((path) => ({ length: path.hops.length, nodes: path.nodes, hops: path.hops }));
+    if (fromId === toId) return [{ length: 0, nodes: asViewNodes([from], []), hops: [] }];
+    return paths.map((path) => ({
+      length: path.hops.length,
+      nodes: asViewNodes(path.nodes, path.hops),
+      hops: path.hops,
+    }));
   }
 
   /**

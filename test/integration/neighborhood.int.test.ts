@@ -7,6 +7,7 @@ import { TraversalService } from "../../src/services/traversal.service";
 import { GraphService } from "../../src/services/graph.service";
 import { createLoaders } from "../../src/loaders";
 import { EntityRepository } from "../../src/repositories/entity.repository";
+import { DocumentRepository } from "../../src/repositories/document.repository";
 import { countingQueries, runCypher } from "../helpers/db";
 
 interface View {
@@ -76,7 +77,12 @@ describe("neighborhood", () => {
     const { queries: counting, asked } = countingQueries(db);
     const service = new TraversalService(
       new TraversalRepository(counting),
-      new GraphService(createLoaders({ entities: new EntityRepository(db) })),
+      new GraphService(
+        createLoaders({
+          entities: new EntityRepository(db),
+          documents: new DocumentRepository(db),
+        }),
+      ),
     );
     expect(ids.length).toBeGreaterThan(200);
     let cases = 0;

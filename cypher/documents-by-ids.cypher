@@ -1,0 +1,4 @@
+// Source documents by id, with their text: evidence shows a quote inside the paragraph it stands in.
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN id, d.title AS title, d.text AS text

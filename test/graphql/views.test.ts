@@ -1,0 +1,172 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENTITY_KINDS, RELATION_SPECS } from "../../src/model/vocabulary";
+import { runCypher } from "../helpers/db";
+import { gql, startTestServer, type TestServer } from "../helpers/server";
+
+type Data = Record<string, any>;
+
+const DOCUMENTS = JSON.parse(
+  readFileSync(path.resolve(__dirname, "../../seeds/documents.json"), "utf8"),
+) as { id: string; title: string }[];
+const DOCUMENT_TEXT = readFileSync(
+  path.resolve(__dirname, "../../seeds/documents/000_257febe6d92f7e6f.txt"),
+  "utf8",
+);
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+async function ok(query: string, variables: Data = {}): Promise<Data> {
+  const response = await gql<Data>(server.url, query, variables);
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data ?? {};
+}
+
+/** Each entity's number of relationships with other entities, read straight from Neo4j. */
+async function degreesOf(ids: string[]): Promise<Map<string, number>> {
+  const records = await runCypher(
+    "UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]-(:Entity) RETURN id, count(r) AS degree",
+    { ids },
+  );
+  return new Map(records.map((r) => [r.get("id") as string, Number(r.get("degree"))]));
+}
+
+describe("vocabulary", () => {
+  it("labels every kind and relationship type in Chinese and English", async () => {
+    const data = await ok(`{ vocabulary {
+      kinds { kind en zh description } relationTypes { type en zh description from to } } }`);
+    expect(data.vocabulary.kinds.map((k: Data) => k.kind)).toEqual([...ENTITY_KINDS]);
+    expect(data.vocabulary.relationTypes.map((t: Data) => t.type)).toEqual(
+      RELATION_SPECS.map((spec) => spec.type),
+    );
+    expect(data.vocabulary.relationTypes[0]).toMatchObject({
+      type: "CO_BUILT",
+      en: "co-built",
+      zh: "共建",
+    });
+    expect(data.vocabulary.kinds.find((k: Data) => k.kind === "District")).toMatchObject({
+      en: "District, county or functional zone",
+      zh: "区县 / 功能区",
+    });
+  });
+});
+
+describe("neighborhood nodes", () => {
+  it("say how far each is from the start, how many links it has, and whether the view shows them all", async () => {
+    const data =
+      await ok(`{ neighborhood(id: "uestc-chengdu-research-institute", depth: 2, limit: 30) {
+      nodes { id depth degree hasMore } edges { source target } } }`);
+    const { nodes, edges } = data.neighborhood as { nodes: Data[]; edges: Data[] };
+    expect(nodes[0]).toMatchObject({ id: "uestc-chengdu-research-institute", depth: 0 });
+
+    // Depth: a breadth-first walk over the view's own edges from the start.
+    const around = new Map<string, string[]>();
+    for (const { source, target } of edges) {
+      around.set(source, [...(around.get(source) ?? []), target]);
+      around.set(target, [...(around.get(target) ?? []), source]);
+    }
+    const depth = new Map([["uestc-chengdu-research-institute", 0]]);
+    let frontier = ["uestc-chengdu-research-institute"];
+    while (frontier.length > 0) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        for (const other of around.get(id) ?? []) {
+          if (depth.has(other)) continue;
+          depth.set(other, depth.get(id)! + 1);
+          next.push(other);
+        }
+      }
+      frontier = next;
+    }
+    expect(Object.fromEntries(nodes.map((n) => [n.id, n.depth]))).toEqual(
+      Object.fromEntries(depth),
+    );
+    expect(new Set(nodes.map((n) => n.depth))).toEqual(new Set([0, 1, 2]));
+
+    const degrees = await degreesOf(nodes.map((n) => n.id));
+    for (const node of nodes) {
+      const shown = edges.filter((e) => e.source === node.id || e.target === node.id).length;
+      expect(node.degree, node.id).toBe(degrees.get(node.id));
+      expect(node.hasMore, node.id).toBe(degrees.get(node.id)! > shown);
+    }
+    // The start shows all three of its links; the view's edge at depth 2 leaves some out.
+    expect(nodes.find((n) => n.id === "uestc-chengdu-research-institute")).toMatchObject({
+      degree: 3,
+      hasMore: false,
+    });
+    expect(nodes.filter((n) => n.hasMore).length).toBeGreaterThan(0);
+  });
+
+  it("number the entities of a path from its first", async () => {
+    const data = await ok(`{ paths(fromId: "shuangliu-county", toId: "uestc", maxHops: 2) {
+      nodes { id depth } } }`);
+    expect(data.paths).toEqual([
+      {
+        nodes: [
+          { id: "shuangliu-county", depth: 0 },
+          { id: "uestc-chengdu-research-institute", depth: 1 },
+          { id: "uestc", depth: 2 },
+        ],
+      },
+    ]);
+  });
+});
+
+describe("edge", () => {
+  const id = "shuangliu-county|CO_BUILT|uestc-chengdu-research-institute";
+
+  it("reads one relationship by its edge id, with its quote inside the paragraph that holds it", async () => {
+    const data = await ok(
+      `query ($id: ID!) { edge(id: $id) { id type source target evidenceKind confidence
+        evidence { documentId documentTitle quote start end context { text quoteStart quoteEnd } } } }`,
+      { id },
+    );
+    const edge = data.edge;
+    expect(edge).toMatchObject({
+      id,
+      type: "CO_BUILT",
+      source: "shuangliu-county",
+      target: "uestc-chengdu-research-institute",
+      evidenceKind: "explicit",
+      confidence: 1,
+    });
+    expect(edge.evidence).toHaveLength(1);
+    const [evidence] = edge.evidence;
+    expect(evidence.documentTitle).toBe(DOCUMENTS[0]!.title);
+    expect(DOCUMENT_TEXT.slice(evidence.start, evidence.end)).toBe(evidence.quote);
+    const { text, quoteStart, quoteEnd } = evidence.context;
+    expect(text.slice(quoteStart, quoteEnd)).toBe(evidence.quote);
+    // Within the quote's own line of the document, cut at sentence ends around the quote.
+    const line = DOCUMENT_TEXT.split("\n").find((l) => l.includes(evidence.quote)) ?? "";
+    expect(line).toContain(text);
+    expect(text.length).toBeLessThan(line.length);
+    expect(text.endsWith("。")).toBe(true);
+    expect(text).toContain("锦江区与北京大学共建节能环保产业研究院");
+  });
+
+  it("is null for an id that names no relationship, whatever its shape", async () => {
+    const data = await ok(`{
+      a: edge(id: "uestc|CO_BUILT|shuangliu-county") { id }
+      b: edge(id: "no-such-entity|CO_BUILT|uestc") { id }
+      c: edge(id: "not an edge id") { id }
+      d: edge(id: "a|b|c|d") { id }
+    }`);
+    expect(data).toEqual({ a: null, b: null, c: null, d: null });
+  });
+
+  it("gives evidence of an entity in context too", async () => {
+    const data = await ok(`{ entity(id: "shuangliu-county") {
+      evidence { quote context { text quoteStart quoteEnd } } } }`);
+    expect(data.entity.evidence.length).toBeGreaterThan(0);
+    for (const { quote, context } of data.entity.evidence) {
+      expect(context.text.slice(context.quoteStart, context.quoteEnd)).toBe(quote);
+    }
+  });
+});
