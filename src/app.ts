@@ -20,6 +20,7 @@ import {
   type QueryLimits,
 } from "./graphql/limits";
 import { createSchema } from "./graphql/schema";
+import { warmUp } from "./graphql/warm-up";
 import { createAuthenticator } from "./auth/authenticate";
 import { createCors } from "./http/cors";
 import { landingPagePlugin } from "./http/landing-page";
@@ -200,6 +201,14 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
       formatError(formatted, logger, error, { hideSchemaDetails: production }),
   });
   await apollo.start();
+  if (config.warmUp) {
+    const warm = await warmUp(
+      apollo,
+      (index) => createContext(db, logger, `warm-up-${index}`),
+      logger,
+    );
+    logger.info(warm, "warmed Neo4j's query plans");
+  }
 
   app.disable("x-powered-by");
   if (metrics !== null) {

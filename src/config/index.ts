@@ -103,6 +103,11 @@ export interface Config {
    * on outside production, off in production unless QUERY_EDITORS=true.
    */
   readonly queryEditors: boolean;
+  /**
+   * Run the warm-up operations (src/graphql/warm-up.ts) before answering, so Neo4j has planned
+   * the queries a first user meets: on by default, off by default under NODE_ENV=test.
+   */
+  readonly warmUp: boolean;
 }
 
 /** The variable names the service reads; docker-compose.yml is tested against this list. */
@@ -139,6 +144,7 @@ export const CONFIG_VARIABLES = [
   "CORS_CREDENTIALS",
   "CORS_MAX_AGE_S",
   "QUERY_EDITORS",
+  "WARM_UP",
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
@@ -248,6 +254,7 @@ export function loadConfig(env: Env = process.env): Config {
     corsCredentials: flag("CORS_CREDENTIALS", DEFAULTS.CORS_CREDENTIALS),
     corsMaxAgeS: integer("CORS_MAX_AGE_S", DEFAULTS.CORS_MAX_AGE_S, 0, 86_400),
     queryEditors: flag("QUERY_EDITORS", nodeEnv !== "production"),
+    warmUp: flag("WARM_UP", nodeEnv !== "test"),
   };
 
   if (config.neo4jPassword.length < 8) {

@@ -1,0 +1,64 @@
+import type { ApolloServer } from "@apollo/server";
+import type { Logger } from "../logger";
+import type { Context } from "./context";
+
+/**
+ * Operations run once at start so that Neo4j has planned the queries behind them before the first
+ * user asks: the first request of a query shape otherwise waits for Neo4j to plan the large
+ * generated queries (0.6–4.9 s each, measured after a restart; see bench/RESULTS.md). They cover
+ * each entry point and the typed, untyped and read-ahead relationship paths, with parameters of
+ * the sizes users send (Neo4j plans again for very different string lengths and list sizes).
+ */
+export const WARM_UP_OPERATIONS: readonly string[] = [
+  `{ resolve(name: "电子科大") { id name nameEn ... on University {
+      coBuiltInstitutes(first: 10) { node { name nameEn } evidence { quote } } } } }`,
+  `{ resolve(name: "双流县") { id kind ... on District { coBuilt { node { name } evidence { quote } } } } }`,
+  `{ entity(id: "shuangliu-county") { id name evidence { quote documentTitle context { text } }
+      facts { key value } relations(first: 20) { type direction node { id name } } } }`,
+  `{ districts(first: 20) { totalCount nodes { id name ... on District { coBuilt(first: 5) {
+      node { id name ... on ResearchInstitute { coBuilders(first: 5) { node { id name } } } } } } } } }`,
+  `{ universities(first: 10, orderBy: { field: NAME, direction: DESC }) { edges { cursor node { id name } } } }`,
+  `{ search(query: "电子科", first: 10) { totalCount edges { score node { id kind name nameEn aliases } } } }`,
+  `{ search(query: "research institute", first: 3) { totalCount edges { node { name } } } }`,
+  `{ neighborhood(id: "jinjiang-district", depth: 1) { nodes { id kind name nameEn depth degree hasMore }
+      edges { id type source target evidenceKind confidence evidence { quote } } truncated } }`,
+  `{ neighborhood(id: "uestc-chengdu-research-institute", depth: 2, limit: 50) { nodes { id depth } edges { id } } }`,
+  `{ neighborhood(id: "chengdu", depth: 3, limit: 100) { nodes { id } edges { id } truncated } }`,
+  `{ neighborhood(id: "shuangliu-county", depth: 2, limit: 3) { nodes { id } truncated } }`,
+  `{ paths(fromId: "uestc", toId: "shuangliu-county", maxHops: 4) { length nodes { id name depth }
+      hops { id type source target evidenceKind evidence { quote } } } }`,
+  `{ edge(id: "shuangliu-county|CO_BUILT|uestc-chengdu-research-institute") { id type evidence { quote } } }`,
+  `{ innovationChain(industryId: "industry-automobile") { industry { name } stages { key empty items {
+      entity { id name } roles members { role entity { name } } via { type evidence { quote } } } } } }`,
+  `{ countsByKind { kind count } countsByDistrict { id name } countsByIndustry { id name } graphStats { entities } }`,
+  `{ vocabulary { kinds { kind en zh } relationTypes { type en zh } } }`,
+];
+
+/**
+ * Runs the warm-up operations one after another through the whole stack (limits, resolvers,
+ * loaders, Neo4j), as an anonymous reader would. A failure is logged and does not stop the start.
+ * @returns how many answered without errors, and the time taken.
+ */
+export async function warmUp(
+  apollo: ApolloServer<Context>,
+  contextFor: (index: number) => Context,
+  logger: Logger,
+): Promise<{ operations: number; answered: number; ms: number }> {
+  const started = performance.now();
+  let answered = 0;
+  for (const [index, query] of WARM_UP_OPERATIONS.entries()) {
+    try {
+      const response = await apollo.executeOperation(
+        { query },
+        { contextValue: contextFor(index) },
+      );
+      const errors =
+        response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+      if (errors === undefined) answered += 1;
+      else logger.warn({ index, errors }, "a warm-up operation answered with errors");
+    } catch (error) {
+      logger.warn({ index, err: error }, "a warm-up operation failed");
+    }
+  }
+  return { operations: WARM_UP_OPERATIONS.length, answered, ms: performance.now() - started };
+}
