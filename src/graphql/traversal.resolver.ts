@@ -62,9 +62,16 @@ export class TraversalResolver {
     relationTypes: string[] | null,
     @Arg("kinds", () => [EntityKindEnum], {
       nullable: true,
-      description: "Only nodes of these kinds (类别).",
+      description:
+        "Walk only through entities of these kinds: an entity of another kind is neither shown nor passed through, so what lies beyond it is not reached (the start entity is always shown) (只经由这些类别).",
     })
     kinds: EntityKind[] | null,
+    @Arg("showKinds", () => [EntityKindEnum], {
+      nullable: true,
+      description:
+        "Walk through every kind (as kinds allows), then show only entities of these kinds and the edges between them: a filter of the result, not of the walk; limit counts the entities walked, so the view may hold fewer (只显示这些类别).",
+    })
+    showKinds: EntityKind[] | null,
     @Arg("limit", () => Int, {
       defaultValue: 100,
       description: "At most this many nodes, 1 to 500 (节点上限).",
@@ -72,7 +79,14 @@ export class TraversalResolver {
     limit: number,
     @Ctx() ctx: Context,
   ): Promise<GraphViewRecord | null> {
-    return ctx.services.traversal.neighborhood(id, depth, relationTypes ?? [], kinds ?? [], limit);
+    return ctx.services.traversal.neighborhood(
+      id,
+      depth,
+      relationTypes ?? [],
+      kinds ?? [],
+      limit,
+      showKinds ?? [],
+    );
   }
 
   @Query(() => GraphEdge, {

@@ -50,10 +50,10 @@ function checkTypes(types: readonly string[]): void {
   }
 }
 
-function checkKinds(kinds: readonly string[]): void {
+function checkKinds(kinds: readonly string[], argument = "kinds"): void {
   for (const kind of kinds) {
     if (!(ENTITY_KINDS as readonly string[]).includes(kind))
-      throw new BadUserInputError(`unknown kind ${kind}`, "kinds");
+      throw new BadUserInputError(`unknown kind ${kind}`, argument);
   }
 }
 
@@ -111,11 +111,13 @@ export class TraversalService {
     relationTypes: readonly string[],
     kinds: readonly string[],
     limit: number,
+    showKinds: readonly string[] = [],
   ): Promise<GraphViewRecord | null> {
     checkRange("depth", depth, 1, MAX_NEIGHBORHOOD_DEPTH);
     checkRange("limit", limit, 1, MAX_NEIGHBORHOOD_LIMIT);
     checkTypes(relationTypes);
     checkKinds(kinds);
+    checkKinds(showKinds, "showKinds");
     // Edges are capped too, so a hub can't make one hop unbounded; hitting the cap marks the view
     // as truncated. The whole walk is one query.
     const view = await this.repository.neighborhood(
@@ -130,8 +132,23 @@ export class TraversalService {
     // An edge between two entities of one frontier is found from both.
     const edges = new Map<string, EdgeRecord>();
     for (const edge of view.edges) if (!edges.has(edge.id)) edges.set(edge.id, edge);
-    const kept = [...edges.values()];
-    return { nodes: asViewNodes(view.nodes, kept), edges: kept, truncated: view.truncated };
+    const walked = asViewNodes(view.nodes, [...edges.values()]);
+    if (showKinds.length === 0) {
+      return { nodes: walked, edges: [...edges.values()], truncated: view.truncated };
+    }
+    // A filter of the result: depths stay those of the walk (which went through the entities
+    // left out), shown links count what is left.
+    const kept = walked.filter((node, index) => index === 0 || showKinds.includes(node.kind));
+    const shown = new Set(kept.map((node) => node.id));
+    const keptEdges = [...edges.values()].filter(
+      (edge) => shown.has(edge.source) && shown.has(edge.target),
+    );
+    const touching = asViewNodes(kept, keptEdges);
+    return {
+      nodes: kept.map((node, index) => ({ ...node, shownLinks: touching[index]?.shownLinks ?? 0 })),
+      edges: keptEdges,
+      truncated: view.truncated,
+    };
   }
 
   async paths(fromId: string, toId: string, maxHops: number, limit: number): Promise<PathView[]> {

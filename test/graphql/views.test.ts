@@ -170,3 +170,32 @@ describe("edge", () => {
     }
   });
 });
+
+describe("neighborhood showKinds", () => {
+  it("walks through every kind and shows only the kinds asked for, where kinds stops the walk", async () => {
+    const query = `query ($show: [EntityKind!], $kinds: [EntityKind!]) {
+      neighborhood(id: "uestc", depth: 2, limit: 100, showKinds: $show, kinds: $kinds) {
+        nodes { id kind depth hasMore degree } edges { source target } } }`;
+    const all = (await ok(query)).neighborhood as { nodes: Data[]; edges: Data[] };
+    const shown = (await ok(query, { show: ["District"] })).neighborhood as {
+      nodes: Data[];
+      edges: Data[];
+    };
+    const walkedOnly = (await ok(query, { kinds: ["District"] })).neighborhood as {
+      nodes: Data[];
+    };
+    const districtsOfAll = all.nodes.filter((n) => n.kind === "District");
+    // 双流县 is two hops away, through 电子科大成都研究院: showKinds keeps it, kinds never reaches it.
+    expect(districtsOfAll.map((n) => n.id)).toContain("shuangliu-county");
+    expect(shown.nodes.map((n) => n.id)).toEqual(["uestc", ...districtsOfAll.map((n) => n.id)]);
+    expect(shown.nodes.find((n) => n.id === "shuangliu-county")?.depth).toBe(2);
+    expect(walkedOnly.nodes.map((n) => n.id)).toEqual(["uestc"]);
+    // Only edges between the nodes shown, and hasMore against them.
+    const ids = new Set(shown.nodes.map((n) => n.id));
+    expect(shown.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);
+    for (const node of shown.nodes) {
+      const touching = shown.edges.filter((e) => e.source === node.id || e.target === node.id);
+      expect(node.hasMore).toBe(node.degree > touching.length);
+    }
+  });
+});
