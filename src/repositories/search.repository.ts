@@ -19,14 +19,17 @@ export interface SearchPage {
 export class SearchRepository {
   constructor(private readonly db: Queries) {}
 
+  /** Hits of the Lucene query; entities with a name form equal to `exact` (folded) first. */
   async search(
     luceneQuery: string,
+    exact: string,
     kinds: readonly string[],
     offset: number,
     first: number,
   ): Promise<SearchPage> {
     const [row] = await this.db.read("search-entities", {
       query: luceneQuery,
+      exact,
       kinds,
       offset,
       first,

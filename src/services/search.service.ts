@@ -1,11 +1,15 @@
 import { BadUserInputError } from "../errors";
 import type { EntityRecord } from "../model/records";
 import type { SearchRepository } from "../repositories/search.repository";
+import { Converter } from "opencc-js/t2cn";
 import { decodeCursor, encodeCursor, pageSize, type PageInfoRecord } from "./pagination";
 
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const MAX_QUERY_LENGTH = 200;
 const MAX_OFFSET = 10_000;
+/** Terms past this many are ignored: a query of a sentence's worth of words ranks as well. */
+const MAX_TERMS = 8;
+
+const toSimplified = Converter({ from: "t", to: "cn" });
 
 export interface SearchResult {
   readonly totalCount: number;
@@ -17,21 +21,53 @@ export interface SearchResult {
   readonly pageInfo: PageInfoRecord;
 }
 
+/** What a user typed, as the index sees names: NFKC, simplified characters, lower case. */
+export function foldQuery(text: string): string {
+  return toSimplified(text.normalize("NFKC")).toLowerCase();
+}
+
 /**
- * Turns what a user typed into a Lucene query that cannot fail to parse: each whitespace-separated
- * term becomes a quoted phrase (so 电子科 matches the bigrams 电子 子科 in sequence, a substring),
- * and all terms must match.
+ * The terms of what a user typed: folded (foldQuery), split on anything that is not a letter or a
+ * digit, so punctuation, Lucene syntax and emoji fall away instead of failing the query.
+ */
+export function searchTerms(text: string): string[] {
+  return foldQuery(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((term) => term.length > 0)
+    .slice(0, MAX_TERMS);
+}
+
+/** An English word's stem for a prefix match: incubators → incubator*, institutes → institute*. */
+function englishStem(term: string): string | null {
+  if (!/^[a-z]{4,}$/.test(term)) return null;
+  const stem = term.replace(/(ies|es|s|ing|ed)$/, "");
+  return stem.length >= 3 ? stem : term;
+}
+
+/**
+ * Turns what a user typed into a ranked Lucene query that cannot fail to parse. Terms are found
+ * in any order and need not all match (OR), ranked by how much of the query an entity's names hold:
+ * - every term as a phrase, all together, boosted most: entities that hold all terms come first;
+ * - each term as a phrase (电子科 as the bigrams 电子 子科 in sequence: a substring), boosted;
+ * - each term's words or bigrams on their own (轨道交通产业 finds 轨道交通 through 轨道, 道交, 交通);
+ * - an English word by its stem as a prefix (incubator finds incubators), a lone Chinese
+ *   character as the start of a bigram (汽 finds 汽车).
+ * The service then puts entities named exactly as typed first (search-entities.cypher).
  */
 export function toLuceneQuery(text: string): string {
-  const terms = text
-    .normalize("NFKC")
-    .replace(LUCENE_SPECIAL, " ")
-    .split(/\s+/)
-    .map((term) => term.trim())
-    .filter((term) => term.length > 0)
-    // AND, OR and NOT are operators to Lucene even inside our phrases' neighbourhood; lower case is not.
-    .map((term) => `"${term.toLowerCase()}"`);
-  return terms.join(" AND ");
+  const terms = searchTerms(text);
+  if (terms.length === 0) return "";
+  const phrases = terms.map((term) => `"${term}"`);
+  const clauses = [`(${phrases.join(" AND ")})^4`];
+  for (const [index, term] of terms.entries()) {
+    clauses.push(`${phrases[index]}^2`);
+    // AND, OR and NOT are Lucene operators in upper case only; terms are in lower case.
+    clauses.push(term);
+    const stem = englishStem(term);
+    if (stem !== null) clauses.push(`${stem}*`);
+    if (/^\p{Script=Han}$/u.test(term)) clauses.push(`${term}*`);
+  }
+  return clauses.join(" OR ");
 }
 
 /** Ranked full-text search with a Relay connection. */
@@ -55,7 +91,13 @@ export class SearchService {
     if (lucene.length === 0) {
       return emptyResult();
     }
-    const page = await this.repository.search(lucene, kinds, offset, size);
+    const page = await this.repository.search(
+      lucene,
+      foldQuery(trimmed).trim(),
+      kinds,
+      offset,
+      size,
+    );
     const edges = page.hits.map((hit, index) => ({
       node: hit.entity,
       score: hit.score,

@@ -39,4 +39,20 @@ describe("the full-text index over every name form", () => {
   it("ranks the exact name first", async () => {
     expect((await search("双流县"))[0]).toBe("双流县");
   });
+
+  it("finds what a query means when not every word matches: the best match first", async () => {
+    expect((await search("轨道交通产业"))[0]).toBe("轨道交通");
+    expect((await search("汽车 轨道交通")).slice(0, 2).sort()).toEqual(["汽车", "轨道交通"]);
+    const institutes = await search("双流县的研究院");
+    expect(institutes[0]).toBe("双流县");
+    expect(institutes).toEqual(
+      expect.arrayContaining(["电子科大成都研究院", "西南交大成都研究院"]),
+    );
+  });
+
+  it("folds traditional characters, drops emoji and finds English words by their stem", async () => {
+    expect((await search("電子科技大學"))[0]).toBe("电子科技大学");
+    expect(await search("电子科🚀")).toEqual(await search("电子科"));
+    expect(await search("incubator")).toContain("校院地共建科技企业孵化器");
+  });
 });

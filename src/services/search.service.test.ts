@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { foldQuery, searchTerms, toLuceneQuery } from "./search.service";
+
+describe("searchTerms", () => {
+  it("folds width, case and traditional characters, and splits on what is not a letter or digit", () => {
+    expect(foldQuery("電子科技大學 ＵＥＳＴＣ")).toBe("电子科技大学 uestc");
+    expect(searchTerms('研究院) AND (*:* OR name:"x')).toEqual([
+      "研究院",
+      "and",
+      "or",
+      "name",
+      "x",
+    ]);
+    expect(searchTerms("电子科🚀")).toEqual(["电子科"]);
+    expect(searchTerms("🚀 ~~ ***")).toEqual([]);
+  });
+});
+
+describe("toLuceneQuery", () => {
+  it("ranks all terms together first, then each as a phrase, then its words, with stems and prefixes", () => {
+    expect(toLuceneQuery("汽车 Incubators")).toBe(
+      '("汽车" AND "incubators")^4 OR "汽车"^2 OR 汽车 OR "incubators"^2 OR incubators OR incubator*',
+    );
+    expect(toLuceneQuery("汽")).toBe('("汽")^4 OR "汽"^2 OR 汽 OR 汽*');
+  });
+
+  it("is empty when nothing searchable is left", () => {
+    expect(toLuceneQuery("!!! 🚀")).toBe("");
+  });
+});
