@@ -11,6 +11,7 @@ import type {
   RelationRecord,
 } from "../model/records";
 import { RELATION_TYPES } from "../model/vocabulary";
+import { toSimplified } from "../model/fold";
 import { normalizeName } from "../seeds/validate";
 import { quoteInContext } from "./evidence-context";
 
@@ -99,15 +100,21 @@ export class GraphService {
 
   /**
    * Every entity one of whose name forms (Chinese name, English name, alias) equals `name`,
-   * ignoring case, full/half width and repeated spaces. More than one result means the name is
-   * ambiguous in the sources.
+   * ignoring case, full/half width and repeated spaces; when none does, the same in simplified
+   * characters (電子科技大學 → 电子科技大学). More than one result means the name is ambiguous in
+   * the sources.
    */
   async resolve(name: string): Promise<EntityRecord[]> {
     const key = normalizeName(name);
     if (key.length === 0) throw new BadUserInputError("name must not be empty", "name");
     if (key.length > 200)
       throw new BadUserInputError("name must be at most 200 characters", "name");
-    return [...(await this.loaders.byName.load(key))];
+    const simplified = normalizeName(toSimplified(key));
+    const [exact, folded] = await Promise.all([
+      this.loaders.byName.load(key),
+      simplified === key ? Promise.resolve([]) : this.loaders.byName.load(simplified),
+    ]);
+    return [...(exact.length > 0 ? exact : folded)];
   }
 
   /** Relationships of an entity, optionally of some types and one direction. */

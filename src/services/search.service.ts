@@ -1,15 +1,13 @@
 import { BadUserInputError } from "../errors";
 import type { EntityRecord } from "../model/records";
 import type { SearchRepository } from "../repositories/search.repository";
-import { Converter } from "opencc-js/t2cn";
+import { toSimplified } from "../model/fold";
 import { decodeCursor, encodeCursor, pageSize, type PageInfoRecord } from "./pagination";
 
 const MAX_QUERY_LENGTH = 200;
 const MAX_OFFSET = 10_000;
 /** Terms past this many are ignored: a query of a sentence's worth of words ranks as well. */
 const MAX_TERMS = 8;
-
-const toSimplified = Converter({ from: "t", to: "cn" });
 
 export interface SearchResult {
   readonly totalCount: number;

@@ -69,6 +69,12 @@ describe("resolve", () => {
     expect(await resolve("  uestc ")).toEqual(["uestc"]);
   });
 
+  it("finds a name written in traditional characters", async () => {
+    expect(await resolve("電子科技大學")).toEqual(["uestc"]);
+    expect(await resolve("電子科大")).toEqual(["uestc"]);
+    expect(await resolve("雙流縣")).toEqual(["shuangliu-county"]);
+  });
+
   it("returns nothing for a name the sources don't use", async () => {
     expect(await resolve("清华大学")).toEqual([]);
   });
