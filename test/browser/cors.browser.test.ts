@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Browser, Page } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage, screenshot } from "../helpers/browser";
 import { gql, startTestServer, type TestServer } from "../helpers/server";
 
@@ -11,26 +11,6 @@ import { gql, startTestServer, type TestServer } from "../helpers/server";
  * an origin on CORS_ORIGINS it shows the real nodes; from one that is not, the browser's fetch
  * rejects (the API refuses the preflight) and the page shows the failure.
  */
-
-/**
- * launchBrowser(), minus --disable-web-security: @sparticuz/chromium's default arguments (made for
- * scraping in AWS Lambda) include that flag, with which Chromium enforces no CORS at all and any
- * origin's fetch would succeed.
- */
-async function launchCorsEnforcingBrowser(): Promise<Browser> {
-  const launch = puppeteer.launch.bind(puppeteer);
-  const spy = vi.spyOn(puppeteer, "launch").mockImplementation((options = {}) =>
-    launch({
-      ...options,
-      args: (options.args ?? []).filter((arg) => arg !== "--disable-web-security"),
-    }),
-  );
-  try {
-    return await launchBrowser();
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 const NEIGHBORHOOD = `{
   neighborhood(id: "shuangliu-county", depth: 1) {
@@ -156,7 +136,7 @@ beforeAll(async () => {
   const direct = await gql<View>(api.url, NEIGHBORHOOD);
   expect(direct.errors).toBeUndefined();
   expected = direct.data!.neighborhood;
-  browser = await launchCorsEnforcingBrowser();
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();

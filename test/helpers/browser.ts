@@ -32,7 +32,9 @@ export async function launchBrowser(): Promise<Browser> {
     return await puppeteer.launch({
       executablePath,
       headless: true,
-      args: [...chromium.args, ...QUIET],
+      // @sparticuz/chromium passes --disable-web-security, which turns CORS off: the tests must
+      // see what a user's browser enforces.
+      args: [...chromium.args.filter((arg) => arg !== "--disable-web-security"), ...QUIET],
       defaultViewport: { width: 1280, height: 800 },
     });
   } catch (error) {
@@ -76,7 +78,9 @@ export async function openPage(
   const requests: string[] = [];
   const errors: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
-  page.on("pageerror", (error) => errors.push(error instanceof Error ? error.message : String(error)));
+  page.on("pageerror", (error) =>
+    errors.push(error instanceof Error ? error.message : String(error)),
+  );
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });
