@@ -6,6 +6,8 @@ import { Direction, Evidence, Fact } from "./common.type";
 import type { Context } from "./context";
 import { EntityInterface, Relation, RelationTypeEnum } from "./entity.type";
 import { linksAhead } from "./lookahead";
+import { NameLookup } from "./lookup.type";
+import type { NameLookupRecord } from "../services/lookup.service";
 
 @Resolver(() => EntityInterface)
 export class EntityResolver {
@@ -27,6 +29,22 @@ export class EntityResolver {
   })
   resolve(@Arg("name", () => String) name: string, @Ctx() ctx: Context): Promise<EntityRecord[]> {
     return ctx.services.graph.resolve(name);
+  }
+
+  @Query(() => NameLookup, {
+    description:
+      "A name looked up as resolve does it, with the closest names (by edit distance, among the search's best hits) when it names nothing: for a misspelt or partial name (名称查询与建议).",
+  })
+  lookup(
+    @Arg("name", () => String, { description: "Any name form (名称)." }) name: string,
+    @Arg("suggestions", () => Int, {
+      defaultValue: 5,
+      description: "At most this many suggestions, 0 to 20 (建议上限).",
+    })
+    suggestions: number,
+    @Ctx() ctx: Context,
+  ): Promise<NameLookupRecord> {
+    return ctx.services.lookup.lookup(name, suggestions);
   }
 
   @FieldResolver(() => [Evidence], {

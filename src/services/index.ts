@@ -12,6 +12,7 @@ import { ChainService } from "./chain.service";
 import { CurationService } from "./curation.service";
 import { GraphService } from "./graph.service";
 import { ListService } from "./list.service";
+import { LookupService } from "./lookup.service";
 import { SearchService } from "./search.service";
 import { TraversalService } from "./traversal.service";
 
@@ -20,6 +21,7 @@ export interface Services {
   readonly stats: StatsRepository;
   readonly graph: GraphService;
   readonly search: SearchService;
+  readonly lookup: LookupService;
   readonly traversal: TraversalService;
   readonly lists: ListService;
   readonly chains: ChainService;
@@ -33,10 +35,12 @@ export function createServices(db: Transactional, principal: Principal): Service
     documents: new DocumentRepository(db),
   });
   const graph = new GraphService(loaders);
+  const search = new SearchService(new SearchRepository(db));
   return {
     stats: new StatsRepository(db),
     graph,
-    search: new SearchService(new SearchRepository(db)),
+    search,
+    lookup: new LookupService(graph, search),
     traversal: new TraversalService(new TraversalRepository(db), graph),
     lists: new ListService(new ListRepository(db), graph),
     chains: new ChainService(new ChainRepository(db)),

@@ -144,6 +144,49 @@ describe("typed relationship fields", () => {
   });
 });
 
+describe("lookup", () => {
+  const lookup = async (name: string, suggestions?: number): Promise<Data> =>
+    (
+      await ok(
+        `query ($n: String!, $s: Int! = 5) { lookup(name: $n, suggestions: $s) {
+          name matches { id } suggestions { nameForm distance entity { id } } } }`,
+        suggestions === undefined ? { n: name } : { n: name, s: suggestions },
+      )
+    ).lookup;
+
+  it("offers the closest names, nearest first, for a name that matches nothing", async () => {
+    const misspelt = await lookup("电子科技大");
+    expect(misspelt.matches).toEqual([]);
+    expect(misspelt.suggestions[0]).toEqual({
+      nameForm: "电子科技大学",
+      distance: 1,
+      entity: { id: "uestc" },
+    });
+    const distances = misspelt.suggestions.map((s: Data) => s.distance);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect((await lookup("双流区")).suggestions[0]).toEqual({
+      nameForm: "双流县",
+      distance: 1,
+      entity: { id: "shuangliu-county" },
+    });
+  });
+
+  it("answers the matches and no suggestions when the name is known", async () => {
+    expect(await lookup("電子科大")).toEqual({
+      name: "電子科大",
+      matches: [{ id: "uestc" }],
+      suggestions: [],
+    });
+    expect((await lookup("电子科技大", 0)).suggestions).toEqual([]);
+  });
+
+  it("refuses more than 20 suggestions with BAD_USER_INPUT", async () => {
+    const error = await failure(`{ lookup(name: "x", suggestions: 21) { name } }`);
+    expect(error.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(error.extensions?.argumentName).toBe("suggestions");
+  });
+});
+
 describe("search", () => {
   it("pages through hits with cursors and a total count", async () => {
     const first =
