@@ -1,0 +1,136 @@
+/**
+ * Words on the page in Chinese (the default) and English. Kind and relationship-type labels come
+ * from the API's vocabulary, so the page and the API never disagree on what a type is called.
+ */
+import type { EntityRef, EvidenceKind, Vocabulary } from "./api";
+
+export type Lang = "zh" | "en";
+
+const STRINGS = {
+  title: { zh: "成都创新政策关系浏览", en: "Chengdu innovation policy explorer" },
+  searchLabel: { zh: "搜索实体", en: "Search entities" },
+  searchPlaceholder: {
+    zh: "中文、英文、别名或部分名称…",
+    en: "Chinese, English, alias or part of a name…",
+  },
+  noMatches: { zh: "没有匹配的实体", en: "No matching entity" },
+  language: { zh: "English", en: "中文" },
+  languageHint: { zh: "Switch to English", en: "切换到中文" },
+  depth: { zh: "深度", en: "Depth" },
+  limit: { zh: "节点上限", en: "Node limit" },
+  export: { zh: "导出", en: "Export" },
+  filters: { zh: "筛选", en: "Filters" },
+  kinds: { zh: "实体类别", en: "Entity kinds" },
+  relationTypes: { zh: "关系类型", en: "Relationship types" },
+  legend: { zh: "图例", en: "Legend" },
+  details: { zh: "详情与证据", en: "Details and evidence" },
+  nodes: { zh: "图中节点", en: "Nodes in the view" },
+  path: { zh: "路径", en: "Paths" },
+  chain: { zh: "产业创新链", en: "Industry innovation chain" },
+  chooseIndustry: { zh: "选择产业", en: "Choose an industry" },
+  showChain: { zh: "显示创新链", en: "Show chain" },
+  emptyGraph: {
+    zh: "在上方搜索一个实体，查看它的关系网络。",
+    en: "Search for an entity above to see its relationships.",
+  },
+  nothingSelected: {
+    zh: "点击图中的节点或边查看证据。",
+    en: "Click a node or an edge in the graph to see its evidence.",
+  },
+  loading: { zh: "加载中…", en: "Loading…" },
+  ready: { zh: "就绪", en: "Ready" },
+  unknownEntity: { zh: "找不到该实体", en: "No such entity" },
+  expand: { zh: "展开", en: "Expand" },
+  expanded: { zh: "已展开", en: "Expanded" },
+  pathFrom: { zh: "从此出发", en: "Path from here" },
+  pathTo: { zh: "到此为止", en: "Path to here" },
+  from: { zh: "起点", en: "From" },
+  to: { zh: "终点", en: "To" },
+  maxHops: { zh: "最大跳数", en: "Max hops" },
+  findPath: { zh: "查找路径", en: "Find paths" },
+  clearPath: { zh: "清除高亮", en: "Clear highlight" },
+  notChosen: { zh: "（未选择）", en: "(not chosen)" },
+  relations: { zh: "关系", en: "Relationships" },
+  evidence: { zh: "原文证据", en: "Evidence" },
+  noEvidence: { zh: "没有原文证据", en: "No evidence passage" },
+  document: { zh: "文献", en: "Document" },
+  confidence: { zh: "置信度", en: "Confidence" },
+  aliases: { zh: "别名", en: "Aliases" },
+  emptyStage: { zh: "资料未提及", en: "Nothing stated" },
+  truncatedStage: { zh: "仅显示前 20 项", en: "Only the first 20 shown" },
+  truncatedView: {
+    zh: "视图已按上限截断，还有更多关系。",
+    en: "The view was cut at the limit; more relationships exist.",
+  },
+  errorPrefix: { zh: "出错了", en: "Error" },
+  dismiss: { zh: "关闭", en: "Dismiss" },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(key: StringKey, lang: Lang): string {
+  return STRINGS[key][lang];
+}
+
+const EVIDENCE_KIND: Record<EvidenceKind, { zh: string; en: string }> = {
+  explicit: { zh: "原文明确陈述", en: "stated (explicit)" },
+  inferred: { zh: "推断", en: "inferred" },
+  curated: { zh: "人工整理", en: "curated" },
+};
+
+export function evidenceKindLabel(kind: EvidenceKind, lang: Lang): string {
+  return EVIDENCE_KIND[kind][lang];
+}
+
+/** "N links, M shown" for a node whose degree is known; just "M shown" otherwise. */
+export function linksShown(degree: number | null, shown: number, lang: Lang): string {
+  if (degree === null) return lang === "zh" ? `显示 ${shown} 条关系` : `${shown} shown`;
+  return lang === "zh"
+    ? `共 ${degree} 条关系，显示 ${shown} 条`
+    : `${degree} links, ${shown} shown`;
+}
+
+export function noPath(maxHops: number, lang: Lang): string {
+  return lang === "zh" ? `${maxHops} 跳之内没有路径` : `No path within ${maxHops} hops`;
+}
+
+export function pathSummary(count: number, length: number, lang: Lang): string {
+  return lang === "zh"
+    ? `找到 ${count} 条最短路径，每条 ${length} 跳`
+    : `${count} shortest path${count === 1 ? "" : "s"} of ${length} hop${length === 1 ? "" : "s"}`;
+}
+
+export function viewSummary(nodes: number, edges: number, lang: Lang): string {
+  return lang === "zh" ? `${nodes} 个节点，${edges} 条边` : `${nodes} nodes, ${edges} edges`;
+}
+
+/** Display name of an entity: its English name in English when it has one. */
+export function entityName(entity: Pick<EntityRef, "name" | "nameEn">, lang: Lang): string {
+  return lang === "en" && entity.nameEn !== null && entity.nameEn !== ""
+    ? entity.nameEn
+    : entity.name;
+}
+
+/** Kind and relationship-type labels from the vocabulary; the enum name until it has loaded. */
+export class Labels {
+  private readonly kinds = new Map<string, { zh: string; en: string }>();
+  private readonly types = new Map<string, { zh: string; en: string }>();
+
+  load(vocabulary: Vocabulary): void {
+    for (const kind of vocabulary.kinds) this.kinds.set(kind.kind, kind);
+    for (const type of vocabulary.relationTypes) this.types.set(type.type, type);
+  }
+
+  kind(kind: string, lang: Lang): string {
+    return this.kinds.get(kind)?.[lang] ?? kind;
+  }
+
+  type(type: string, lang: Lang): string {
+    return this.types.get(type)?.[lang] ?? type;
+  }
+
+  /** Every kind the vocabulary knows, in its order. */
+  allKinds(): string[] {
+    return [...this.kinds.keys()];
+  }
+}
