@@ -473,43 +473,34 @@ describe("relationship explorer /explore", () => {
     STEP_TIMEOUT,
   );
 
-  it("9. draws a 50-node view within 1 s of navigation (median of three cold browsers)", async () => {
+  // How fast it draws is measured by `npm run bench:explore` (median of cold browsers), not here.
+  it("9. draws a 50-node view in a cold browser, from the URL alone", async () => {
     const id = "industrial-cluster-projects";
     const url = `${explore}?id=${id}&depth=3&limit=50`;
     const api = await gql<any>(
       server.url,
       `{ neighborhood(id: "${id}", depth: 3, limit: 50) { nodes { id } } }`,
     );
-    expect(api.data.neighborhood.nodes.length).toBe(50);
-
-    // The server has answered this query once, as a running service has; each browser is cold.
-    const times: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      const fresh = await launchBrowser();
-      try {
-        const measured = await openPage(fresh, url);
-        await measured.page.waitForFunction(
-          () => performance.getEntriesByName("view-drawn").length > 0,
-          { timeout: 20_000 },
-        );
-        times.push(
-          await measured.page.evaluate(
-            () => performance.getEntriesByName("view-drawn")[0]!.startTime,
-          ),
-        );
-        expect(await measured.page.evaluate(() => window.__explorer!.cy.nodes().length)).toBe(50);
-        await idle(measured.page);
-        if (run === 0) await screenshot(measured.page, "explore-11-fifty-nodes");
-        expect(foreignRequests(measured.requests, origin)).toEqual([]);
-        expect(measured.errors).toEqual([]);
-      } finally {
-        await fresh.close();
-      }
+    expect(api.data.neighborhood.nodes).toHaveLength(50);
+    const fresh = await launchBrowser();
+    try {
+      const measured = await openPage(fresh, url);
+      await measured.page.waitForFunction(
+        () => performance.getEntriesByName("view-drawn").length > 0,
+        { timeout: 20_000 },
+      );
+      const drawn = await measured.page.evaluate(() =>
+        window.__explorer!.cy.nodes().map((node) => node.id()),
+      );
+      expect(new Set(drawn)).toEqual(
+        new Set(api.data.neighborhood.nodes.map((node: { id: string }) => node.id)),
+      );
+      await idle(measured.page);
+      await screenshot(measured.page, "explore-11-fifty-nodes");
+      expect(foreignRequests(measured.requests, origin)).toEqual([]);
+      expect(measured.errors).toEqual([]);
+    } finally {
+      await fresh.close();
     }
-    const median = [...times].sort((a, b) => a - b)[1]!;
-    console.info(
-      `[explore] first paint of a 50-node view: ${times.map((ms) => ms.toFixed(0)).join(", ")} ms`,
-    );
-    expect(median).toBeLessThan(1000);
   }, 120_000);
 });
