@@ -22,9 +22,10 @@ export class AppError extends GraphQLError {
 }
 
 export class BadUserInputError extends AppError {
-  constructor(message: string, argumentName?: string) {
+  /** `details` go into `extensions` beside the code and the argument's name, e.g. candidates. */
+  constructor(message: string, argumentName?: string, details: Record<string, unknown> = {}) {
     super(message, "BAD_USER_INPUT", {
-      extensions: argumentName === undefined ? {} : { argumentName },
+      extensions: argumentName === undefined ? details : { ...details, argumentName },
     });
   }
 }

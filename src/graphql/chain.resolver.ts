@@ -8,20 +8,31 @@ export class ChainResolver {
   @Query(() => InnovationChain, {
     nullable: true,
     description:
-      "The innovation chain deployed around an industry: roadmaps, projects with leads and participants, universities and institutes, carriers with districts, and supporting platforms, funds and policies; null when the id is unknown (创新链).",
+      "The innovation chain deployed around an industry: roadmaps, projects with leads and participants, universities and institutes, carriers with districts, and supporting platforms, funds and policies; null when the id is unknown; by id (industryId) or by name (industry), one of the two (创新链).",
   })
-  innovationChain(
-    @Arg("industryId", () => ID, {
-      description: "An Industry id, e.g. industry-automobile (产业标识).",
-    })
-    industryId: string,
+  async innovationChain(
     @Ctx() ctx: Context,
     @Arg("first", () => Int, {
       defaultValue: DEFAULT_CHAIN_FIRST,
       description: "At most this many items per branch of each stage, 1 to 500 (每类上限).",
     })
     first: number,
+    @Arg("industryId", () => ID, {
+      nullable: true,
+      description: "An Industry id, e.g. industry-automobile (产业标识).",
+    })
+    industryId?: string | null,
+    @Arg("industry", () => String, {
+      nullable: true,
+      description: "Or the industry's name, as resolve takes names, e.g. 汽车 (产业名称).",
+    })
+    industry?: string | null,
   ): Promise<InnovationChainRecord | null> {
-    return ctx.services.chains.innovationChain(industryId, first);
+    const id = await ctx.services.refs.idOf(
+      { id: industryId, name: industry },
+      { id: "industryId", name: "industry" },
+      ["Industry"],
+    );
+    return ctx.services.chains.innovationChain(id, first);
   }
 }

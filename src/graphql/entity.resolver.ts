@@ -13,14 +13,18 @@ import type { NameLookupRecord } from "../services/lookup.service";
 export class EntityResolver {
   @Query(() => EntityInterface, {
     nullable: true,
-    description: "An entity by id; null when there is none (按标识查实体).",
+    description:
+      "An entity by id (null when there is none) or by name, as resolve takes names (a name that names no entity or several is BAD_USER_INPUT with the candidates) (按标识或名称查实体).",
   })
-  entity(
-    @Arg("id", () => ID) id: string,
+  async entity(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
+    @Arg("id", () => ID, { nullable: true, description: "Its id (标识)." }) id?: string | null,
+    @Arg("name", () => String, { nullable: true, description: "Or any of its names (名称)." })
+    name?: string | null,
   ): Promise<EntityRecord | null> {
-    return ctx.services.graph.entity(id, linksAhead(info));
+    const entityId = await ctx.services.refs.idOf({ id, name }, { id: "id", name: "name" });
+    return ctx.services.graph.entity(entityId, linksAhead(info));
   }
 
   @Query(() => [EntityInterface], {

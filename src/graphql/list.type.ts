@@ -36,13 +36,15 @@ export class EntityFilter {
 
   @Field(() => ID, {
     nullable: true,
-    description: "Only entities located in, or co-built or developed by, this district (所在区县).",
+    description:
+      "Only entities located in, or co-built or developed by, this district: its id or any name resolve takes (双流县, shuangliu-county); a value that names no entity, or several, is BAD_USER_INPUT with the candidates (所在区县).",
   })
   district?: string | null;
 
   @Field(() => ID, {
     nullable: true,
-    description: "Only entities that focus on this industry or are its roadmap (所属产业).",
+    description:
+      "Only entities that focus on this industry or are its roadmap: its id or any name resolve takes (汽车, industry-automobile); a value that names no entity, or several, is BAD_USER_INPUT with the candidates (所属产业).",
   })
   industry?: string | null;
 }

@@ -49,10 +49,16 @@ export class TraversalResolver {
   @Query(() => GraphView, {
     nullable: true,
     description:
-      "The entities and relationships within depth hops of an entity, breadth first; null when the id is unknown (邻域). Each hop follows at most 4 × limit relationships, in the order (type, outgoing before incoming, the other end's name), so a hub shows its first links by name, whatever its degree; a hop that reaches either cap sets truncated and ends the walk.",
+      "The entities and relationships within depth hops of an entity given by id or by name (one of the two), breadth first; null when the id is unknown (邻域). Each hop follows at most 4 × limit relationships, in the order (type, outgoing before incoming, the other end's name), so a hub shows its first links by name, whatever its degree; a hop that reaches either cap sets truncated and ends the walk.",
   })
-  neighborhood(
-    @Arg("id", () => ID, { description: "Start entity (起点)." }) id: string,
+  async neighborhood(
+    @Arg("id", () => ID, { nullable: true, description: "Start entity (起点)." })
+    id: string | null,
+    @Arg("name", () => String, {
+      nullable: true,
+      description: "Or the start entity's name, as resolve takes names (起点名称).",
+    })
+    name: string | null,
     @Arg("depth", () => Int, { defaultValue: 1, description: "Hops, 1 to 3 (深度)." })
     depth: number,
     @Arg("relationTypes", () => [RelationTypeEnum], {
@@ -79,8 +85,9 @@ export class TraversalResolver {
     limit: number,
     @Ctx() ctx: Context,
   ): Promise<GraphViewRecord | null> {
+    const start = await ctx.services.refs.idOf({ id, name }, { id: "id", name: "name" });
     return ctx.services.traversal.neighborhood(
-      id,
+      start,
       depth,
       relationTypes ?? [],
       kinds ?? [],
@@ -107,11 +114,23 @@ export class TraversalResolver {
 
   @Query(() => [GraphPath], {
     description:
-      "The shortest paths between two entities, ignoring direction, each hop with its evidence (最短路径).",
+      "The shortest paths between two entities, each given by id or by name, ignoring direction, each hop with its evidence (最短路径).",
   })
-  paths(
-    @Arg("fromId", () => ID, { description: "Start entity (起点)." }) fromId: string,
-    @Arg("toId", () => ID, { description: "End entity (终点)." }) toId: string,
+  async paths(
+    @Arg("fromId", () => ID, { nullable: true, description: "Start entity (起点)." })
+    fromId: string | null,
+    @Arg("from", () => String, {
+      nullable: true,
+      description: "Or the start entity's name, as resolve takes names (起点名称).",
+    })
+    from: string | null,
+    @Arg("toId", () => ID, { nullable: true, description: "End entity (终点)." })
+    toId: string | null,
+    @Arg("to", () => String, {
+      nullable: true,
+      description: "Or the end entity's name, as resolve takes names (终点名称).",
+    })
+    to: string | null,
     @Arg("maxHops", () => Int, {
       defaultValue: 4,
       description: "At most this many hops, 1 to 6 (最大跳数).",
@@ -124,7 +143,11 @@ export class TraversalResolver {
     limit: number,
     @Ctx() ctx: Context,
   ): Promise<PathView[]> {
-    return ctx.services.traversal.paths(fromId, toId, maxHops, limit);
+    const [start, end] = await Promise.all([
+      ctx.services.refs.idOf({ id: fromId, name: from }, { id: "fromId", name: "from" }),
+      ctx.services.refs.idOf({ id: toId, name: to }, { id: "toId", name: "to" }),
+    ]);
+    return ctx.services.traversal.paths(start, end, maxHops, limit);
   }
 
   @Query(() => [TraceStep], {
@@ -132,13 +155,20 @@ export class TraversalResolver {
     description:
       "What supplies an industry or segment, transitively, over UPSTREAM_OF relations (上游追溯).",
   })
-  upstream(
-    @Arg("id", () => ID, { description: "Industry or chain segment (产业或环节)." }) id: string,
+  async upstream(
+    @Arg("id", () => ID, { nullable: true, description: "Industry or chain segment (产业或环节)." })
+    id: string | null,
+    @Arg("name", () => String, {
+      nullable: true,
+      description: "Or its name, as resolve takes names (名称).",
+    })
+    name: string | null,
     @Arg("depth", () => Int, { defaultValue: 3, description: "Hops, 1 to 10 (深度)." })
     depth: number,
     @Ctx() ctx: Context,
   ): Promise<TraceStepRecord[] | null> {
-    return ctx.services.traversal.trace(id, "upstream", depth);
+    const start = await ctx.services.refs.idOf({ id, name }, { id: "id", name: "name" });
+    return ctx.services.traversal.trace(start, "upstream", depth);
   }
 
   @Query(() => [TraceStep], {
@@ -146,13 +176,20 @@ export class TraversalResolver {
     description:
       "What an industry or segment supplies, transitively, over UPSTREAM_OF relations (下游追溯).",
   })
-  downstream(
-    @Arg("id", () => ID, { description: "Industry or chain segment (产业或环节)." }) id: string,
+  async downstream(
+    @Arg("id", () => ID, { nullable: true, description: "Industry or chain segment (产业或环节)." })
+    id: string | null,
+    @Arg("name", () => String, {
+      nullable: true,
+      description: "Or its name, as resolve takes names (名称).",
+    })
+    name: string | null,
     @Arg("depth", () => Int, { defaultValue: 3, description: "Hops, 1 to 10 (深度)." })
     depth: number,
     @Ctx() ctx: Context,
   ): Promise<TraceStepRecord[] | null> {
-    return ctx.services.traversal.trace(id, "downstream", depth);
+    const start = await ctx.services.refs.idOf({ id, name }, { id: "id", name: "name" });
+    return ctx.services.traversal.trace(start, "downstream", depth);
   }
 }
 

@@ -12,6 +12,7 @@ import { ChainService } from "./chain.service";
 import { CurationService } from "./curation.service";
 import { GraphService } from "./graph.service";
 import { ListService } from "./list.service";
+import { EntityRefs } from "./entity-refs";
 import { LookupService } from "./lookup.service";
 import { SearchService } from "./search.service";
 import { TraversalService } from "./traversal.service";
@@ -22,6 +23,8 @@ export interface Services {
   readonly graph: GraphService;
   readonly search: SearchService;
   readonly lookup: LookupService;
+  /** Ids of the entities that arguments give by id or by name. */
+  readonly refs: EntityRefs;
   readonly traversal: TraversalService;
   readonly lists: ListService;
   readonly chains: ChainService;
@@ -36,13 +39,16 @@ export function createServices(db: Transactional, principal: Principal): Service
   });
   const graph = new GraphService(loaders);
   const search = new SearchService(new SearchRepository(db));
+  const lookup = new LookupService(graph, search);
+  const refs = new EntityRefs(graph, lookup);
   return {
     stats: new StatsRepository(db),
     graph,
     search,
-    lookup: new LookupService(graph, search),
+    lookup,
+    refs,
     traversal: new TraversalService(new TraversalRepository(db), graph),
-    lists: new ListService(new ListRepository(db), graph),
+    lists: new ListService(new ListRepository(db), graph, refs),
     chains: new ChainService(new ChainRepository(db)),
     curation: new CurationService(db, principal),
   };

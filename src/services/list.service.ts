@@ -7,6 +7,7 @@ import type {
   ListRepository,
   PageLinks,
 } from "../repositories/list.repository";
+import type { EntityRefs } from "./entity-refs";
 import type { GraphService, LinkAhead } from "./graph.service";
 import { normalizeName } from "../seeds/validate";
 import { decodeCursor, encodeCursor, pageSize, type PageInfoRecord } from "./pagination";
@@ -54,6 +55,7 @@ export class ListService {
   constructor(
     private readonly repository: ListRepository,
     private readonly graph: GraphService,
+    private readonly refs: EntityRefs,
   ) {}
 
   /**
@@ -85,8 +87,15 @@ export class ListService {
     const filter: ListFilter = {
       kind: args.kind,
       nameContains,
-      district: args.district ?? null,
-      industry: args.industry ?? null,
+      // A filter names an entity by id or by name; one that names none is an error, not 0 hits.
+      district:
+        args.district === null || args.district === undefined
+          ? null
+          : await this.refs.filterId(args.district, "filter.district", ["District"]),
+      industry:
+        args.industry === null || args.industry === undefined
+          ? null
+          : await this.refs.filterId(args.industry, "filter.industry", ["Industry"]),
     };
     // Reading backwards is reading the other order and reversing the page.
     const order = (args.sortDirection === "asc") !== backward ? "asc" : "desc";
