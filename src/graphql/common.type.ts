@@ -126,6 +126,21 @@ export class RelationProperty {
   @Field(() => String, { description: "Property name (属性名)." })
   key!: string;
 
-  @Field(() => String, { description: "Property value as text (属性值)." })
+  @Field(() => String, {
+    description:
+      "Property value as stored: the words of the text, then an English gloss in brackets where the seeds add one, e.g. 常委 (standing committee member) (属性值).",
+  })
   value!: string;
+
+  @Field(() => String, {
+    description: "The words the text states, without the gloss, e.g. 常委 (原文取值).",
+  })
+  text!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The English gloss the seeds add, e.g. standing committee member; null when there is none (英文释义).",
+  })
+  gloss?: string | null;
 }

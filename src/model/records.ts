@@ -10,6 +10,14 @@ export interface EvidenceRecord {
   readonly quote: string;
 }
 
+/** A property of a relationship: its value whole, and split into the stated words and a gloss. */
+export interface RelationPropertyRecord {
+  readonly key: string;
+  readonly value: string;
+  readonly text: string;
+  readonly gloss: string | null;
+}
+
 /** A stored source document; text is null for a document registered without its text. */
 export interface DocumentRecord {
   readonly id: string;
@@ -22,6 +30,21 @@ export interface EvidenceContextRecord {
   readonly text: string;
   readonly quoteStart: number;
   readonly quoteEnd: number;
+}
+
+/**
+ * A name the entity took after the document, from outside knowledge (not a quote): the seeds'
+ * laterNames (seeds/README.md).
+ */
+export interface LaterNameRecord {
+  readonly name: string;
+  readonly nameEn: string | null;
+  /** What became of the name: `renamed`, the entity was renamed to it. */
+  readonly kind: string;
+  readonly year: number;
+  readonly note: string;
+  /** Where the change is stated, when it can be named exactly; null: outside knowledge. */
+  readonly source: string | null;
 }
 
 export interface FactRecord {
@@ -52,12 +75,15 @@ export interface EntityRecord {
    */
   readonly evidence?: readonly EvidenceRecord[];
   readonly facts?: readonly FactRecord[];
+  /** Later names (outside knowledge); brought along as evidence and facts are. */
+  readonly laterNames?: readonly LaterNameRecord[];
 }
 
-/** What EntityRecord leaves out unless asked for: its passages and stated numbers. */
+/** What EntityRecord leaves out unless asked for: its passages, stated numbers and later names. */
 export interface EntityDetails {
   readonly evidence: readonly EvidenceRecord[];
   readonly facts: readonly FactRecord[];
+  readonly laterNames: readonly LaterNameRecord[];
 }
 
 export type DirectionValue = "OUT" | "IN";
@@ -111,7 +137,7 @@ export interface RelationRecord {
   /** The entity at the other end, when the query that found the link read it too. */
   readonly other?: EntityRecord | null;
   /** Link attributes other than provenance, e.g. a position title; values as text. */
-  readonly properties: readonly { readonly key: string; readonly value: string }[];
+  readonly properties: readonly RelationPropertyRecord[];
 }
 
 /** The sort keys the service keeps on every relationship (cypher/relation-sort-indexes.cypher). */

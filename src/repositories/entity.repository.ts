@@ -8,12 +8,27 @@ import type {
   EntityRecord,
   EvidenceRecord,
   FactRecord,
+  LaterNameRecord,
   NextLink,
   RelationRecord,
 } from "../model/records";
 import { RESERVED_RELATIONSHIP_KEYS } from "../model/records";
+import { splitGloss } from "../model/gloss";
 import { toBaseUnit } from "../model/units";
+import type { NameVia } from "../services/seed-rows";
 import { RELATION_TYPES, type EntityKind } from "../model/vocabulary";
+
+/** An entity a name form names, and how (a document form, a later name, a pinyin key). */
+export interface NameMatch {
+  readonly entity: EntityRecord;
+  readonly via: NameVia;
+}
+
+/** An entity one of whose pinyin keys starts with a prefix, with the keys that do. */
+export interface PinyinMatch {
+  readonly entity: EntityRecord;
+  readonly keys: readonly string[];
+}
 
 export interface RelationKey {
   readonly id: string;
@@ -90,15 +105,40 @@ export class EntityRepository {
     return new Map(rows.map((row) => [asText(row.id), Number(row.degree)]));
   }
 
-  /** The entities each normalised name form names, as full records. */
-  async byNameKeys(keys: readonly string[]): Promise<Map<string, EntityRecord[]>> {
+  /** The entities each normalised name form names, as full records, with how it names them. */
+  async byNameKeys(keys: readonly string[]): Promise<Map<string, NameMatch[]>> {
     const rows = await this.db.read("entities-by-name-keys", { keys: [...new Set(keys)] });
-    const byKey = new Map<string, EntityRecord[]>();
+    const byKey = new Map<string, NameMatch[]>();
     for (const row of rows) {
       const key = asText(row.key);
-      byKey.set(key, [...(byKey.get(key) ?? []), toEntity(row)]);
+      const match = { entity: toEntity(row), via: nameViaOf(row.via) };
+      byKey.set(key, [...(byKey.get(key) ?? []), match]);
     }
     return byKey;
+  }
+
+  /**
+   * For each prefix, the entities one of whose pinyin keys starts with it (at most `limit`, the
+   * shortest matching key first), with the keys that matched and their later names.
+   */
+  async byPinyinPrefixes(
+    prefixes: readonly string[],
+    limit: number,
+  ): Promise<Map<string, PinyinMatch[]>> {
+    const rows = await this.db.read("entities-by-pinyin-prefix", {
+      prefixes: [...new Set(prefixes)],
+      limit,
+    });
+    const byPrefix = new Map<string, PinyinMatch[]>();
+    for (const row of rows) {
+      const prefix = asText(row.prefix);
+      const match = {
+        entity: { ...recordOf(row.entity), laterNames: laterNamesOf(row.laterNames) },
+        keys: asList(row.keys).map(asText),
+      };
+      byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), match]);
+    }
+    return byPrefix;
   }
 
   /**
@@ -280,7 +320,40 @@ export function toDetails(row: Row): EntityDetails {
     facts: asList(row.facts)
       .filter((f) => f !== null)
       .map(toFact),
+    laterNames: laterNamesOf(row.laterNames),
   };
+}
+
+/** How a name form names an entity (seed-rows.ts NameVia); a form without one is a name. */
+export function nameViaOf(value: Plain | undefined): NameVia {
+  return value === "later" || value === "pinyin" ? value : "name";
+}
+
+/** The later names an entity node keeps as JSON (seed-rows.ts); none when absent or unreadable. */
+export function laterNamesOf(value: Plain | undefined): LaterNameRecord[] {
+  if (typeof value !== "string") return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((item: unknown) => {
+    if (typeof item !== "object" || item === null) return [];
+    const l = item as Record<string, unknown>;
+    if (typeof l.name !== "string" || typeof l.year !== "number") return [];
+    return [
+      {
+        name: l.name,
+        nameEn: typeof l.nameEn === "string" ? l.nameEn : null,
+        kind: typeof l.kind === "string" ? l.kind : "renamed",
+        year: l.year,
+        note: typeof l.note === "string" ? l.note : "",
+        source: typeof l.source === "string" ? l.source : null,
+      },
+    ];
+  });
 }
 
 export function toRelation(fromId: string, row: Row): RelationRecord {
@@ -291,7 +364,7 @@ export function toRelation(fromId: string, row: Row): RelationRecord {
     .filter(
       ([key, value]) => !PROVENANCE_KEYS.has(key) && value !== null && typeof value !== "object",
     )
-    .map(([key, value]) => ({ key, value: asText(value) }))
+    .map(([key, value]) => ({ key, value: asText(value), ...splitGloss(asText(value)) }))
     .sort((a, b) => a.key.localeCompare(b.key));
   return {
     id: asText(props.id),

@@ -100,11 +100,16 @@ describe("typed relationship fields", () => {
 
   it("gives a person's positions with their titles", async () => {
     const data = await ok(`{ resolve(name: "唐华庚") { ... on Person {
-      positions { node { name } properties { key value } } } } }`);
+      positions { node { name } properties { key value text gloss } } } } }`);
     const [person] = data.resolve;
     expect(person.positions.map((r: Data) => r.node.name)).toEqual(["成都市科学技术局"]);
     expect(person.positions[0].properties).toEqual([
-      { key: "title", value: "党组书记、局长 (Party secretary and director)" },
+      {
+        key: "title",
+        value: "党组书记、局长 (Party secretary and director)",
+        text: "党组书记、局长",
+        gloss: "Party secretary and director",
+      },
     ]);
   });
 
