@@ -1,7 +1,8 @@
-// Every entity a normalised name form names, with its record as entities-by-ids.cypher reads it:
-// resolving a name is one round trip.
+// Every entity a normalised name form names, with how it names it (name, later, pinyin: absent is
+// name) and its record as entities-by-ids.cypher reads it: resolving a name is one round trip.
 UNWIND $keys AS key
-MATCH (:NameForm {key: key})-[:NAMES]->(n:Entity)
+MATCH (:NameForm {key: key})-[r:NAMES]->(n:Entity)
+WITH key, n, coalesce(r.via, 'name') AS via
 CALL (n) {
   OPTIONAL MATCH (n)-[:MENTIONED_IN]->(p:Passage)
   WITH p
@@ -14,5 +15,5 @@ CALL (n) {
   ORDER BY f.key
   RETURN collect(f {.key, .label, .value, .unit, .qualifier, evidence: p {passageId: p.id, .documentId, .start, .end, quote: p.text}}) AS facts
 }
-RETURN key, n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS entity, evidence, facts
+RETURN key, via, n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS entity, evidence, facts, n.laterNames AS laterNames
 ORDER BY key, n.id

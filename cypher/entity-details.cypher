@@ -1,5 +1,6 @@
-// The passages that name each entity and the numbers stated about it, for the entities whose
-// records were read without them (walks, lists, relationship fields).
+// The passages that name each entity, the numbers stated about it and its later names (outside
+// knowledge, a JSON list), for the entities whose records were read without them (walks, lists,
+// relationship fields).
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
@@ -14,4 +15,4 @@ CALL (n) {
   ORDER BY f.key
   RETURN collect(f {.key, .label, .value, .unit, .qualifier, evidence: p {passageId: p.id, .documentId, .start, .end, quote: p.text}}) AS facts
 }
-RETURN n.id AS id, evidence, facts
+RETURN n.id AS id, evidence, facts, n.laterNames AS laterNames

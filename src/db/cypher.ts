@@ -30,6 +30,7 @@ export const QUERY_NAMES = [
   "entity-degrees",
   "documents-by-ids",
   "entities-by-name-keys",
+  "entities-by-pinyin-prefix",
   "relations-of",
   "relations-of-hubs",
   "relation-keys-renamed",

@@ -1,10 +1,16 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
-import type { EntityRecord, EvidenceRecord, FactRecord, RelationRecord } from "../model/records";
+import type {
+  EntityRecord,
+  EvidenceRecord,
+  FactRecord,
+  LaterNameRecord,
+  RelationRecord,
+} from "../model/records";
 import { DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
 import { Direction, Evidence, Fact } from "./common.type";
 import type { Context } from "./context";
-import { EntityInterface, Relation, RelationTypeEnum } from "./entity.type";
+import { EntityInterface, LaterName, Relation, RelationTypeEnum } from "./entity.type";
 import { linksAhead } from "./lookahead";
 import { NameLookup } from "./lookup.type";
 import type { NameLookupRecord } from "../services/lookup.service";
@@ -29,7 +35,7 @@ export class EntityResolver {
 
   @Query(() => [EntityInterface], {
     description:
-      "Entities that bear this name in any form (Chinese, English, alias, abbreviation), ignoring case and full/half width; several when the name is ambiguous, none when unknown (名称解析).",
+      "Entities that bear this name, trying in turn, the first that finds any wins: (1) the document's name forms (Chinese, English, alias, abbreviation), ignoring case, full/half width and spaces; (2) the same in simplified characters (電子科技大學); (3) later names, outside knowledge (双流区 → 双流县, Pidu District → 郫县); (4) pinyin of a Chinese name form, without tones, spaces or case (dianzi keji daxue, Diàn Zǐ Kē Jì Dà Xué → 电子科技大学; polyphonic characters read as pinyin-pro reads them). Several when the name is ambiguous, none when unknown (名称解析).",
   })
   resolve(@Arg("name", () => String) name: string, @Ctx() ctx: Context): Promise<EntityRecord[]> {
     return ctx.services.graph.resolve(name);
@@ -37,7 +43,7 @@ export class EntityResolver {
 
   @Query(() => NameLookup, {
     description:
-      "A name looked up as resolve does it, with the closest names (by edit distance, among the search's best hits) when it names nothing: for a misspelt or partial name (名称查询与建议).",
+      "A name looked up as resolve does it (document forms, then simplified, then later names, then pinyin), with the closest names when it names nothing: for a misspelt or partial name, or partial pinyin (shuangliu → 双流县). Suggestions come from the search's best hits and, for pinyin, from the entities whose pinyin starts with it, nearest by edit distance first (名称查询与建议).",
   })
   lookup(
     @Arg("name", () => String, { description: "Any name form (名称)." }) name: string,
@@ -66,6 +72,18 @@ export class EntityResolver {
   })
   async facts(@Root() entity: EntityRecord, @Ctx() ctx: Context): Promise<readonly FactRecord[]> {
     return (await ctx.services.graph.details(entity)).facts;
+  }
+
+  @FieldResolver(() => [LaterName], {
+    description:
+      "Names it took after the source document (双流县 → 双流区), with the year: outside knowledge, not quotes; resolve finds the entity by them (后来的名称).",
+  })
+  async laterNames(
+    @Root() entity: EntityRecord,
+    @Ctx() ctx: Context,
+  ): Promise<(LaterNameRecord & { outsideKnowledge: true })[]> {
+    const { laterNames } = await ctx.services.graph.details(entity);
+    return laterNames.map((later) => ({ ...later, outsideKnowledge: true }));
   }
 
   @FieldResolver(() => [Relation], {

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
 import type { EntityRecord } from "../model/records";
 import { ENTITY_KINDS, KIND_SPECS, RELATION_SPECS, type EntityKind } from "../model/vocabulary";
 import {
@@ -26,6 +26,46 @@ registerEnumType(RelationTypeEnum, {
     ]),
   ),
 });
+
+@ObjectType("LaterName", {
+  description:
+    "A name the entity took after the source document, e.g. 双流县 → 双流区 (后来的名称). Outside knowledge, not a quote of any document: resolve and lookup find the entity by it.",
+})
+export class LaterName {
+  @Field(() => String, { description: "The later Chinese name (后来的名称)." })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "The later English name (英文名称)." })
+  nameEn?: string | null;
+
+  @Field(() => String, {
+    description: "What became of the name: renamed, the entity was renamed to it (变更类型).",
+  })
+  kind!: string;
+
+  @Field(() => Int, {
+    description: "The year of the change; note says what the year marks (变更年份).",
+  })
+  year!: number;
+
+  @Field(() => String, {
+    description:
+      "What the year marks and where the knowledge comes from; 'outside knowledge' when no source is given (说明).",
+  })
+  note!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Where the change is stated, only when it can be named exactly; null: outside knowledge (来源).",
+  })
+  source?: string | null;
+
+  @Field(() => Boolean, {
+    description: "Always true: this is knowledge from outside the source documents (外部知识).",
+  })
+  outsideKnowledge!: boolean;
+}
 
 @InterfaceType("Entity", {
   description:
@@ -65,6 +105,12 @@ export abstract class EntityInterface {
 
   @Field(() => String, { nullable: true, description: "One-line English gloss (说明)." })
   description?: string | null;
+
+  @Field(() => [LaterName], {
+    description:
+      "Names it took after the source document (双流县 → 双流区), with the year: outside knowledge, not quotes; resolve finds the entity by them (后来的名称).",
+  })
+  laterNames!: LaterName[];
 
   @Field(() => [Evidence], { description: "Passages of the sources that name this entity (出处)." })
   evidence!: Evidence[];

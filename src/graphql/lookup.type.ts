@@ -8,13 +8,14 @@ export class NameSuggestion {
   entity!: EntityRecord;
 
   @Field(() => String, {
-    description: "The entity's name form closest to the name asked for (最接近的名称).",
+    description:
+      "The entity's name form closest to the name asked for; for a name in pinyin, the Chinese form whose pinyin is closest (最接近的名称).",
   })
   nameForm!: string;
 
   @Field(() => Int, {
     description:
-      "Edit distance from the name asked for to nameForm, in characters, after folding case, width and traditional characters (编辑距离).",
+      "Edit distance from the name asked for to nameForm, in characters, after folding case, width and traditional characters; for a name in pinyin, the distance between the two in pinyin when that is smaller (编辑距离).",
   })
   distance!: number;
 }

@@ -12,12 +12,17 @@ import {
   relationKeyString,
   type EntityRepository,
   type KeyedRelations,
+  type NameMatch,
+  type PinyinMatch,
   type RelationKey,
 } from "../repositories/entity.repository";
 
+/** How many entities a pinyin prefix brings at most: lookup weighs them for its suggestions. */
+export const PINYIN_PREFIX_LIMIT = 50;
+
 export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
-  /** Passages and facts of entities whose records came without them; empty for unknown ids. */
+  /** Passages, facts and later names of entities whose records came without them; empty for unknown ids. */
   readonly details: DataLoader<string, EntityDetails>;
   /** Evidence of edges read without it, by edge id; empty for unknown ids. */
   readonly edgeEvidence: DataLoader<string, readonly EvidenceRecord[]>;
@@ -27,7 +32,10 @@ export interface Loaders {
   readonly degree: DataLoader<string, number>;
   /** Source documents with their text; null for unknown ids. */
   readonly document: DataLoader<string, DocumentRecord | null>;
-  readonly byName: DataLoader<string, readonly EntityRecord[]>;
+  /** The entities a normalised name form names, each with how it names it (name, later, pinyin). */
+  readonly byName: DataLoader<string, readonly NameMatch[]>;
+  /** Entities one of whose pinyin keys starts with a prefix (at most PINYIN_PREFIX_LIMIT each). */
+  readonly byPinyinPrefix: DataLoader<string, readonly PinyinMatch[]>;
   readonly relations: DataLoader<RelationKey, readonly RelationRecord[], string>;
   /** Keeps entities and links that a query read along with its answer, for later loads. */
   readonly keep: (read: ReadAlong) => void;
@@ -80,7 +88,7 @@ export function createLoaders({ entities, documents }: LoaderDeps): Loaders {
     entity,
     details: new DataLoader(async (ids) => {
       const byId = await entities.details(ids);
-      return ids.map((id) => byId.get(id) ?? { evidence: [], facts: [] });
+      return ids.map((id) => byId.get(id) ?? { evidence: [], facts: [], laterNames: [] });
     }),
     edgeEvidence: new DataLoader(async (ids) => {
       const byId = await entities.edgeEvidence(ids);
@@ -101,8 +109,12 @@ export function createLoaders({ entities, documents }: LoaderDeps): Loaders {
     byName: new DataLoader(async (keys) => {
       const byKey = await entities.byNameKeys(keys);
       // The records came whole: later loads by id read them from the cache.
-      for (const record of [...byKey.values()].flat()) entity.prime(record.id, record);
+      for (const { entity: record } of [...byKey.values()].flat()) entity.prime(record.id, record);
       return keys.map((key) => byKey.get(key) ?? []);
+    }),
+    byPinyinPrefix: new DataLoader(async (prefixes) => {
+      const byPrefix = await entities.byPinyinPrefixes(prefixes, PINYIN_PREFIX_LIMIT);
+      return prefixes.map((prefix) => byPrefix.get(prefix) ?? []);
     }),
     relations,
   };

@@ -7,7 +7,7 @@
 import { z } from "zod";
 
 import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary";
-import type { Entity, Fact, Quote, Relationship, SeedDocument } from "./types";
+import type { Entity, Fact, LaterName, Quote, Relationship, SeedDocument } from "./types";
 
 const ENTITY_ID = /^[a-z0-9-]+$/;
 // Document ids are file stems such as `000_257febe6d92f7e6f`, hence the underscore.
@@ -39,6 +39,15 @@ export const factSchema = z.strictObject({
   start: z.int().min(0, { error: "must be a non-negative integer" }),
 }) satisfies z.ZodType<Fact>;
 
+export const laterNameSchema = z.strictObject({
+  name: text,
+  nameEn: text.optional(),
+  kind: z.enum(["renamed"], { error: "must be renamed" }),
+  year: z.int().min(1900).max(2100, { error: "must be a year from 1900 to 2100" }),
+  note: text,
+  source: text.optional(),
+}) satisfies z.ZodType<LaterName>;
+
 export const documentSchema = z.strictObject({
   id: z.string().regex(DOCUMENT_ID, { error: "must be a lowercase slug of a-z, 0-9, _ and -" }),
   file: z.string().regex(FILE_NAME, { error: "must be a file name in documents/, without a path" }),
@@ -69,6 +78,7 @@ export function createEntitySchema(kinds: readonly EntityKind[]) {
       nameInferred: z.boolean().optional(),
       aliases: z.array(text).default([]),
       ambiguousAliases: z.array(text).optional(),
+      laterNames: z.array(laterNameSchema).default([]),
       description: text.optional(),
       mentions: z
         .array(quoteSchema)

@@ -34,6 +34,24 @@ export interface SeedDocument {
   readonly language: string;
 }
 
+/** What became of a name after the document: `renamed`, the entity took this name later. */
+export type LaterNameKind = "renamed";
+
+/**
+ * A name the entity bears after the document, from outside knowledge (not a quote of any
+ * document): kept apart from `aliases`, which are the document's own forms.
+ */
+export interface LaterName {
+  readonly name: string;
+  readonly nameEn?: string | undefined;
+  readonly kind: LaterNameKind;
+  /** The year of the change; `note` says what the year marks (approval, taking effect). */
+  readonly year: number;
+  readonly note: string;
+  /** Where the change is stated, only when it can be named exactly; absent: outside knowledge. */
+  readonly source?: string | undefined;
+}
+
 export interface Entity {
   readonly id: string;
   readonly kind: EntityKind;
@@ -43,6 +61,7 @@ export interface Entity {
   readonly nameInferred?: boolean | undefined;
   readonly aliases: readonly string[];
   readonly ambiguousAliases?: readonly string[] | undefined;
+  readonly laterNames: readonly LaterName[];
   readonly description?: string | undefined;
   readonly mentions: readonly Mention[];
   readonly facts: readonly Fact[];

@@ -559,6 +559,86 @@ describe("validateSeedSet", () => {
         },
       ]);
     });
+
+    const renamed = {
+      name: "双流区",
+      nameEn: "Shuangliu District",
+      kind: "renamed",
+      year: 2015,
+      note: "outside knowledge",
+    };
+
+    it("accepts a later name of one entity, even one that repeats the entity's own name", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": entities().map((e) =>
+            e["id"] === "shuangliu"
+              ? { ...e, laterNames: [renamed] }
+              : e["id"] === "uestc"
+                ? { ...e, laterNames: [{ ...renamed, name: "电子科大", nameEn: undefined }] }
+                : e,
+          ),
+        },
+      });
+      expect(problems).toEqual([]);
+    });
+
+    it("rejects a later name that is already a name of another entity, whatever is declared", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity("shuangliu", (e) => ({
+            ...e,
+            ambiguousAliases: ["双流县"],
+            laterNames: [{ ...renamed, name: "电子科大", nameEn: "ｕｅｓｔｃ" }],
+          })),
+        },
+      });
+      expect(problems).toEqual([
+        {
+          file: "entities/a.json",
+          record: "shuangliu",
+          reason:
+            "laterNames[0]: '电子科大' is already a name of uestc; a later name must name this entity only",
+        },
+        {
+          file: "entities/a.json",
+          record: "shuangliu",
+          reason:
+            "laterNames[0]: 'ｕｅｓｔｃ' is already a name of uestc; a later name must name this entity only",
+        },
+      ]);
+    });
+
+    it("rejects a later name that two entities both claim", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": entities().map((e) =>
+            e["id"] === "shuangliu" || e["id"] === "kejiju" ? { ...e, laterNames: [renamed] } : e,
+          ),
+        },
+      });
+      expect(problems.map(({ record, reason }) => `${record}: ${reason}`)).toEqual([
+        "shuangliu: laterNames[0]: '双流区' is already a name of kejiju; a later name must name this entity only",
+        "shuangliu: laterNames[0]: 'Shuangliu District' is already a name of kejiju; a later name must name this entity only",
+        "kejiju: laterNames[0]: '双流区' is already a name of shuangliu; a later name must name this entity only",
+        "kejiju: laterNames[0]: 'Shuangliu District' is already a name of shuangliu; a later name must name this entity only",
+      ]);
+    });
+
+    it("rejects a later name without a note or with an unknown kind", () => {
+      const problems = problemsOf({
+        entities: {
+          "entities/a.json": changeEntity("shuangliu", (e) => ({
+            ...e,
+            laterNames: [{ name: "双流区", kind: "merged", year: 2015 }],
+          })),
+        },
+      });
+      expect(problems.map(({ reason }) => reason)).toEqual([
+        "laterNames[0].kind: must be renamed",
+        "laterNames[0].note: missing required field",
+      ]);
+    });
   });
 
   describe("relationships", () => {

@@ -298,6 +298,7 @@ function checkNames(entities: readonly SourcedRecord<Entity>[], problems: SeedPr
       byName.set(key, entry);
     }
   }
+  checkLaterNames(entities, byName, problems);
   for (const [key, { shown, owners }] of byName) {
     if (owners.length < 2) continue;
     const undeclared = owners.filter(
@@ -315,6 +316,50 @@ function checkNames(entities: readonly SourcedRecord<Entity>[], problems: SeedPr
         `declare it in ambiguousAliases of ${ids.length === 2 ? "both" : "all of them"} or remove it`,
     });
   }
+}
+
+/**
+ * A later name is outside knowledge about one entity: it may repeat that entity's own names (an
+ * entity the seeds already call by its later name), but never name another entity, whether as
+ * one of its names or as one of its later names. No ambiguousAliases declaration lifts this.
+ */
+function checkLaterNames(
+  entities: readonly SourcedRecord<Entity>[],
+  byName: ReadonlyMap<string, { owners: SourcedRecord<Entity>[] }>,
+  problems: SeedProblem[],
+): void {
+  const byLaterName = new Map<string, SourcedRecord<Entity>[]>();
+  for (const sourced of entities) {
+    for (const form of laterFormsOf(sourced.record)) {
+      const key = normalizeName(form);
+      const owners = byLaterName.get(key) ?? [];
+      if (!owners.includes(sourced)) owners.push(sourced);
+      byLaterName.set(key, owners);
+    }
+  }
+  for (const sourced of entities) {
+    sourced.record.laterNames.forEach((later, i) => {
+      for (const form of [later.name, ...(later.nameEn === undefined ? [] : [later.nameEn])]) {
+        const key = normalizeName(form);
+        const others = [...(byName.get(key)?.owners ?? []), ...(byLaterName.get(key) ?? [])].filter(
+          (owner) => owner !== sourced,
+        );
+        const ids = [...new Set(others.map(({ record }) => record.id))];
+        if (ids.length === 0) continue;
+        problems.push({
+          file: sourced.file,
+          record: sourced.record.id,
+          reason: `laterNames[${i}]: '${form}' is already a name of ${listing(ids)}; a later name must name this entity only`,
+        });
+      }
+    });
+  }
+}
+
+function laterFormsOf(entity: Entity): string[] {
+  return entity.laterNames.flatMap((later) =>
+    later.nameEn === undefined ? [later.name] : [later.name, later.nameEn],
+  );
 }
 
 function namesOf(entity: Entity): string[] {

@@ -12,6 +12,8 @@ import type {
 } from "../model/records";
 import { RELATION_TYPES } from "../model/vocabulary";
 import { toSimplified } from "../model/fold";
+import { pinyinQueryKey } from "../model/pinyin";
+import type { PinyinMatch } from "../repositories/entity.repository";
 import { normalizeName } from "../seeds/validate";
 import { quoteInContext } from "./evidence-context";
 
@@ -47,8 +49,9 @@ export class GraphService {
    * brought them, else from the details loader (one batched query for all the records asking).
    */
   async details(entity: EntityRecord): Promise<EntityDetails> {
-    const { evidence, facts } = entity;
-    if (evidence !== undefined && facts !== undefined) return { evidence, facts };
+    const { evidence, facts, laterNames } = entity;
+    if (evidence !== undefined && facts !== undefined && laterNames !== undefined)
+      return { evidence, facts, laterNames };
     return this.loaders.details.load(entity.id);
   }
 
@@ -99,10 +102,15 @@ export class GraphService {
   }
 
   /**
-   * Every entity one of whose name forms (Chinese name, English name, alias) equals `name`,
-   * ignoring case, full/half width and repeated spaces; when none does, the same in simplified
-   * characters (電子科技大學 → 电子科技大学). More than one result means the name is ambiguous in
-   * the sources.
+   * The entities `name` names, trying in turn (docs/names.md), the first that finds any wins:
+   * 1. the document's name forms (Chinese name, English name, alias), ignoring case, full/half
+   *    width and repeated spaces;
+   * 2. the same in simplified characters (電子科技大學 → 电子科技大学);
+   * 3. later names, outside knowledge (双流区 → 双流县), as typed or simplified;
+   * 4. pinyin, when the name holds no Chinese character: without tones, spaces or case
+   *    (dianzi keji daxue, Diàn Zǐ Kē Jì Dà Xué → 电子科技大学).
+   * All of it is one read of the name-form index. More than one result means the name is
+   * ambiguous (in the sources, or as pinyin).
    */
   async resolve(name: string): Promise<EntityRecord[]> {
     const key = normalizeName(name);
@@ -110,11 +118,33 @@ export class GraphService {
     if (key.length > 200)
       throw new BadUserInputError("name must be at most 200 characters", "name");
     const simplified = normalizeName(toSimplified(key));
-    const [exact, folded] = await Promise.all([
+    const pinyin = pinyinQueryKey(key);
+    const [exact, folded, spelt] = await Promise.all([
       this.loaders.byName.load(key),
       simplified === key ? Promise.resolve([]) : this.loaders.byName.load(simplified),
+      pinyin === null ? Promise.resolve([]) : this.loaders.byName.load(pinyin),
     ]);
-    return [...(exact.length > 0 ? exact : folded)];
+    const tiers = [
+      exact.filter(({ via }) => via === "name"),
+      folded.filter(({ via }) => via === "name"),
+      [...exact, ...folded].filter(({ via }) => via === "later"),
+      spelt.filter(({ via }) => via === "pinyin"),
+    ];
+    const found = tiers.find((tier) => tier.length > 0) ?? [];
+    const seen = new Set<string>();
+    return found
+      .map(({ entity }) => entity)
+      .filter((entity) => !seen.has(entity.id) && seen.add(entity.id) !== undefined);
+  }
+
+  /**
+   * Entities one of whose pinyin keys starts with `name` folded as pinyin (shuangliu →
+   * 双流县's shuangliuxian), the shortest key first; none when `name` is not pinyin.
+   */
+  async pinyinPrefix(name: string): Promise<readonly PinyinMatch[]> {
+    const prefix = pinyinQueryKey(name);
+    if (prefix === null || prefix.length < 2) return [];
+    return this.loaders.byPinyinPrefix.load(prefix);
   }
 
   /** Relationships of an entity, optionally of some types and one direction. */

@@ -1,5 +1,6 @@
 import { editDistance } from "../model/edit-distance";
 import { toSimplified } from "../model/fold";
+import { pinyinKey, pinyinQueryKey } from "../model/pinyin";
 import type { EntityRecord } from "../model/records";
 import { normalizeName } from "../seeds/validate";
 import type { GraphService } from "./graph.service";
@@ -31,24 +32,42 @@ export class LookupService {
   ) {}
 
   /**
-   * The entities `name` names (as resolve finds them); when there are none, up to `limit`
-   * suggestions: the full-text search's best hits for the name, ordered by the edit distance from
-   * the name to their closest name form (folded as resolve folds names), then by the search's rank.
+   * The entities `name` names (as resolve finds them: document forms, folded, later names,
+   * pinyin); when there are none, up to `limit` suggestions: the full-text search's best hits for
+   * the name and, when the name is pinyin, the entities one of whose pinyin keys starts with it,
+   * ordered by the edit distance from the name to their closest name form (folded as resolve
+   * folds names; for a pinyin name, also from its pinyin key to the pinyin of their Chinese forms),
+   * then pinyin-prefix matches before search hits, then by rank.
    */
   async lookup(name: string, limit: number): Promise<NameLookupRecord> {
     checkRange("suggestions", limit, 0, MAX_SUGGESTIONS);
     const matches = await this.graph.resolve(name);
     if (matches.length > 0 || limit === 0) return { name, matches, suggestions: [] };
     const asked = normalizeName(toSimplified(name));
-    const hits = await this.search.search(name, [], CANDIDATES, null);
-    const suggestions = hits.edges.map(({ node }, rank) => {
-      const forms = [node.name, node.nameEn, ...node.aliases].filter(
+    const askedPinyin = pinyinQueryKey(asked);
+    const [hits, spelt] = await Promise.all([
+      this.search.search(name, [], CANDIDATES, null),
+      this.graph.pinyinPrefix(name),
+    ]);
+    const candidates = [
+      ...spelt.map(({ entity }) => entity),
+      ...hits.edges.map(({ node }) => node),
+    ].filter((entity, i, all) => all.findIndex((other) => other.id === entity.id) === i);
+    const suggestions = candidates.map((node, rank) => {
+      const later = (node.laterNames ?? []).flatMap((l) =>
+        l.nameEn === null ? [l.name] : [l.name, l.nameEn],
+      );
+      const forms = [node.name, node.nameEn, ...node.aliases, ...later].filter(
         (form): form is string => typeof form === "string" && form.length > 0,
       );
       let best = { nameForm: node.name, distance: Number.POSITIVE_INFINITY };
       for (const form of forms) {
         const distance = editDistance(asked, normalizeName(form));
         if (distance < best.distance) best = { nameForm: form, distance };
+        const spelling = askedPinyin === null ? null : pinyinKey(form);
+        if (askedPinyin === null || spelling === null) continue;
+        const pinyinDistance = editDistance(askedPinyin, spelling);
+        if (pinyinDistance < best.distance) best = { nameForm: form, distance: pinyinDistance };
       }
       return { entity: node, ...best, rank };
     });

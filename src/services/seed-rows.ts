@@ -1,3 +1,4 @@
+import { pinyinKey } from "../model/pinyin";
 import { normalizeName } from "../seeds/validate";
 import type { CheckedSeedSet, Entity, Quote, Relationship } from "../seeds/types";
 
@@ -12,7 +13,8 @@ export interface SeedRows {
   readonly documents: { id: string; props: Props }[];
   readonly passages: { id: string; documentId: string; props: Props }[];
   readonly entities: { id: string; kind: string; props: Props }[];
-  readonly nameForms: { key: string; entityId: string }[];
+  /** `via` absent is `name`, as for the forms a curator writes. */
+  readonly nameForms: { key: string; entityId: string; via?: NameVia }[];
   readonly mentions: { entityId: string; passageId: string }[];
   readonly facts: { id: string; entityId: string; passageId: string; props: Props }[];
   readonly relationships: { source: string; type: string; target: string; props: Props }[];
@@ -24,6 +26,35 @@ export function passageId(quote: Quote): string {
 
 export function relationshipId(rel: Pick<Relationship, "source" | "type" | "target">): string {
   return `${rel.source}|${rel.type}|${rel.target}`;
+}
+
+/**
+ * How a name form names its entity, in the order resolve tries them: `name`, one of the
+ * document's forms (name, English name, alias); `later`, a later name (outside knowledge);
+ * `pinyin`, the pinyin key of a Chinese form of either. Kept on the NAMES relationship.
+ */
+export type NameVia = "name" | "later" | "pinyin";
+
+/**
+ * Every name-form key of an entity with how it names it: the normalised document forms, then its
+ * later names (Chinese and English), then the pinyin keys of every Chinese form. A key that
+ * several of these give keeps the first (郫县's pinyin `pixian` is also its alias Pixian: `name`).
+ */
+export function nameFormKeys(
+  entity: Pick<Entity, "name" | "nameEn" | "aliases" | "laterNames">,
+): { key: string; via: NameVia }[] {
+  const later = entity.laterNames.flatMap((l) =>
+    l.nameEn === undefined ? [l.name] : [l.name, l.nameEn],
+  );
+  const byKey = new Map<string, NameVia>();
+  const add = (key: string | null, via: NameVia): void => {
+    if (key !== null && key.length > 0 && !byKey.has(key)) byKey.set(key, via);
+  };
+  const documentForms = nameForms(entity);
+  for (const form of documentForms) add(normalizeName(form), "name");
+  for (const form of later) add(normalizeName(form), "later");
+  for (const form of [...documentForms, ...later]) add(pinyinKey(form), "pinyin");
+  return [...byKey].map(([key, via]) => ({ key, via }));
 }
 
 /** Every name form of an entity: name, English name and aliases, without repeats. */
@@ -74,7 +105,6 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
   const mentions: SeedRows["mentions"] = [];
   const facts: SeedRows["facts"] = [];
   for (const { record: entity } of set.entities) {
-    const forms = nameForms(entity);
     entities.push({
       id: entity.id,
       kind: entity.kind,
@@ -86,13 +116,15 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
         nameEnOfficial: entity.nameEnOfficial ?? null,
         nameInferred: entity.nameInferred ?? false,
         aliases: [...entity.aliases],
+        // Outside knowledge, read back whole by the API (a property holds no list of maps).
+        laterNames: entity.laterNames.length === 0 ? null : JSON.stringify(entity.laterNames),
         description: entity.description ?? null,
         // The full-text index reads one string of all the other name forms.
         aliasText: entity.aliases.join(" | "),
       },
     });
-    for (const key of new Set(forms.map(normalizeName)))
-      nameFormRows.push({ key, entityId: entity.id });
+    for (const { key, via } of nameFormKeys(entity))
+      nameFormRows.push({ key, entityId: entity.id, via });
     for (const mention of entity.mentions) {
       mentions.push({ entityId: entity.id, passageId: addPassage(mention) });
     }

@@ -169,7 +169,7 @@ describe("lookup", () => {
     });
     const distances = misspelt.suggestions.map((s: Data) => s.distance);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
-    expect((await lookup("双流区")).suggestions[0]).toEqual({
+    expect((await lookup("双流乡")).suggestions[0]).toEqual({
       nameForm: "双流县",
       distance: 1,
       entity: { id: "shuangliu-county" },
