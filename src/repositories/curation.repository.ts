@@ -60,13 +60,17 @@ export class CurationRepository {
     id: string,
     kind: string,
     props: Params,
-    nameKeys: readonly string[],
+    nameForms: readonly { key: string; via: string }[],
   ): Promise<void> {
-    await this.tx.write("curation-create-entity", { id, kind, props, nameKeys });
+    await this.tx.write("curation-create-entity", { id, kind, props, nameForms });
   }
 
-  async updateEntity(id: string, props: Params, nameKeys: readonly string[]): Promise<void> {
-    await this.tx.write("curation-update-entity", { id, props, nameKeys });
+  async updateEntity(
+    id: string,
+    props: Params,
+    nameForms: readonly { key: string; via: string }[],
+  ): Promise<void> {
+    await this.tx.write("curation-update-entity", { id, props, nameForms });
     // Relationships keep the other end's name in their sort keys: a new name must reach them
     // in the same transaction, or fields would list this entity under its old name.
     if (typeof props.name === "string") await this.tx.write("relation-keys-renamed", { ids: [id] });

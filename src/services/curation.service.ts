@@ -12,7 +12,9 @@ import {
 import { isEntityKind, relationSpec } from "../model/vocabulary";
 import { CurationRepository, type AuditRow } from "../repositories/curation.repository";
 import { EntityRepository, toRelation } from "../repositories/entity.repository";
+import type { LaterName } from "../seeds/types";
 import { normalizeName } from "../seeds/validate";
+import { nameFormKeys, type NameVia } from "./seed-rows";
 
 /** Evidence of a write: a verbatim passage of a stored document, or a curator's note with its author. */
 export interface EvidenceInput {
@@ -223,7 +225,7 @@ export class CurationService {
           description,
           curated: true,
         };
-        await repo.createEntity(id, kind, props, nameKeys(name, nameEn, aliases));
+        await repo.createEntity(id, kind, props, nameForms(name, nameEn, aliases));
         await repo.clearTombstone(id);
         if (checked.kind === "passage") await this.attach(repo, id, checked);
         const after = await this.snapshot(tx, id);
@@ -267,7 +269,7 @@ export class CurationService {
       await repo.updateEntity(
         id,
         { ...changes, curated: true },
-        nameKeys(asText(merged.name as Plain), nameEn, aliases),
+        nameForms(asText(merged.name as Plain), nameEn, aliases, merged.laterNames as Plain),
       );
       if (checked.kind === "passage") await this.attach(repo, id, checked);
       const after = await this.snapshot(tx, id);
@@ -515,8 +517,20 @@ export class CurationService {
   }
 }
 
-function nameKeys(name: string, nameEn: string | null, aliases: readonly string[]): string[] {
-  return [...new Set([name, ...(nameEn === null ? [] : [nameEn]), ...aliases].map(normalizeName))];
+/**
+ * The name forms a curated entity bears, derived as seeding derives them (nameFormKeys): its
+ * names and aliases, its later names (kept as the seeds stored them), and their pinyin keys, so
+ * a curator's edit drops none of the forms resolve finds it by.
+ */
+function nameForms(
+  name: string,
+  nameEn: string | null,
+  aliases: readonly string[],
+  laterNames: Plain | undefined = null,
+): { key: string; via: NameVia }[] {
+  const later =
+    typeof laterNames === "string" ? (JSON.parse(laterNames) as LaterName[]) : ([] as LaterName[]);
+  return nameFormKeys({ name, nameEn: nameEn ?? undefined, aliases, laterNames: later });
 }
 
 function passageProps(evidence: {

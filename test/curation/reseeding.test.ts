@@ -62,6 +62,29 @@ describe("seeding after curation", () => {
     expect(after.data?.entity).toEqual({ description: "curated description", relations: [] });
   });
 
+  it("keeps the later-name and pinyin forms of an entity a curator edits, and gives new names theirs", async () => {
+    await seedFromDirectory(db, FIXTURE);
+    const resolved = async (name: string): Promise<string[]> =>
+      (
+        await gql<{ resolve: { id: string }[] }>(
+          server.url,
+          `query ($n: String!) { resolve(name: $n) { id } }`,
+          { n: name },
+        )
+      ).data!.resolve.map((entity) => entity.id);
+    const edit = await gql(
+      server.url,
+      `mutation ($key: String!, $evidence: EvidenceInput!) {
+        updateEntity(id: "fixture-institute", patch: { aliases: ["夹具院", "测试院"] }, evidence: $evidence, idempotencyKey: $key) { id } }`,
+      { key: newKey(), evidence: NOTE },
+      as("editor"),
+    );
+    expect(edit.errors).toBeUndefined();
+    expect(await resolved("夹具大学研究院")).toEqual(["fixture-institute"]);
+    expect(await resolved("jiaju yanjiuyuan")).toEqual(["fixture-institute"]);
+    expect(await resolved("ceshiyuan")).toEqual(["fixture-institute"]);
+  });
+
   it("skips the writes at start when the seed set is unchanged", async () => {
     await seedFromDirectory(db, FIXTURE);
     expect((await seedFromDirectory(db, FIXTURE, { onlyIfChanged: true })).skipped).toBe(true);
