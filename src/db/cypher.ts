@@ -28,6 +28,7 @@ export const QUERY_NAMES = [
   "edge-evidence",
   "edges-by-ids",
   "entity-degrees",
+  "relation-counts",
   "documents-by-ids",
   "entities-by-name-keys",
   "entities-by-pinyin-prefix",

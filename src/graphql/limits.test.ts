@@ -19,6 +19,7 @@ import {
   loadTrustedDocuments,
   measureOperation,
   trustedDocumentStore,
+  type CostlyField,
   type QueryLimits,
 } from "./limits";
 import { createSchema } from "./schema";
@@ -35,9 +36,9 @@ const schema = buildSchema(`
     upstream(id: ID!, depth: Int! = 3): [TraceStep!]
   }
   interface Entity { id: ID! name: String! aliases: [String!]! evidence: [Evidence!]!
-    relations(first: Int! = 100): [Relation!]! }
+    relations(first: Int! = 20): [Relation!]! }
   type University implements Entity { id: ID! name: String! aliases: [String!]! evidence: [Evidence!]!
-    relations(first: Int! = 100): [Relation!]! coBuilt(first: Int! = 100): [Related!]! }
+    relations(first: Int! = 20): [Relation!]! coBuilt(first: Int! = 20): [Related!]! }
   type Evidence { quote: String! }
   type Relation { id: ID! type: String! node: Entity! evidence: [Evidence!]! }
   type Related { node: Entity! evidence: [Evidence!]! }
@@ -141,9 +142,9 @@ describe("cost", () => {
   });
 
   it("multiplies nested lists and uses the documented defaults", () => {
-    // entities: 20 nodes by default, each with 100 relations by default.
+    // entities: 20 nodes by default, each with 20 relations by default (the schema's defaults).
     const source = `{ entities { nodes { relations { id } } } }`;
-    expect(measure(source).measure.cost).toBe(4 + 20 + 20 * 100);
+    expect(measure(source).measure.cost).toBe(4 + 20 + 20 * 20);
   });
 
   it("sizes a connection's nodes and edges by its first or last", () => {
@@ -176,7 +177,7 @@ describe("cost", () => {
     const [error] = limitErrorsOf(source);
     expect(error?.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", limit: "cost" });
     expect(error?.message).toMatch(
-      /^Query is too expensive: cost \d+ exceeds the limit of 20000\.$/,
+      /^Query is too expensive: cost \d+ exceeds the limit of 20000\. Costliest lists: entities \(first: 100, cost [\d,]+\), /,
     );
   });
 
@@ -207,6 +208,88 @@ describe("cost", () => {
     expect(errors.map((e) => e.message)).toContain(
       'Cannot spread fragment "A" within itself via "B".',
     );
+  });
+});
+
+describe("a refusal over the cost limit", () => {
+  it("names the costliest lists by path, with their sizes, costs and the size that would fit", () => {
+    const source = `{ a: entities(first: 100) { nodes { ...R } } entity(id: "x") { id } }
+      fragment R on Entity { rel: relations(first: 1000) { id } }`;
+    const [error] = limitErrorsOf(source);
+    expect(error?.extensions).toMatchObject({ limit: "cost", actual: 6 + 100 + 100 * 1000 });
+    // Each field's cost is what the query would save were its list empty.
+    expect(error?.extensions.fields).toEqual([
+      {
+        path: "a",
+        argument: "first",
+        first: 100,
+        cost: 100 + 100 * 1000,
+        suggestedFirst: 19,
+        suggestedCost: 6 + 19 + 19 * 1000,
+      },
+      {
+        path: "a.nodes.rel",
+        argument: "first",
+        first: 1000,
+        cost: 100 * 1000,
+        suggestedFirst: 198,
+        suggestedCost: 6 + 100 + 100 * 198,
+      },
+    ]);
+    expect(error?.message).toBe(
+      "Query is too expensive: cost 100106 exceeds the limit of 20000. Costliest lists: a (first: 100, cost 100,100), a.nodes.rel (first: 1000, cost 100,000). rel(first: 198) would bring the cost to 19,906.",
+    );
+    // The suggestions fit, and are the largest that do.
+    expect(limitErrorsOf(source.replace("first: 1000", "first: 198"))).toEqual([]);
+    expect(limitErrorsOf(source.replace("first: 1000", "first: 199"))).toHaveLength(1);
+    expect(limitErrorsOf(source.replace("first: 100)", "first: 19)"))).toEqual([]);
+    expect(limitErrorsOf(source.replace("first: 100)", "first: 20)"))).toHaveLength(1);
+  });
+
+  it("names the argument a field is sized by: last, or limit", () => {
+    const [error] = limitErrorsOf(
+      `{ entities(last: 100) { nodes { relations(first: 300) { id } } } }`,
+    );
+    expect(error?.extensions.fields).toMatchObject([
+      { path: "entities", argument: "last", first: 100, suggestedFirst: 66 },
+      { path: "entities.nodes.relations", argument: "first", first: 300, suggestedFirst: 198 },
+    ]);
+    const [view] = limitErrorsOf(`{ neighborhood(id: "x", limit: 500) { nodes { id } }
+      entities(first: 100) { nodes { relations(first: 200) { id } } } }`);
+    expect(view?.extensions.fields).toMatchObject([
+      // 20607 in all, 607 too many: fewer entities or relations would fit, no neighbourhood size.
+      { path: "entities", argument: "first", first: 100, cost: 100 * 201 },
+      { path: "entities.nodes.relations", argument: "first", first: 200, cost: 100 * 200 },
+      { path: "neighborhood", argument: "limit", first: 500, cost: 500, suggestedFirst: null },
+    ]);
+  });
+
+  it("costs a size given in a variable at its value, and suggests from there", () => {
+    const source = `query ($n: Int!) { entities(first: 30) { nodes { relations(first: $n) { id } } } }`;
+    const document = parse(source);
+    const [error] = checkOperationWithVariables(LIMITS, schema, document, operationOf(document), {
+      n: 1000,
+    });
+    expect(error?.extensions.fields).toMatchObject([
+      { path: "entities", first: 30, suggestedFirst: 19 },
+      { path: "entities.nodes.relations", first: 1000, suggestedFirst: 665 },
+    ]);
+    // Validation, without the variables, costs the size at its default: here none, so it fits.
+    expect(validate(schema, document, [createLimitsRule(LIMITS)])).toEqual([]);
+  });
+
+  it("says when no one size makes a query fit", () => {
+    const [bomb] = limitErrorsOf(`{ entities(first: 100) { nodes { relations(first: 1000) { node {
+      relations(first: 1000) { id } } } } } }`);
+    expect(bomb?.message).toMatch(
+      /No one size makes it fit: lower several, or ask for fewer fields\.$/,
+    );
+    let source = `query { ...F20 } fragment F0 on Query { entity(id: "x") { id } }\n`;
+    for (let i = 1; i <= 20; i += 1)
+      source += `fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }\n`;
+    const [fields] = limitErrorsOf(source);
+    expect(fields?.extensions.fields).toEqual([]);
+    expect(fields?.message).toMatch(/Ask for fewer fields\.$/);
   });
 });
 
@@ -268,6 +351,77 @@ describe("the real schema", () => {
     for (const example of examples) {
       expect(validate(real, parse(example), [createLimitsRule(LIMITS)])).toEqual([]);
     }
+  });
+});
+
+/** Three research queries that the old default of 100 per relationship field refused. */
+const arg = (first: number | undefined): string => (first === undefined ? "" : `(first: ${first})`);
+const districtsTwoLevels = (coBuilt?: number, coBuilders?: number): string =>
+  `{ districts { nodes { name ... on District { coBuilt${arg(coBuilt)} { node { name
+    ... on ResearchInstitute { coBuilders${arg(coBuilders)} { node { name } evidence { quote } } } } } } } } }`;
+const peoplePositions = (positions?: number): string =>
+  `{ people { nodes { name ... on Person { positions${arg(positions)} { node { name }
+    properties { key value } } } } } }`;
+const shuangliuThreeLevels = (coBuilt = 20, university = 5, pilotPrograms = 10): string =>
+  `{ resolve(name: "双流县") { id name ... on District { coBuilt(first: ${coBuilt}) { node {
+    ... on ResearchInstitute { university(first: ${university}) { node { ... on University {
+    pilotPrograms(first: ${pilotPrograms}) { node { name } properties { key value } } } } } } } } } } }`;
+
+describe("the real schema's costs", () => {
+  const costOf = async (source: string): Promise<number> => {
+    const document = parse(source);
+    return measureOperation(await createSchema(), document, operationOf(document)).measure.cost;
+  };
+  const errorsOf = async (source: string): Promise<readonly GraphQLError[]> =>
+    validate(await createSchema(), parse(source), [createLimitsRule(LIMITS)]);
+
+  it("fit research queries with the default sizes (the README states these costs)", async () => {
+    // Were 802,031, 22,029 and 33,376 with 100 per relationship field and a relationship's
+    // evidence and properties costed at 3 and 10 objects.
+    expect(await costOf(districtsTwoLevels())).toBe(16_431);
+    expect(await costOf(peoplePositions())).toBe(829);
+    expect(await costOf(shuangliuThreeLevels())).toBe(6_376);
+    for (const source of [districtsTwoLevels(), peoplePositions(), shuangliuThreeLevels()]) {
+      expect(await errorsOf(source)).toEqual([]);
+    }
+  });
+
+  it("refuses the same query with larger sizes, naming its lists and sizes that fit", async () => {
+    const source = districtsTwoLevels(100, 100);
+    const [error] = await errorsOf(source);
+    expect(error?.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", limit: "cost" });
+    const fields = error?.extensions.fields as CostlyField[];
+    expect(fields.map(({ path, first, suggestedFirst }) => [path, first, suggestedFirst])).toEqual([
+      ["districts", 20, null],
+      ["districts.nodes.coBuilt", 100, 4],
+      ["districts.nodes.coBuilt.node.coBuilders", 100, 4],
+    ]);
+    expect(error?.message).toBe(
+      "Query is too expensive: cost 402031 exceeds the limit of 20000. Costliest lists: districts (first: 20, cost 402,020), districts.nodes.coBuilt (first: 100, cost 402,000), districts.nodes.coBuilt.node.coBuilders (first: 100, cost 400,000). coBuilders(first: 4) would bring the cost to 18,031.",
+    );
+    // Each suggestion, applied alone, fits at the cost it states; one more does not.
+    const [, coBuilt, coBuilders] = fields;
+    expect(await costOf(districtsTwoLevels(4, 100))).toBe(coBuilt?.suggestedCost);
+    expect(await costOf(districtsTwoLevels(100, 4))).toBe(coBuilders?.suggestedCost);
+    expect(await errorsOf(districtsTwoLevels(4, 100))).toEqual([]);
+    expect(await errorsOf(districtsTwoLevels(100, 4))).toEqual([]);
+    expect(await errorsOf(districtsTwoLevels(5, 100))).toHaveLength(1);
+    expect(await errorsOf(districtsTwoLevels(100, 5))).toHaveLength(1);
+  });
+
+  it("suggests sizes through inline fragments three levels down", async () => {
+    const [error] = await errorsOf(shuangliuThreeLevels(60, 20, 10));
+    const fields = error?.extensions.fields as CostlyField[];
+    expect(fields.map(({ path }) => path)).toEqual([
+      "resolve.coBuilt",
+      "resolve.coBuilt.node.university",
+      "resolve.coBuilt.node.university.node.pilotPrograms",
+    ]);
+    expect(fields.map((field) => field.suggestedFirst)).toEqual([15, 5, 2]);
+    const [coBuilt, university, pilotPrograms] = fields.map((field) => field.suggestedFirst ?? 0);
+    expect(await errorsOf(shuangliuThreeLevels(coBuilt, 20, 10))).toEqual([]);
+    expect(await errorsOf(shuangliuThreeLevels(60, university, 10))).toEqual([]);
+    expect(await errorsOf(shuangliuThreeLevels(60, 20, pilotPrograms))).toEqual([]);
   });
 });
 

@@ -60,18 +60,31 @@ export const DEFAULT_LIST_SIZE = 10;
 /**
  * Lists without a size argument whose size the model or the sources bound, by `Type.field` or by
  * field name on any type: five chain stages; a name resolves to one entity in the seed graph (3
- * allows for ambiguity); a relationship or entity is stated by at most 3 passages and has at most 4
- * facts.
+ * allows for ambiguity); an entity is named by at most 3 passages and has at most 5 facts. A
+ * relationship's passages and properties are stored on the relationship itself (at most 3 and a
+ * few) and come whole with it, in the one row that reads it: they count as one object per
+ * relationship, so asking for a relationship's evidence does not triple what the relationship
+ * costs.
  */
 const KNOWN_LIST_SIZES: Readonly<Record<string, number>> = {
   "InnovationChain.stages": 5,
   "Query.resolve": 3,
+  "Relation.evidence": 1,
+  "Relation.properties": 1,
+  "GraphEdge.evidence": 1,
   evidence: 3,
   facts: 5,
 };
 
 /** `extensions.limit` of a shape-limit error: which limit the operation exceeded. */
 export type LimitName = "depth" | "aliases" | "directives" | "cost";
+
+/** What {@link measureOperation} gives. */
+export interface Measured {
+  readonly measure: Measure;
+  readonly problems: ArgumentProblem[];
+  readonly sized: readonly SizedField[];
+}
 
 /** What an operation measures, its fragments expanded. */
 export interface Measure {
@@ -141,8 +154,8 @@ function defaultOf(field: GraphQLField<unknown, unknown>, name: string): number 
 
 /**
  * The size arguments of a field: `first`/`last` of a connection page (0 to 100, default 20),
- * `first` of a relationship field and any other `limit` (1 to 1000, default 100, as `history`) and
- * the traversal arguments.
+ * `first` of a relationship field and any other `limit` (1 to 1000, by the schema's default: 20 for
+ * a relationship field, 100 for `history`) and the traversal arguments.
  */
 function sizeArguments(
   parent: GraphQLNamedType,
@@ -184,6 +197,22 @@ interface Walk {
   readonly active: Set<string>;
   readonly problems: ArgumentProblem[];
   readonly checked: Set<ValueNode>;
+  /** Sizes to use instead of what the query asks, by field (to cost a changed query). */
+  readonly overrides: ReadonlyMap<FieldNode, number>;
+  /** The fields with a size argument, each at the first path where the walk met it. */
+  readonly sized: Map<FieldNode, SizedField>;
+}
+
+/** A field whose list size the client sets (`first`, `last` or `limit`), as the walk met it. */
+export interface SizedField {
+  readonly node: FieldNode;
+  /** Response path, aliases as the response names them: `districts.nodes.coBuilt`. */
+  readonly path: string;
+  readonly field: string;
+  /** The argument that sets the size: the one given, else `first` (or `limit`). */
+  readonly argument: string;
+  /** The size the query asks for, given or by default. */
+  readonly size: number;
 }
 
 function intOf(node: ValueNode, walk: Walk): number | undefined {
@@ -205,11 +234,13 @@ function requestedSize(
   parent: GraphQLNamedType,
   field: GraphQLField<unknown, unknown>,
   node: FieldNode,
+  path: string,
   walk: Walk,
 ): number | undefined {
   const specs = sizeArguments(parent, field);
   let asked: number | undefined;
   let fallback: number | undefined;
+  let argumentName: string | undefined;
   for (const [name, spec] of Object.entries(specs)) {
     const argument = node.arguments?.find((arg) => arg.name.value === name);
     const value = argument === undefined ? undefined : intOf(argument.value, walk);
@@ -224,11 +255,26 @@ function requestedSize(
     }
     if (!spec.multiplies) continue;
     fallback ??= spec.fallback;
+    argumentName ??= name;
     // first and last are exclusive (the service refuses both); the larger one bounds the estimate.
-    if (argument !== undefined) asked = Math.max(asked ?? 0, value ?? spec.fallback);
+    if (argument !== undefined) {
+      if (asked === undefined) argumentName = name;
+      asked = Math.max(asked ?? 0, value ?? spec.fallback);
+    }
   }
   const size = asked ?? fallback;
-  return size === undefined ? undefined : Math.max(0, Math.min(size, CAP));
+  if (size === undefined || argumentName === undefined) return undefined;
+  const bounded = Math.max(0, Math.min(size, CAP));
+  if (!walk.sized.has(node)) {
+    walk.sized.set(node, {
+      node,
+      path,
+      field: node.name.value,
+      argument: argumentName,
+      size: bounded,
+    });
+  }
+  return walk.overrides.get(node) ?? bounded;
 }
 
 /**
@@ -250,6 +296,7 @@ function measureSelections(
   selectionSet: SelectionSetNode,
   parent: GraphQLCompositeType,
   inheritedSize: number | undefined,
+  path: string,
   walk: Walk,
 ): Part {
   const total: Part = { ...EMPTY };
@@ -262,22 +309,31 @@ function measureSelections(
   };
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      include(measureField(selection, parent, inheritedSize, walk));
+      include(measureField(selection, parent, inheritedSize, path, walk));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const typeName = selection.typeCondition?.name.value;
       const type = typeName === undefined ? parent : walk.schema.getType(typeName);
       if (type !== undefined && type !== null && isCompositeType(type)) {
-        include(measureSelections(selection.selectionSet, type, inheritedSize, walk));
+        include(measureSelections(selection.selectionSet, type, inheritedSize, path, walk));
       }
     } else {
-      include(measureSpread(selection.name.value, inheritedSize, walk));
+      include(measureSpread(selection.name.value, inheritedSize, path, walk));
     }
     total.directives = add(total.directives, selection.directives?.length ?? 0);
   }
   return total;
 }
 
-function measureSpread(name: string, inheritedSize: number | undefined, walk: Walk): Part {
+/**
+ * A fragment is measured once per size it inherits: its fields' paths are those of the first
+ * place it is spread.
+ */
+function measureSpread(
+  name: string,
+  inheritedSize: number | undefined,
+  path: string,
+  walk: Walk,
+): Part {
   const key = `${name}|${inheritedSize ?? ""}`;
   const known = walk.memo.get(key);
   if (known !== undefined) return known;
@@ -287,7 +343,7 @@ function measureSpread(name: string, inheritedSize: number | undefined, walk: Wa
   const type = walk.schema.getType(fragment.typeCondition.name.value);
   if (type === undefined || type === null || !isCompositeType(type)) return EMPTY;
   walk.active.add(name);
-  const measured = measureSelections(fragment.selectionSet, type, inheritedSize, walk);
+  const measured = measureSelections(fragment.selectionSet, type, inheritedSize, path, walk);
   walk.active.delete(name);
   const result = {
     ...measured,
@@ -301,9 +357,12 @@ function measureField(
   node: FieldNode,
   parent: GraphQLCompositeType,
   inheritedSize: number | undefined,
+  parentPath: string,
   walk: Walk,
 ): Part {
   const name = node.name.value;
+  const key = node.alias?.value ?? name;
+  const path = parentPath === "" ? key : `${parentPath}.${key}`;
   const aliases = node.alias === undefined ? 0 : 1;
   const leaf: Part = { depth: 1, aliases, directives: 0, fields: 1, items: 0 };
   // Introspection is answered from memory and is off in production; Apollo Sandbox's own
@@ -314,7 +373,7 @@ function measureField(
   const type = field === undefined ? undefined : getNamedType(field.type);
   if (field === undefined || type === undefined) return leaf;
 
-  const asked = requestedSize(parent, field, node, walk);
+  const asked = requestedSize(parent, field, node, path, walk);
   if (node.selectionSet === undefined || !isCompositeType(type)) return leaf;
 
   let multiplier: number | undefined;
@@ -330,7 +389,7 @@ function measureField(
     // A connection or graph view: its size argument sizes the lists inside it (edges, nodes).
     passDown = asked;
   }
-  const inner = measureSelections(node.selectionSet, type, passDown, walk);
+  const inner = measureSelections(node.selectionSet, type, passDown, path, walk);
   return {
     depth: inner.depth + 1,
     aliases: add(aliases, inner.aliases),
@@ -349,18 +408,22 @@ function measureField(
  * - cost: every field selection costs 1 (so a duplicated field or a fragment spread twice costs
  *   twice), plus every object a list can return: a list's size multiplied by the sizes of the lists
  *   around it. A list's size is its `first`/`last`/`limit` argument (a literal, the variable's
- *   value, or the default: 100 for a relationship field, 20 for a list or search page, 100 for a
+ *   value, or the default: 20 for a relationship field, 20 for a list or search page, 100 for a
  *   neighbourhood, 10 paths), for `edges`/`nodes` the size of their connection or graph view, and
- *   for a list nothing bounds 10 (3 for `resolve` and evidence, 5 for facts and chain stages).
- * Also collects out-of-range size arguments. Introspection fields (`__schema`, `__type`) cost 1
- * and have no depth: they are answered from memory, and refused in production.
+ *   for a list nothing bounds 10 (3 for `resolve` and an entity's evidence, 5 for facts and chain
+ *   stages, 1 for a relationship's evidence and properties, which come whole with it).
+ * Also collects out-of-range size arguments, and the fields whose size the client sets (`sized`,
+ * for {@link explainCost}). Introspection fields (`__schema`, `__type`) cost 1 and have no depth:
+ * they are answered from memory, and refused in production. `overrides` measures the query as if
+ * those fields asked for those sizes.
  */
 export function measureOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables?: Variables,
-): { measure: Measure; problems: ArgumentProblem[] } {
+  overrides: ReadonlyMap<FieldNode, number> = new Map(),
+): Measured {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) {
@@ -382,12 +445,14 @@ export function measureOperation(
     active: new Set(),
     problems: [],
     checked: new Set(),
+    overrides,
+    sized: new Map(),
   };
   const root = schema.getRootType(operation.operation);
   if (root === undefined || root === null) {
-    return { measure: { depth: 0, aliases: 0, directives: 0, cost: 0 }, problems: [] };
+    return { measure: { depth: 0, aliases: 0, directives: 0, cost: 0 }, problems: [], sized: [] };
   }
-  const part = measureSelections(operation.selectionSet, root, undefined, walk);
+  const part = measureSelections(operation.selectionSet, root, undefined, "", walk);
   const operationDirectives =
     (operation.directives?.length ?? 0) +
     (operation.variableDefinitions ?? []).reduce(
@@ -400,7 +465,7 @@ export function measureOperation(
     directives: add(part.directives, operationDirectives),
     cost: add(part.fields, part.items),
   };
-  return { measure, problems: walk.problems };
+  return { measure, problems: walk.problems, sized: [...walk.sized.values()] };
 }
 
 /** Extensions of a shape-limit error: which limit, its maximum and what the operation measured. */
@@ -409,6 +474,106 @@ export interface LimitExtensions {
   readonly limit: LimitName;
   readonly max: number;
   readonly actual: number;
+  /** For the cost limit: the costliest lists whose size the query sets, costliest first. */
+  readonly fields?: readonly CostlyField[];
+}
+
+/** A list of an over-cost query whose size the client sets: what it costs, and what would fit. */
+export interface CostlyField {
+  /** Response path of the field (aliases as the response names them): `districts.nodes.coBuilt`. */
+  readonly path: string;
+  /** The argument that sets its size: `first`, or `last` or `limit` where the field has them. */
+  readonly argument: string;
+  /** The size it asks for, given or by default: the field's own multiplier. */
+  readonly first: number;
+  /** What the field adds to the cost: the objects it and the lists inside it can return. */
+  readonly cost: number;
+  /** The largest size that, changed alone, makes the query fit; null when not even 1 does. */
+  readonly suggestedFirst: number | null;
+  /** The query's cost with that size; null without one. */
+  readonly suggestedCost: number | null;
+}
+
+/** The cost of the operation as if some fields asked for other sizes. */
+export type CostWith = (overrides: ReadonlyMap<FieldNode, number>) => number;
+
+/** Sized fields weighed when a query is over the cost limit (each costs one more measure). */
+const MAX_WEIGHED_FIELDS = 100;
+/** Costly fields an error lists in its extensions, and in its message. */
+const MAX_LISTED_FIELDS = 5;
+const MAX_NAMED_FIELDS = 3;
+
+/**
+ * The costliest lists of an over-cost operation whose size the client sets, with the size that
+ * alone would make it fit. A field's cost is what the operation costs less what it would cost were
+ * the field's list empty: the field's objects and everything inside them, over every place a
+ * fragment repeats it. The suggested size is the largest that fits, found by measuring again
+ * (costs are monotonic in each size). At most {@link MAX_WEIGHED_FIELDS} fields are weighed, in
+ * the order of the document, so a refused query costs a bounded number of measures.
+ */
+export function explainCost(
+  max: number,
+  cost: number,
+  sized: readonly SizedField[],
+  costWith: CostWith,
+): CostlyField[] {
+  const weighed = sized
+    .slice(0, MAX_WEIGHED_FIELDS)
+    .map((field) => ({ field, cost: cost - costWith(new Map([[field.node, 0]])) }))
+    .filter((entry) => entry.cost > 0)
+    .sort((a, b) => b.cost - a.cost)
+    .slice(0, MAX_LISTED_FIELDS);
+  return weighed.map(({ field, cost: share }) => {
+    const costAt = (size: number): number => costWith(new Map([[field.node, size]]));
+    let suggestedFirst: number | null = null;
+    if (field.size > 1 && costAt(1) <= max) {
+      // The largest size from 1 to size - 1 that fits: 1 does, size does not.
+      let low = 1;
+      let high = field.size - 1;
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (costAt(middle) <= max) low = middle;
+        else high = middle - 1;
+      }
+      suggestedFirst = low;
+    }
+    return {
+      path: field.path,
+      argument: field.argument,
+      first: field.size,
+      cost: share,
+      suggestedFirst,
+      suggestedCost: suggestedFirst === null ? null : costAt(suggestedFirst),
+    };
+  });
+}
+
+const grouped = (value: number): string => value.toLocaleString("en-US");
+
+/**
+ * The message's tail for an over-cost query: the costliest lists, and the one size change that
+ * keeps the most (the highest cost that fits).
+ */
+function costAdvice(fields: readonly CostlyField[]): string {
+  if (fields.length === 0) return " Ask for fewer fields.";
+  const named = fields
+    .slice(0, MAX_NAMED_FIELDS)
+    .map(
+      (field) => `${field.path} (${field.argument}: ${field.first}, cost ${grouped(field.cost)})`,
+    )
+    .join(", ");
+  let best: CostlyField | undefined;
+  for (const field of fields) {
+    if (field.suggestedCost !== null && field.suggestedCost > (best?.suggestedCost ?? -1)) {
+      best = field;
+    }
+  }
+  const name = (field: CostlyField): string => field.path.slice(field.path.lastIndexOf(".") + 1);
+  const change =
+    best === undefined || best.suggestedFirst === null || best.suggestedCost === null
+      ? " No one size makes it fit: lower several, or ask for fewer fields."
+      : ` ${name(best)}(${best.argument}: ${best.suggestedFirst}) would bring the cost to ${grouped(best.suggestedCost)}.`;
+  return ` Costliest lists: ${named}.${change}`;
 }
 
 const LIMIT_MESSAGES: Readonly<Record<LimitName, string>> = {
@@ -425,11 +590,16 @@ const MEASURED: Readonly<Record<LimitName, keyof Measure>> = {
   cost: "cost",
 };
 
-/** The errors an operation's measure and arguments give against the limits; empty when it fits. */
+/**
+ * The errors an operation's measure and arguments give against the limits; empty when it fits.
+ * With `costWith`, an over-cost error names the costliest lists and the sizes that would fit
+ * (see {@link explainCost}).
+ */
 export function limitErrors(
   limits: QueryLimits,
-  measured: { measure: Measure; problems: readonly ArgumentProblem[] },
+  measured: Pick<Measured, "measure" | "problems"> & Partial<Pick<Measured, "sized">>,
   operation: OperationDefinitionNode,
+  costWith?: CostWith,
 ): GraphQLError[] {
   const maxima: Readonly<Record<LimitName, number>> = {
     depth: limits.maxDepth,
@@ -450,17 +620,23 @@ export function limitErrors(
     const actual = measured.measure[MEASURED[limit]];
     if (actual <= max) continue;
     const shown = actual >= CAP ? `more than ${CAP}` : String(actual);
+    const fields =
+      limit === "cost" && costWith !== undefined
+        ? explainCost(max, actual, measured.sized ?? [], costWith)
+        : undefined;
     const extensions: LimitExtensions = {
       code: "GRAPHQL_VALIDATION_FAILED",
       limit,
       max,
       actual: Math.min(actual, CAP),
+      ...(fields === undefined ? {} : { fields }),
     };
+    const advice = fields === undefined ? "" : costAdvice(fields);
     errors.push(
-      new GraphQLError(`${LIMIT_MESSAGES[limit]}: ${limit} ${shown} exceeds the limit of ${max}.`, {
-        nodes: [operation],
-        extensions: { ...extensions },
-      }),
+      new GraphQLError(
+        `${LIMIT_MESSAGES[limit]}: ${limit} ${shown} exceeds the limit of ${max}.${advice}`,
+        { nodes: [operation], extensions: { ...extensions } },
+      ),
     );
   }
   return errors;
@@ -474,8 +650,14 @@ export function limitErrors(
 export function createLimitsRule(limits: QueryLimits): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
-      const measured = measureOperation(context.getSchema(), context.getDocument(), operation);
-      for (const error of limitErrors(limits, measured, operation)) context.reportError(error);
+      const schema = context.getSchema();
+      const document = context.getDocument();
+      const measured = measureOperation(schema, document, operation);
+      const costWith: CostWith = (overrides) =>
+        measureOperation(schema, document, operation, undefined, overrides).measure.cost;
+      for (const error of limitErrors(limits, measured, operation, costWith)) {
+        context.reportError(error);
+      }
       return false;
     },
   });
@@ -498,10 +680,12 @@ export function checkOperationWithVariables(
   variables: Variables | undefined,
 ): GraphQLError[] {
   if (!usesVariables(operation)) return [];
+  const values = variables ?? {};
   return limitErrors(
     limits,
-    measureOperation(schema, document, operation, variables ?? {}),
+    measureOperation(schema, document, operation, values),
     operation,
+    (overrides) => measureOperation(schema, document, operation, values, overrides).measure.cost,
   );
 }
 

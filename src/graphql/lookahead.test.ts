@@ -42,7 +42,8 @@ describe("nextLinks", () => {
     );
     expect(nextLinks(info)).toEqual([
       { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", limit: 5 },
-      { kind: "ResearchInstitute", type: "CO_BUILT", direction: "IN", limit: 100 },
+      // coBuilders without a first: the default, as its own query would read it.
+      { kind: "ResearchInstitute", type: "CO_BUILT", direction: "IN", limit: 20 },
     ]);
   });
 

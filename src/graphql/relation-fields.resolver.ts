@@ -15,11 +15,18 @@ type FieldMethod = (
   info: GraphQLResolveInfo,
 ) => Promise<RelationRecord[]>;
 
+type CountMethod = (root: EntityRecord, ctx: Context) => Promise<number>;
+
+/** The name of a typed field's count: `coBuilt` → `coBuiltCount`. */
+export const countFieldName = (field: string): string => `${field}Count`;
+
 /**
  * Builds, from the table in src/model/relation-fields.ts, one resolver class per kind whose methods
  * are the kind's typed relationship fields (University.coBuiltInstitutes, Project.leads, …). Each
  * field is a one-line delegation to the graph service, batched by the request's DataLoader; the
- * fields its selection asks for on the other ends are read in the same round trip.
+ * fields its selection asks for on the other ends are read in the same round trip. Each has a
+ * count beside it (University.coBuiltInstitutesCount): how many it lists with no `first`, one
+ * batched query for the counts of a request level.
  */
 export function createRelationFieldResolvers(): (new () => object)[] {
   const byKind = new Map<EntityKind, RelationFieldSpec[]>();
@@ -43,10 +50,22 @@ export function createRelationFieldResolvers(): (new () => object)[] {
       Root()(prototype, spec.field, 0);
       Arg("first", () => Int, {
         defaultValue: DEFAULT_RELATIONS_PER_FIELD,
-        description: "At most this many, 1 to 1000 (数量上限).",
+        description: `At most this many, 1 to 1000 (数量上限); ${countFieldName(spec.field)} says how many there are.`,
       })(prototype, spec.field, 1);
       Ctx()(prototype, spec.field, 2);
       Info()(prototype, spec.field, 3);
+
+      const count = countFieldName(spec.field);
+      const counts = prototype as unknown as Record<string, CountMethod>;
+      counts[count] = (root, ctx) =>
+        ctx.services.graph.linkedCount(root.id, spec.links, spec.kinds);
+      const countDescriptor = Object.getOwnPropertyDescriptor(prototype, count);
+      if (countDescriptor === undefined) throw new Error(`field ${kind}.${count} not defined`);
+      FieldResolver(() => Int, {
+        description: `How many ${spec.field} lists, whatever its \`first\` (${spec.zh}总数): when it is larger than the list, there are more.`,
+      })(prototype, count, countDescriptor);
+      Root()(prototype, count, 0);
+      Ctx()(prototype, count, 1);
     }
     Resolver(() => KIND_TYPES[kind])(cls);
     return cls;

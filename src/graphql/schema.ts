@@ -6,6 +6,7 @@ import { CurationResolver } from "./curation.resolver";
 import { EntityResolver, RelationResolver } from "./entity.resolver";
 import { KIND_TYPES } from "./entity.type";
 import { createKindListResolver, EntityConnectionResolver, ListResolver } from "./list.resolver";
+import { RelationCountResolver } from "./relation-count.resolver";
 import { createRelationFieldResolvers } from "./relation-fields.resolver";
 import { StatsResolver } from "./stats.resolver";
 import {
@@ -27,6 +28,7 @@ export function createSchema(): Promise<GraphQLSchema> {
     resolvers: [
       EntityResolver,
       RelationResolver,
+      RelationCountResolver,
       StatsResolver,
       TraversalResolver,
       GraphEdgeResolver,

@@ -10,6 +10,7 @@ import type {
 import type { DocumentRepository } from "../repositories/document.repository";
 import {
   relationKeyString,
+  type CountKey,
   type EntityRepository,
   type KeyedRelations,
   type NameMatch,
@@ -37,6 +38,8 @@ export interface Loaders {
   /** Entities one of whose pinyin keys starts with a prefix (at most PINYIN_PREFIX_LIMIT each). */
   readonly byPinyinPrefix: DataLoader<string, readonly PinyinMatch[]>;
   readonly relations: DataLoader<RelationKey, readonly RelationRecord[], string>;
+  /** How many relationships match a key (one batched query per request level); 0 for unknown ids. */
+  readonly relationCount: DataLoader<CountKey, number, string>;
   /** Keeps entities and links that a query read along with its answer, for later loads. */
   readonly keep: (read: ReadAlong) => void;
 }
@@ -117,5 +120,8 @@ export function createLoaders({ entities, documents }: LoaderDeps): Loaders {
       return prefixes.map((prefix) => byPrefix.get(prefix) ?? []);
     }),
     relations,
+    relationCount: new DataLoader((keys) => entities.relationCounts(keys), {
+      cacheKeyFn: (key) => JSON.stringify([key.id, key.outTypes, key.inTypes, key.kinds]),
+    }),
   };
 }

@@ -40,6 +40,17 @@ export interface RelationKey {
   readonly next?: readonly NextLink[];
 }
 
+/**
+ * Relationships to count for Entity.relationCount or a typed field's count: the types followed
+ * outward and inward from the entity, and the kinds the other end must be of (null: any).
+ */
+export interface CountKey {
+  readonly id: string;
+  readonly outTypes: readonly string[];
+  readonly inTypes: readonly string[];
+  readonly kinds: readonly string[] | null;
+}
+
 /** The relations read for one key. */
 export interface KeyedRelations {
   readonly key: RelationKey;
@@ -103,6 +114,16 @@ export class EntityRepository {
   async degrees(ids: readonly string[]): Promise<Map<string, number>> {
     const rows = await this.db.read("entity-degrees", { ids: [...new Set(ids)] });
     return new Map(rows.map((row) => [asText(row.id), Number(row.degree)]));
+  }
+
+  /** How many relationships match each key (aligned to the keys); 0 for an unknown entity. */
+  async relationCounts(keys: readonly CountKey[]): Promise<number[]> {
+    const rows = await this.db.read("relation-counts", {
+      keys: keys.map((key, index) => ({ ...key, index })),
+    });
+    const counts = keys.map(() => 0);
+    for (const row of rows) counts[Number(row.keyIndex)] = Number(row.count);
+    return counts;
   }
 
   /** The entities each normalised name form names, as full records, with how it names them. */

@@ -18,7 +18,13 @@ import { normalizeName } from "../seeds/validate";
 import { quoteInContext } from "./evidence-context";
 
 export const MAX_RELATIONS_PER_FIELD = 1_000;
-export const DEFAULT_RELATIONS_PER_FIELD = 100;
+/**
+ * What a relationship field lists when the query gives no `first`: more than any entity of the
+ * sources has of one field, and small enough that two levels of them under a list page fit the
+ * cost limit. The field's count (relationCount, or the typed field's …Count) says when there are
+ * more.
+ */
+export const DEFAULT_RELATIONS_PER_FIELD = 20;
 
 /** Entities and their relationships, read through the request's loaders. */
 export class GraphService {
@@ -204,6 +210,49 @@ export class GraphService {
       .filter((relation) => kinds === undefined || kinds.includes(relation.otherKind))
       .filter((relation) => !seen.has(relation.id) && seen.add(relation.id) !== undefined)
       .slice(0, first);
+  }
+
+  /**
+   * How many relationships `relations(types, direction)` lists with no limit: every type of the
+   * vocabulary when `types` is null or empty, both directions when `direction` is null. One batched
+   * query for every count of a request level.
+   */
+  relationCount(
+    id: string,
+    types: readonly string[] | null,
+    direction: DirectionValue | null,
+  ): Promise<number> {
+    for (const type of types ?? []) {
+      if (!RELATION_TYPES.includes(type)) {
+        throw new BadUserInputError(`unknown relationship type ${type}`, "types");
+      }
+    }
+    const followed = [...new Set(types === null || types.length === 0 ? RELATION_TYPES : types)];
+    followed.sort();
+    return this.loaders.relationCount.load({
+      id,
+      outTypes: direction === "IN" ? [] : followed,
+      inTypes: direction === "OUT" ? [] : followed,
+      kinds: null,
+    });
+  }
+
+  /** How many relationships a typed field such as University.coBuiltInstitutes lists with no limit. */
+  linkedCount(
+    id: string,
+    links: readonly LinkSpec[],
+    kinds: readonly string[] | undefined,
+  ): Promise<number> {
+    const typesOf = (direction: DirectionValue): string[] =>
+      [
+        ...new Set(links.filter((link) => link.direction === direction).map((link) => link.type)),
+      ].sort();
+    return this.loaders.relationCount.load({
+      id,
+      outTypes: typesOf("OUT"),
+      inTypes: typesOf("IN"),
+      kinds: kinds === undefined ? null : [...kinds].sort(),
+    });
   }
 }
 
