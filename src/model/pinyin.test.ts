@@ -18,10 +18,11 @@ describe("pinyinKey", () => {
     expect(pinyinKey("绿色")).toBe("luse");
   });
 
-  it("takes pinyin-pro's default reading of a polyphonic character", () => {
-    // 郫都区 is pí dū qū; pinyin-pro reads 都 as dōu here (docs/names.md).
-    expect(pinyinKey("郫都区")).toBe("pidouqu");
+  it("reads a polyphonic character as the name does, through the table of name readings", () => {
+    // Without NAME_READINGS, pinyin-pro reads 都 in 郫都区 as dōu (docs/names.md).
+    expect(pinyinKey("郫都区")).toBe("piduqu");
     expect(pinyinKey("成都")).toBe("chengdu");
+    expect(pinyinKey("都江堰")).toBe("dujiangyan");
   });
 
   it("is null for a form without Chinese characters", () => {

@@ -1,12 +1,19 @@
-import { pinyin } from "pinyin-pro";
+import { customPinyin, pinyin } from "pinyin-pro";
 
 /**
  * Pinyin keys of Chinese names, so that a name typed in pinyin (with or without tones and spaces,
  * in any case) finds its entity: 电子科技大学 → `dianzikejidaxue`, and `Diàn Zǐ Kē Jì Dà Xué`,
  * `dianzi keji daxue` and `DIANZIKEJIDAXUE` all fold to that key. Polyphonic characters take
- * pinyin-pro's default reading in context, which is not always the one a name uses (郫都区 reads
- * `pi dou qu` there, not `pi du qu`): see docs/names.md.
+ * pinyin-pro's reading in context, except where NAME_READINGS gives a name's own: see
+ * docs/names.md.
  */
+
+/**
+ * Names whose reading pinyin-pro gets wrong in context, with the reading the name uses (郫都 is
+ * pí dū, where pinyin-pro reads 都 as dōu). Added to pinyin-pro's dictionary once, here.
+ */
+export const NAME_READINGS: Readonly<Record<string, string>> = { 郫都: "pí dū" };
+customPinyin(NAME_READINGS);
 
 const HAN = /\p{Script=Han}/u;
 

@@ -53,6 +53,11 @@ describe("later names (outside knowledge)", () => {
     expect(await ids("Chengdu University of Information Technology")).toEqual(["cuit"]);
   });
 
+  it("resolves a later name in pinyin, read as the name reads", async () => {
+    expect(await ids("pidu qu")).toEqual(["pi-county"]);
+    expect(await ids("Shuāngliú Qū")).toEqual(["shuangliu-county"]);
+  });
+
   it("shows each later name with its year, marked as outside knowledge without a source", async () => {
     const [shuangliu] = await resolve("双流区");
     expect(shuangliu).toMatchObject({ id: "shuangliu-county", name: "双流县" });
