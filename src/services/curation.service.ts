@@ -14,7 +14,7 @@ import { CurationRepository, type AuditRow } from "../repositories/curation.repo
 import { EntityRepository, toRelation } from "../repositories/entity.repository";
 import type { LaterName } from "../seeds/types";
 import { normalizeName } from "../seeds/validate";
-import { nameFormKeys, type NameVia } from "./seed-rows";
+import { nameFormKeys, searchText, type NameVia } from "./seed-rows";
 
 /** Evidence of a write: a verbatim passage of a stored document, or a curator's note with its author. */
 export interface EvidenceInput {
@@ -221,7 +221,7 @@ export class CurationService {
           nameEnOfficial: nameEn === null ? null : (input.nameEnOfficial ?? false),
           nameInferred: false,
           aliases,
-          aliasText: aliases.join(" | "),
+          aliasText: searchText({ name, nameEn: nameEn ?? undefined, aliases, laterNames: [] }),
           description,
           curated: true,
         };
@@ -251,7 +251,6 @@ export class CurationService {
     if (patch.aliases !== undefined && patch.aliases !== null) {
       const aliases = aliasesOf(patch.aliases);
       changes.aliases = aliases;
-      changes.aliasText = aliases.join(" | ");
     }
     if (patch.description !== undefined)
       changes.description = optionalText(patch.description, "description", MAX_TEXT);
@@ -266,10 +265,16 @@ export class CurationService {
       const merged = { ...state.entity, ...changes };
       const aliases = Array.isArray(merged.aliases) ? merged.aliases.map(String) : [];
       const nameEn = typeof merged.nameEn === "string" ? merged.nameEn : null;
+      const names = { name: asText(merged.name as Plain), nameEn, aliases };
+      const laterNames = laterNamesOf(merged.laterNames as Plain);
       await repo.updateEntity(
         id,
-        { ...changes, curated: true },
-        nameForms(asText(merged.name as Plain), nameEn, aliases, merged.laterNames as Plain),
+        {
+          ...changes,
+          aliasText: searchText({ ...names, nameEn: nameEn ?? undefined, laterNames }),
+          curated: true,
+        },
+        nameForms(names.name, nameEn, aliases, laterNames),
       );
       if (checked.kind === "passage") await this.attach(repo, id, checked);
       const after = await this.snapshot(tx, id);
@@ -526,11 +531,14 @@ function nameForms(
   name: string,
   nameEn: string | null,
   aliases: readonly string[],
-  laterNames: Plain | undefined = null,
+  laterNames: readonly LaterName[] = [],
 ): { key: string; via: NameVia }[] {
-  const later =
-    typeof laterNames === "string" ? (JSON.parse(laterNames) as LaterName[]) : ([] as LaterName[]);
-  return nameFormKeys({ name, nameEn: nameEn ?? undefined, aliases, laterNames: later });
+  return nameFormKeys({ name, nameEn: nameEn ?? undefined, aliases, laterNames });
+}
+
+/** The later names an entity holds as the seeds stored them (JSON text), or none. */
+function laterNamesOf(stored: Plain | undefined): LaterName[] {
+  return typeof stored === "string" ? (JSON.parse(stored) as LaterName[]) : [];
 }
 
 function passageProps(evidence: {

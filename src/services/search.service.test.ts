@@ -22,6 +22,9 @@ describe("toLuceneQuery", () => {
       '("汽车" AND "incubators")^4 OR "汽车"^2 OR 汽车 OR "incubators"^2 OR incubators OR incubator*',
     );
     expect(toLuceneQuery("汽")).toBe('("汽")^4 OR "汽"^2 OR 汽 OR 汽*');
+    expect(toLuceneQuery("keji daxue")).toBe(
+      '("keji" AND "daxue")^4 OR "keji"^2 OR keji OR keji* OR "daxue"^2 OR daxue OR daxue* OR kejidaxue*^3',
+    );
   });
 
   it("is empty when nothing searchable is left", () => {

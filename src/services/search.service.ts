@@ -49,7 +49,9 @@ function englishStem(term: string): string | null {
  * - each term as a phrase (电子科 as the bigrams 电子 子科 in sequence: a substring), boosted;
  * - each term's words or bigrams on their own (轨道交通产业 finds 轨道交通 through 轨道, 道交, 交通);
  * - an English word by its stem as a prefix (incubator finds incubators), a lone Chinese
- *   character as the start of a bigram (汽 finds 汽车).
+ *   character as the start of a bigram (汽 finds 汽车);
+ * - Latin words joined, as a prefix: the pinyin keys the index holds (dianzi keji daxue finds
+ *   dianzikejidaxue, 电子科技大学).
  * The service then puts entities named exactly as typed first (search-entities.cypher).
  */
 export function toLuceneQuery(text: string): string {
@@ -64,6 +66,10 @@ export function toLuceneQuery(text: string): string {
     const stem = englishStem(term);
     if (stem !== null) clauses.push(`${stem}*`);
     if (/^\p{Script=Han}$/u.test(term)) clauses.push(`${term}*`);
+  }
+  // Pinyin typed as words (dianzi keji daxue) meets the pinyin key the index holds in one piece.
+  if (terms.length > 1 && terms.every((term) => /^[a-z]+$/.test(term))) {
+    clauses.push(`${terms.join("")}*^3`);
   }
   return clauses.join(" OR ");
 }

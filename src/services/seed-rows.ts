@@ -57,6 +57,20 @@ export function nameFormKeys(
   return [...byKey].map(([key, via]) => ({ key, via }));
 }
 
+/**
+ * What the full-text index reads besides name and nameEn (its field aliasText): the aliases, the
+ * later names and the pinyin keys of every Chinese form, so search finds 双流区 and shuangliu too.
+ */
+export function searchText(
+  entity: Pick<Entity, "name" | "nameEn" | "aliases" | "laterNames">,
+): string {
+  const later = entity.laterNames.flatMap((l) =>
+    l.nameEn === undefined ? [l.name] : [l.name, l.nameEn],
+  );
+  const pinyin = [...nameForms(entity), ...later].map(pinyinKey).filter((key) => key !== null);
+  return [...new Set([...entity.aliases, ...later, ...pinyin])].join(" | ");
+}
+
 /** Every name form of an entity: name, English name and aliases, without repeats. */
 export function nameForms(entity: Pick<Entity, "name" | "nameEn" | "aliases">): string[] {
   const forms = [
@@ -119,8 +133,7 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
         // Outside knowledge, read back whole by the API (a property holds no list of maps).
         laterNames: entity.laterNames.length === 0 ? null : JSON.stringify(entity.laterNames),
         description: entity.description ?? null,
-        // The full-text index reads one string of all the other name forms.
-        aliasText: entity.aliases.join(" | "),
+        aliasText: searchText(entity),
       },
     });
     for (const { key, via } of nameFormKeys(entity))

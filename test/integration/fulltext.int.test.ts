@@ -55,4 +55,11 @@ describe("the full-text index over every name form", () => {
     expect(await search("电子科🚀")).toEqual(await search("电子科"));
     expect(await search("incubator")).toContain("校院地共建科技企业孵化器");
   });
+
+  it("finds today's names and pinyin, which the index holds besides the document's forms", async () => {
+    expect((await search("双流区"))[0]).toBe("双流县");
+    expect((await search("shuangliu"))[0]).toBe("双流县");
+    expect((await search("dianzi keji daxue"))[0]).toBe("电子科技大学");
+    expect((await search("Pidu District"))[0]).toBe("郫县");
+  });
 });
