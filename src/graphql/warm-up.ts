@@ -33,6 +33,8 @@ export const WARM_UP_OPERATIONS: readonly string[] = [
       entity { id name } roles members { role entity { name } } via { type evidence { quote } } } } } }`,
   `{ countsByKind { kind count } countsByDistrict { id name } countsByIndustry { id name } graphStats { entities } }`,
   `{ vocabulary { kinds { kind en zh } relationTypes { type en zh } } }`,
+  `{ universities(first: 20) { nodes { id relationCount ... on University { coBuiltInstitutesCount } } } }`,
+  `{ lookup(name: "电子科技大") { matches { id } suggestions { nameForm entity { id } } } }`,
 ];
 
 /**
