@@ -19,10 +19,14 @@ export interface SearchPage {
 export class SearchRepository {
   constructor(private readonly db: Queries) {}
 
-  /** Hits of the Lucene query; entities with a name form equal to `exact` (folded) first. */
+  /**
+   * Hits of the Lucene query; entities with a name form equal to `exact` (the folded query) first,
+   * then those with a name form equal to one of `terms`.
+   */
   async search(
     luceneQuery: string,
     exact: string,
+    terms: readonly string[],
     kinds: readonly string[],
     offset: number,
     first: number,
@@ -30,6 +34,7 @@ export class SearchRepository {
     const [row] = await this.db.read("search-entities", {
       query: luceneQuery,
       exact,
+      terms,
       kinds,
       offset,
       first,

@@ -98,6 +98,7 @@ export class SearchService {
     const page = await this.repository.search(
       lucene,
       foldQuery(trimmed).trim(),
+      searchTerms(trimmed),
       kinds,
       offset,
       size,
