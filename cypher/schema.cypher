@@ -30,6 +30,15 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Entity) ON EACH [n.name, n.nameEn, n.aliasText]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 
+// Full text over relationships' own properties (propText: 首批试点高校, 党组书记、局长 …), so a
+// search finds the entities at both ends. A relationship index names its types: this list is the
+// vocabulary's (a unit test compares them); when the vocabulary grows, rename the index too, since
+// IF NOT EXISTS keeps an index of the same name as it was.
+CREATE FULLTEXT INDEX relation_props IF NOT EXISTS
+FOR ()-[r:CO_BUILT|AFFILIATED_WITH|BELONGS_TO|LOCATED_IN|DEVELOPS|DRIVES|LEADS|PARTICIPATES_IN|FOCUSES_ON|ROADMAP_FOR|UPSTREAM_OF|PILOT_OF|PART_OF|EXAMPLE_OF|ISSUED_BY|DELIVERS|RELIES_ON|ADOPTS|TARGETS|FUNDS|SUPPORTS|IMPLEMENTS|PRIORITIZES|ESTABLISHED|PROPOSED|RELAYED|HOLDS_POSITION|PRESIDED_OVER|ORGANIZED|VISITED|PHOTOGRAPHED]-()
+ON EACH [r.propText]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+
 // Curation: one record per idempotency key, and the audit trail.
 CREATE CONSTRAINT mutation_key IF NOT EXISTS
 FOR (m:MutationRecord) REQUIRE m.key IS UNIQUE;

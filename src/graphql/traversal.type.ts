@@ -93,6 +93,41 @@ export class TraceStep {
   via!: GraphEdge;
 }
 
+@ObjectType({ description: "Where in a text a term of the query stands (命中位置)." })
+export class TextSpan {
+  @Field(() => Int, { description: "Start, in UTF-16 code units (起点)." })
+  start!: number;
+
+  @Field(() => Int, { description: "End, exclusive (终点)." })
+  end!: number;
+}
+
+@ObjectType({
+  description: "What a search hit matched, to show it highlighted (命中内容).",
+})
+export class SearchMatch {
+  @Field(() => String, {
+    description:
+      "name, nameEn or alias (one of the entity's name forms), or relationship: the own properties of one of its relationships, such as 首批试点高校 on PILOT_OF (命中字段).",
+  })
+  field!: string;
+
+  @Field(() => RelationTypeEnum, {
+    nullable: true,
+    description: "The relationship's type when field is relationship (关系类型).",
+  })
+  relationType?: string | null;
+
+  @Field(() => String, { description: "The text that matched (命中文本)." })
+  text!: string;
+
+  @Field(() => [TextSpan], {
+    description:
+      "Where the query's terms stand in text, in order; empty when only parts of a term matched (高亮位置).",
+  })
+  spans!: TextSpan[];
+}
+
 @ObjectType({ description: "A search hit (搜索结果)." })
 export class SearchEdge {
   @Field(() => EntityInterface, { description: "The entity found (实体)." })
@@ -100,6 +135,12 @@ export class SearchEdge {
 
   @Field(() => Float, { description: "Relevance score, higher is better (相关度)." })
   score!: number;
+
+  @Field(() => SearchMatch, {
+    description:
+      "What matched: a name form of the entity, or a property of one of its relationships, with the terms' places for highlighting (命中内容).",
+  })
+  match!: SearchMatch;
 
   @Field(() => String, { description: "Cursor of this hit (游标)." })
   cursor!: string;

@@ -154,5 +154,20 @@ export const RESERVED_RELATIONSHIP_KEYS = [
   "evidenceKind",
   "confidence",
   "note",
+  // The text of its own properties, which the full-text index of relationships reads.
+  "propText",
   ...SORT_KEY_PROPERTIES,
 ] as const;
+
+/**
+ * What the full-text index of relationships (relation_props) reads of a relationship: the values
+ * of its own properties, e.g. 首批试点高校 (first batch of pilot universities); null without any.
+ */
+export function propTextOf(
+  properties: Readonly<Record<string, unknown>> | undefined,
+): string | null {
+  const values = Object.values(properties ?? {})
+    .filter((value) => typeof value === "string" || typeof value === "number")
+    .map(String);
+  return values.length === 0 ? null : values.join(" | ");
+}

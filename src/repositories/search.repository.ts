@@ -6,6 +6,8 @@ import type { Queries } from "../db/database";
 export interface SearchHit {
   readonly id: string;
   readonly score: number;
+  /** The relationship whose properties matched, when that was the entity's best hit. */
+  readonly via: { readonly type: string; readonly text: string } | null;
   /** Without passages and facts. */
   readonly entity: EntityRecord;
 }
@@ -15,7 +17,10 @@ export interface SearchPage {
   readonly hits: readonly SearchHit[];
 }
 
-/** Full-text search over every name form (index entity_names, CJK analyzer). */
+/**
+ * Full-text search over every name form (index entity_names) and over relationships' own
+ * properties (index relation_props), both with the CJK analyzer.
+ */
 export class SearchRepository {
   constructor(private readonly db: Queries) {}
 
@@ -43,9 +48,14 @@ export class SearchRepository {
       total: Number(row?.total ?? 0),
       hits: asList(row?.page).map((hit) => {
         const o = asObject(hit);
+        const via = asObject(o.via);
         return {
           id: asText(o.id),
           score: Number(o.score),
+          via:
+            typeof via.type === "string" && typeof via.text === "string"
+              ? { type: via.type, text: via.text }
+              : null,
           entity: recordOf(o.entity),
         };
       }),

@@ -5,6 +5,7 @@ import { asText, type Plain } from "../db/values";
 import { BadUserInputError, ConflictError, NotFoundError } from "../errors";
 import { checkRange } from "./arguments";
 import {
+  propTextOf,
   RESERVED_RELATIONSHIP_KEYS,
   type EntityRecord,
   type RelationRecord,
@@ -364,6 +365,7 @@ export class CurationService {
       }
       const created = await repo.link(input.source, input.type, input.target, {
         ...properties,
+        propText: propTextOf(properties),
         id,
         evidence: checked.kind === "passage" ? [passageId(checked)] : [],
         quotes: checked.kind === "passage" ? [checked.quote] : [],

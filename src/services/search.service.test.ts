@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldQuery, searchTerms, toLuceneQuery } from "./search.service";
+import { foldQuery, searchTerms, termSpans, toLuceneQuery } from "./search.service";
 
 describe("searchTerms", () => {
   it("folds width, case and traditional characters, and splits on what is not a letter or digit", () => {
@@ -29,5 +29,18 @@ describe("toLuceneQuery", () => {
 
   it("is empty when nothing searchable is left", () => {
     expect(toLuceneQuery("!!! 🚀")).toBe("");
+  });
+});
+
+describe("termSpans", () => {
+  it("finds each term in the text as the query was folded, merging overlaps", () => {
+    expect(termSpans("首批试点高校 (first batch of pilot universities)", ["试点高校"])).toEqual([
+      { start: 2, end: 6 },
+    ]);
+    expect(termSpans("電子科技大學 UESTC", ["电子科", "科技大学", "uestc"])).toEqual([
+      { start: 0, end: 6 },
+      { start: 7, end: 12 },
+    ]);
+    expect(termSpans("轨道交通", ["轨道交通产业"])).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { BadUserInputError } from "../errors";
 import type { EntityRecord } from "../model/records";
-import type { SearchRepository } from "../repositories/search.repository";
+import type { SearchHit, SearchRepository } from "../repositories/search.repository";
 import { toSimplified } from "../model/fold";
 import { decodeCursor, encodeCursor, pageSize, type PageInfoRecord } from "./pagination";
 
@@ -9,11 +9,23 @@ const MAX_OFFSET = 10_000;
 /** Terms past this many are ignored: a query of a sentence's worth of words ranks as well. */
 const MAX_TERMS = 8;
 
+/** Where a hit matched: the text that did, and where the query's terms stand in it. */
+export interface SearchMatchRecord {
+  /** name, nameEn, alias, or relationship (a relationship's own properties). */
+  readonly field: "name" | "nameEn" | "alias" | "relationship";
+  /** The relationship's type when field is relationship. */
+  readonly relationType: string | null;
+  readonly text: string;
+  /** [start, end) of each place a term occurs in text, in order, in UTF-16 code units. */
+  readonly spans: readonly { readonly start: number; readonly end: number }[];
+}
+
 export interface SearchResult {
   readonly totalCount: number;
   readonly edges: readonly {
     readonly node: EntityRecord;
     readonly score: number;
+    readonly match: SearchMatchRecord;
     readonly cursor: string;
   }[];
   readonly pageInfo: PageInfoRecord;
@@ -103,9 +115,11 @@ export class SearchService {
       offset,
       size,
     );
+    const terms = searchTerms(trimmed);
     const edges = page.hits.map((hit, index) => ({
       node: hit.entity,
       score: hit.score,
+      match: matchOf(hit, terms),
       cursor: encodeCursor("search", offset + index + 1),
     }));
     return {
@@ -119,6 +133,61 @@ export class SearchService {
       },
     };
   }
+}
+
+/**
+ * The places the terms occur in a text, folded as the query was (simplified, width, case; the
+ * folding keeps lengths for CJK and Latin text), merged where they overlap.
+ */
+export function termSpans(
+  text: string,
+  terms: readonly string[],
+): { start: number; end: number }[] {
+  const folded = foldQuery(text);
+  if (folded.length !== text.length) return [];
+  const spans: { start: number; end: number }[] = [];
+  for (const term of terms) {
+    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + term.length)) {
+      spans.push({ start: at, end: at + term.length });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: { start: number; end: number }[] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last !== undefined && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+/**
+ * What a hit matched: the relationship's properties when those were its best hit, else the name
+ * form that holds most of the query's terms (the Chinese name when none holds any whole).
+ */
+function matchOf(hit: SearchHit, terms: readonly string[]): SearchMatchRecord {
+  if (hit.via !== null) {
+    const { type, text } = hit.via;
+    return { field: "relationship", relationType: type, text, spans: termSpans(text, terms) };
+  }
+  const { name, nameEn, aliases } = hit.entity;
+  const forms: { field: SearchMatchRecord["field"]; text: string }[] = [
+    { field: "name", text: name },
+    ...(nameEn === null ? [] : [{ field: "nameEn" as const, text: nameEn }]),
+    ...aliases.map((text) => ({ field: "alias" as const, text })),
+  ];
+  let best = {
+    field: "name" as SearchMatchRecord["field"],
+    text: name,
+    spans: termSpans(name, terms),
+  };
+  for (const form of forms) {
+    const spans = termSpans(form.text, terms);
+    const covered = (list: typeof spans): number =>
+      list.reduce((sum, span) => sum + span.end - span.start, 0);
+    if (covered(spans) > covered(best.spans)) best = { ...form, spans };
+  }
+  return { ...best, relationType: null };
 }
 
 function offsetOf(after: string): number {

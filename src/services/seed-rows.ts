@@ -1,4 +1,5 @@
 import { pinyinKey } from "../model/pinyin";
+import { propTextOf } from "../model/records";
 import { normalizeName } from "../seeds/validate";
 import type { CheckedSeedSet, Entity, Quote, Relationship } from "../seeds/types";
 
@@ -165,6 +166,7 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
     target: rel.target,
     props: {
       ...(rel.properties ?? {}),
+      propText: propTextOf(rel.properties),
       id: relationshipId(rel),
       evidence: rel.evidence.map(addPassage),
       quotes: rel.evidence.map((quote) => quote.quote),

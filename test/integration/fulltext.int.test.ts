@@ -62,4 +62,35 @@ describe("the full-text index over every name form", () => {
     expect((await search("dianzi keji daxue"))[0]).toBe("电子科技大学");
     expect((await search("Pidu District"))[0]).toBe("郫县");
   });
+
+  it("finds the entities at both ends of a relationship whose own properties match, saying so", async () => {
+    const response = await gql<any>(
+      server.url,
+      `{ search(query: "试点高校", first: 50) { edges { node { id }
+          match { field relationType text spans { start end } } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    // First: the six first-batch pilot universities and the programme they are pilots of, found
+    // by the batch their PILOT_OF relationships hold (no name of theirs says 试点高校).
+    const byRelationship = response.data.search.edges.slice(0, 7);
+    expect(new Set(byRelationship.map((edge: any) => edge.node.id))).toEqual(
+      new Set([
+        "scu",
+        "uestc",
+        "swjtu",
+        "swpu",
+        "cuit",
+        "chengdu-university",
+        "sub-2-5-classified-demonstration",
+      ]),
+    );
+    for (const { match } of byRelationship) {
+      expect(match).toEqual({
+        field: "relationship",
+        relationType: "PILOT_OF",
+        text: "首批试点高校 (first batch of pilot universities)",
+        spans: [{ start: 2, end: 6 }],
+      });
+    }
+  });
 });
