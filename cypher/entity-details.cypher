@@ -4,10 +4,10 @@
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
-  OPTIONAL MATCH (n)-[:MENTIONED_IN]->(p:Passage)
-  WITH p
+  OPTIONAL MATCH (n)-[m:MENTIONED_IN]->(p:Passage)
+  WITH p, m
   ORDER BY p.documentId, p.start
-  RETURN collect(p {passageId: p.id, .documentId, .start, .end, quote: p.text}) AS evidence
+  RETURN collect(p {passageId: p.id, .documentId, .start, .end, quote: p.text, mentionKind: coalesce(m.kind, 'curated')}) AS evidence
 }
 CALL (n) {
   OPTIONAL MATCH (n)-[:HAS_FACT]->(f:Fact)-[:STATED_IN]->(p:Passage)

@@ -18,6 +18,7 @@ export const QUERY_NAMES = [
   "seed-name-forms",
   "seed-prune-name-forms",
   "seed-mentions",
+  "seed-prune-mentions",
   "seed-facts",
   "seed-relationships",
   "graph-nodes",

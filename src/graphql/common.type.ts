@@ -90,7 +90,30 @@ export class Evidence {
 @ObjectType({
   description: "A number the source states about an entity, with its unit (数值事实).",
 })
+
+  @Field(() => MentionKind, {
+    nullable: true,
+    description:
+      "In an entity's evidence: curated (a chosen quote) or automatic (its name found in the text); null in the evidence of a relationship or a fact (提及方式).",
+  })
+  mentionKind?: MentionKind | null;
+}
+
+export enum MentionKind {
+  curated = "curated",
+  automatic = "automatic",
 export class Fact {
+registerEnumType(MentionKind, {
+  name: "MentionKind",
+  description: "How a passage came to be evidence that names an entity (提及方式).",
+  valuesConfig: {
+    curated: { description: "A quote the seeds or a curator chose (人工选取)." },
+    automatic: {
+      description:
+        "One of the entity's name forms where the text has it, found by the service, longest match first (自动识别).",
+    },
+  },
+});
   @Field(() => String, { description: "Machine key of the fact, e.g. registeredCapital (键)." })
   key!: string;
 

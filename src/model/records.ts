@@ -8,6 +8,11 @@ export interface EvidenceRecord {
   readonly start: number;
   readonly end: number;
   readonly quote: string;
+  /**
+   * For an entity's evidence, how the passage came to name it: curated (a quote chosen by the
+   * seeds or a curator) or automatic (one of its name forms, found in the text).
+   */
+  readonly mentionKind?: "curated" | "automatic";
 }
 
 /** A property of a relationship: its value whole, and split into the stated words and a gloss. */

@@ -290,6 +290,9 @@ function toEvidence(value: Plain | undefined): EvidenceRecord {
     start: Number(o.start),
     end: Number(o.end),
     quote: asText(o.quote),
+    ...(o.mentionKind === "curated" || o.mentionKind === "automatic"
+      ? { mentionKind: o.mentionKind }
+      : {}),
   };
 }
 

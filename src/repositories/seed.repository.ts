@@ -47,6 +47,7 @@ export class SeedRepository {
     await this.batched("seed-name-forms", rows.nameForms);
     await this.batched("seed-prune-name-forms", nameFormSets(rows));
     await this.batched("seed-mentions", rows.mentions);
+    await this.batched("seed-prune-mentions", mentionSets(rows));
     await this.batched("seed-facts", rows.facts);
     await this.batched("seed-relationships", rows.relationships);
     // Relationships the seeds do not hold (curated ones) still carry a renamed entity's old name.
@@ -96,6 +97,15 @@ function nameFormSets(rows: SeedRows): { entityId: string; keys: string[] }[] {
   for (const { entityId, key } of rows.nameForms)
     byEntity.set(entityId, [...(byEntity.get(entityId) ?? []), key]);
   return [...byEntity.entries()].map(([entityId, keys]) => ({ entityId, keys }));
+}
+
+/** Each seeded entity's automatic mentions, by passage id, for pruning the ones no longer found. */
+function mentionSets(rows: SeedRows): { entityId: string; passageIds: string[] }[] {
+  const byEntity = new Map<string, string[]>(rows.entities.map((row) => [row.id, []]));
+  for (const { entityId, passageId, kind } of rows.mentions) {
+    if (kind === "automatic") byEntity.get(entityId)?.push(passageId);
+  }
+  return [...byEntity.entries()].map(([entityId, passageIds]) => ({ entityId, passageIds }));
 }
 
 function sortedStrings(value: unknown): string[] {

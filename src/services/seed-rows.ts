@@ -1,6 +1,7 @@
 import { pinyinKey } from "../model/pinyin";
 import { propTextOf } from "../model/records";
 import { normalizeName } from "../seeds/validate";
+import { findMentions } from "../seeds/mentions";
 import type { CheckedSeedSet, Entity, Quote, Relationship } from "../seeds/types";
 
 /**
@@ -16,7 +17,11 @@ export interface SeedRows {
   readonly entities: { id: string; kind: string; props: Props }[];
   /** `via` absent is `name`, as for the forms a curator writes. */
   readonly nameForms: { key: string; entityId: string; via?: NameVia }[];
-  readonly mentions: { entityId: string; passageId: string }[];
+  /**
+   * curated: a quote the seeds give; automatic: one of the entity's name forms where the text
+   * has it (seeds/mentions.ts), which no curated quote of the entity covers.
+   */
+  readonly mentions: { entityId: string; passageId: string; kind: "curated" | "automatic" }[];
   readonly facts: { id: string; entityId: string; passageId: string; props: Props }[];
   readonly relationships: { source: string; type: string; target: string; props: Props }[];
 }
@@ -140,7 +145,7 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
     for (const { key, via } of nameFormKeys(entity))
       nameFormRows.push({ key, entityId: entity.id, via });
     for (const mention of entity.mentions) {
-      mentions.push({ entityId: entity.id, passageId: addPassage(mention) });
+      mentions.push({ entityId: entity.id, passageId: addPassage(mention), kind: "curated" });
     }
     for (const fact of entity.facts) {
       facts.push({
@@ -158,6 +163,10 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
         },
       });
     }
+  }
+
+  for (const found of automaticMentions(set)) {
+    mentions.push({ entityId: found.entityId, passageId: addPassage(found), kind: "automatic" });
   }
 
   const relationships = set.relationships.map(({ record: rel }) => ({
@@ -185,4 +194,38 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
     facts,
     relationships,
   };
+}
+
+/**
+ * Every place a document names an entity by one of its name forms (longest match first, see
+ * findMentions), but those that fall inside a curated quote of the same entity: that quote is
+ * already its evidence there.
+ */
+function automaticMentions(set: CheckedSeedSet): (Quote & { entityId: string })[] {
+  const forms = set.entities.flatMap(({ record: entity }) =>
+    nameForms(entity).map((form) => ({ form, entityId: entity.id })),
+  );
+  const curated = new Map<string, Quote[]>();
+  for (const { record: entity } of set.entities) curated.set(entity.id, [...entity.mentions]);
+  const found: (Quote & { entityId: string })[] = [];
+  for (const { record: document, text } of set.documents) {
+    if (text === undefined) continue;
+    for (const mention of findMentions(text, forms)) {
+      const covered = (curated.get(mention.entityId) ?? []).some(
+        (quote) =>
+          quote.doc === document.id &&
+          quote.start <= mention.start &&
+          mention.start + mention.quote.length <= quote.start + quote.quote.length,
+      );
+      if (!covered) {
+        found.push({
+          doc: document.id,
+          start: mention.start,
+          quote: mention.quote,
+          entityId: mention.entityId,
+        });
+      }
+    }
+  }
+  return found;
 }

@@ -199,3 +199,43 @@ describe("neighborhood showKinds", () => {
     }
   });
 });
+
+describe("entity evidence", () => {
+  /** Every place the document writes one of the entity's name forms. */
+  function occurrences(forms: string[]): number[] {
+    const starts: number[] = [];
+    for (const form of forms) {
+      for (let at = DOCUMENT_TEXT.indexOf(form); at >= 0; at = DOCUMENT_TEXT.indexOf(form, at + 1))
+        starts.push(at);
+    }
+    return starts;
+  }
+
+  // The two the issue found short: 国家网络空间安全产业化基地 (lines 19 and 35) and 双流县.
+  it.each([["cyberspace-security-base"], ["shuangliu-county"]])(
+    "of %s covers every place the document names it, each passage marked curated or automatic",
+    async (id) => {
+      const data = await ok(
+        `query ($id: ID!) { entity(id: $id) { name aliases evidence { start end quote mentionKind } } }`,
+        { id },
+      );
+      const { name, aliases, evidence } = data.entity as {
+        name: string;
+        aliases: string[];
+        evidence: { start: number; end: number; quote: string; mentionKind: string }[];
+      };
+      const places = occurrences([name, ...aliases.filter((alias) => alias.length >= 2)]);
+      expect(places.length).toBeGreaterThan(1);
+      for (const at of places) {
+        // Neither is written inside a longer name of another entity, so every place is evidence.
+        const covered = evidence.some((p) => p.start <= at && at < p.end);
+        expect(covered, `${id} at ${at}`).toBe(true);
+      }
+      for (const p of evidence) {
+        expect(DOCUMENT_TEXT.slice(p.start, p.end)).toBe(p.quote);
+        expect(["curated", "automatic"]).toContain(p.mentionKind);
+      }
+      expect(evidence.some((p) => p.mentionKind === "automatic")).toBe(true);
+    },
+  );
+});
