@@ -32,6 +32,7 @@ registerEnumType(Direction, {
 export enum EvidenceKind {
   explicit = "explicit",
   inferred = "inferred",
+  positional = "positional",
   curated = "curated",
 }
 registerEnumType(EvidenceKind, {
@@ -41,6 +42,10 @@ registerEnumType(EvidenceKind, {
   valuesConfig: {
     explicit: { description: "The quote states it (明示)." },
     inferred: { description: "Inferred from the quote and a name or outside knowledge (推断)." },
+    positional: {
+      description:
+        "The quote shows the item; its place in the document's list (under the heading of the other end) states the relationship (列表位置).",
+    },
     curated: { description: "Asserted by a curator in a note, with its author (人工标注)." },
   },
 });

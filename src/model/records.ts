@@ -93,11 +93,16 @@ export interface EntityDetails {
 
 export type DirectionValue = "OUT" | "IN";
 
-/** explicit: a quote states it; inferred: it follows from a quote and a name; curated: a curator's note. */
-export type EvidenceKindValue = "explicit" | "inferred" | "curated";
+/**
+ * explicit: a quote states it; inferred: it follows from a quote and a name; positional: the quote
+ * shows an item and its place in the document's list states the link; curated: a curator's note.
+ */
+export type EvidenceKindValue = "explicit" | "inferred" | "positional" | "curated";
 
 export function evidenceKindOf(value: unknown): EvidenceKindValue {
-  return value === "inferred" || value === "curated" ? value : "explicit";
+  return value === "inferred" || value === "positional" || value === "curated"
+    ? value
+    : "explicit";
 }
 
 /** An edge of a relationship view or path, in its stored direction, with its evidence. */

@@ -115,7 +115,9 @@ export const relationshipSchema = z
     type: text,
     target: entityId,
     evidence: z.array(quoteSchema).min(1, { error: "needs at least one quote" }),
-    evidenceKind: z.enum(["explicit", "inferred"], { error: "must be explicit or inferred" }),
+    evidenceKind: z.enum(["explicit", "inferred", "positional"], {
+      error: "must be explicit, inferred or positional",
+    }),
     confidence: z.number().min(0).max(1, { error: "must be between 0 and 1" }).optional(),
     properties: z.record(z.string(), propertyValue).optional(),
     note: text.optional(),

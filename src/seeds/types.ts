@@ -67,7 +67,12 @@ export interface Entity {
   readonly facts: readonly Fact[];
 }
 
-export type EvidenceKind = "explicit" | "inferred";
+/**
+ * explicit: the quote states the link; inferred: it follows from the quote plus a name or outside
+ * knowledge (confidence below 1, a note); positional: the quote shows one end (an item) and its
+ * place in the document's list, under the heading of the other end, states the link.
+ */
+export type EvidenceKind = "explicit" | "inferred" | "positional";
 
 export type PropertyValue = string | number | boolean;
 

@@ -5,7 +5,13 @@ import { describe, expect, it } from "vitest";
 
 import { loadSeedSet } from "./load";
 import type { SeedSet, SourcedRecord, Vocabulary } from "./types";
-import { checkSeedSet, countSeedSet, normalizeName, validateSeedSet } from "./validate";
+import {
+  checkSeedSet,
+  countSeedSet,
+  normalizeName,
+  repeatedCopies,
+  validateSeedSet,
+} from "./validate";
 
 // A small document and vocabulary of the tests' own, so that these tests do not move when the
 // curator changes seeds/ or RELATION_SPECS.
@@ -704,6 +710,264 @@ describe("validateSeedSet", () => {
   });
 });
 
+// A document of its own for the calibration checks: a sentence repeated three times (boilerplate),
+// a numbered list under a heading, a threshold crossed and a title printed over two lines.
+const CAL_TEXT =
+  "市委出台意见。市委出台意见。五项措施。一是搭平台。搭建金融支持平台。市委出台意见。" +
+  "经济总量首次突破万亿大关。专题\n协商会。";
+
+const CAL_VOCABULARY: Vocabulary = {
+  kinds: ["GovernmentBody", "Policy", "Program", "Platform", "Region", "Event"],
+  relations: [
+    {
+      type: "ISSUED_BY",
+      en: "issued by",
+      zh: "发布",
+      description: "A policy is issued by a body.",
+      from: ["Policy"],
+      to: ["GovernmentBody"],
+    },
+    {
+      type: "DELIVERS",
+      en: "delivers",
+      zh: "举措产出",
+      description: "A measure sets up a deliverable.",
+      from: ["Program"],
+      to: ["Platform"],
+    },
+  ],
+};
+
+function calAt(quote: string, from = 0): { doc: string; quote: string; start: number } {
+  const start = CAL_TEXT.indexOf(quote, from);
+  if (start === -1) throw new Error(`test quote '${quote}' is not in the calibration document`);
+  return { doc: DOC, quote, start };
+}
+
+// The second copy of the boilerplate sentence, and the third.
+const SECOND_COPY = CAL_TEXT.indexOf("市委出台意见", 1);
+const THIRD_COPY = CAL_TEXT.lastIndexOf("市委出台意见");
+
+function calEntities(): Json[] {
+  return [
+    { id: "shiwei", kind: "GovernmentBody", name: "市委", mentions: [calAt("市委")] },
+    { id: "yijian", kind: "Policy", name: "意见", mentions: [calAt("意见")] },
+    { id: "measure-4", kind: "Program", name: "搭平台", mentions: [calAt("一是搭平台")] },
+    {
+      id: "finance-platform",
+      kind: "Platform",
+      name: "金融支持平台",
+      mentions: [calAt("金融支持平台")],
+    },
+    { id: "chengdu", kind: "Region", name: "经济总量", mentions: [calAt("经济总量")] },
+    // The text prints the name over two lines; whitespace aside, it occurs.
+    { id: "meeting", kind: "Event", name: "专题 协商会", mentions: [calAt("专题\n协商会")] },
+  ];
+}
+
+function calRelationships(): Json[] {
+  return [
+    {
+      source: "yijian",
+      type: "ISSUED_BY",
+      target: "shiwei",
+      evidence: [calAt("市委出台意见")],
+      evidenceKind: "explicit",
+    },
+    {
+      source: "measure-4",
+      type: "DELIVERS",
+      target: "finance-platform",
+      evidence: [calAt("搭建金融支持平台")],
+      evidenceKind: "positional",
+    },
+  ];
+}
+
+function calProblems(
+  entities: Json[] = calEntities(),
+  relationships: Json[] = calRelationships(),
+): ReturnType<typeof validateSeedSet> {
+  const files: Files = {
+    text: CAL_TEXT,
+    documents: [{ ...documents()[0], sha256: sha256(CAL_TEXT) }],
+    entities: { "entities/a.json": entities },
+    relationships: { "relationships/a.json": relationships },
+  };
+  return validateSeedSet(seedSet(files), CAL_VOCABULARY);
+}
+
+function calEntity(id: string, change: (record: Json) => Json): Json[] {
+  return calEntities().map((record) => (record["id"] === id ? change(record) : record));
+}
+
+function calRelationship(index: number, change: (record: Json) => Json): Json[] {
+  return calRelationships().map((record, i) => (i === index ? change(record) : record));
+}
+
+describe("calibration checks", () => {
+  it("accepts the calibration fixture: first copies, a positional link, a name over two lines", () => {
+    expect(calProblems()).toEqual([]);
+  });
+
+  describe("repeated sentences", () => {
+    it("finds the later copies of a sentence repeated three times or more, not of one repeated twice", () => {
+      expect(repeatedCopies("甲。甲。甲。乙。乙。")).toEqual([
+        { start: 2, end: 3 },
+        { start: 4, end: 5 },
+      ]);
+      // A line break ends a sentence too (a headline has no full stop).
+      expect(repeatedCopies("甲\n\n甲。甲！")).toEqual([
+        { start: 3, end: 4 },
+        { start: 5, end: 6 },
+      ]);
+    });
+
+    it("refuses a mention inside a later copy of a repeated sentence", () => {
+      const problems = calProblems(
+        calEntity("yijian", (e) => ({ ...e, mentions: [calAt("意见", SECOND_COPY)] })),
+      );
+      expect(problems).toEqual([
+        {
+          file: "entities/a.json",
+          record: "yijian",
+          reason: `mentions[0]: quote '意见' at ${SECOND_COPY + 4} lies in a later copy of a sentence the document repeats verbatim 3+ times; quote the genuine sentence, or the first copy`,
+        },
+      ]);
+    });
+
+    it("refuses relationship evidence inside a later copy unless its note says why", () => {
+      const copied = calAt("市委出台意见", THIRD_COPY);
+      const problems = calProblems(
+        calEntities(),
+        calRelationship(0, (r) => ({ ...r, evidence: [copied] })),
+      );
+      expect(problems).toEqual([
+        {
+          file: "relationships/a.json",
+          record: "yijian -ISSUED_BY-> shiwei",
+          reason: `evidence[0]: quote '市委出台意见' at ${THIRD_COPY} lies in a later copy of a sentence the document repeats verbatim 3+ times; quote the genuine sentence, or the first copy, and say so in the note`,
+        },
+      ]);
+      const explained = calRelationship(0, (r) => ({
+        ...r,
+        evidence: [copied],
+        note: "Only the repeated boilerplate sentence states it.",
+      }));
+      expect(calProblems(calEntities(), explained)).toEqual([]);
+    });
+  });
+
+  it("refuses a fact whose quote states a threshold crossed without a qualifier", () => {
+    const fact = {
+      key: "economicOutput",
+      label: "经济总量首次突破万亿大关 (first exceeded 1 万亿元)",
+      value: 1,
+      unit: "万亿元",
+      ...calAt("经济总量首次突破万亿大关"),
+    };
+    const problems = calProblems(calEntity("chengdu", (e) => ({ ...e, facts: [fact] })));
+    expect(problems).toEqual([
+      {
+        file: "entities/a.json",
+        record: "chengdu",
+        reason:
+          "facts[0]: the quote says 突破 (a threshold crossed, not an amount); add a qualifier saying so",
+      },
+    ]);
+    const qualified = {
+      ...fact,
+      qualifier: "首次突破 (first exceeded): a threshold, not an amount",
+    };
+    expect(calProblems(calEntity("chengdu", (e) => ({ ...e, facts: [qualified] })))).toEqual([]);
+  });
+
+  it("refuses a name found in no document unless it is flagged nameInferred", () => {
+    const constructed = (e: Json): Json => ({ ...e, name: "专题协商会议" });
+    expect(calProblems(calEntity("meeting", constructed))).toEqual([
+      {
+        file: "entities/a.json",
+        record: "meeting",
+        reason:
+          "name '专题协商会议' occurs in no document; set nameInferred: true and say in the description how the name was made",
+      },
+    ]);
+    const flagged = (e: Json): Json => ({ ...constructed(e), nameInferred: true });
+    expect(calProblems(calEntity("meeting", flagged))).toEqual([]);
+  });
+
+  describe("evidence kinds", () => {
+    it("refuses an explicit relationship whose quotes name neither end", () => {
+      const problems = calProblems(
+        calEntities(),
+        calRelationship(0, (r) => ({ ...r, evidence: [calAt("出台")] })),
+      );
+      expect(problems).toEqual([
+        {
+          file: "relationships/a.json",
+          record: "yijian -ISSUED_BY-> shiwei",
+          reason:
+            "explicit, but its quotes name neither end (by any name form); quote a passage that names one, or label it inferred with a note",
+        },
+      ]);
+    });
+
+    it("counts an alias as naming an end", () => {
+      const aliased = calEntity("shiwei", (e) => ({
+        ...e,
+        name: "中共成都市委",
+        nameInferred: true,
+        aliases: ["市委"],
+      }));
+      expect(calProblems(aliased)).toEqual([]);
+    });
+
+    it("refuses as explicit a link whose quote names only the item under a Program heading", () => {
+      const problems = calProblems(
+        calEntities(),
+        calRelationship(1, (r) => ({ ...r, evidenceKind: "explicit" })),
+      );
+      expect(problems).toEqual([
+        {
+          file: "relationships/a.json",
+          record: "measure-4 -DELIVERS-> finance-platform",
+          reason:
+            "explicit, but its quotes name only one end, not the Program 'measure-4' it falls under: the link rests on the item's place in the list; label it positional",
+        },
+      ]);
+    });
+
+    it("refuses a positional relationship whose quote does not show the item", () => {
+      const problems = calProblems(
+        calEntities(),
+        calRelationship(1, (r) => ({ ...r, evidence: [calAt("五项措施")] })),
+      );
+      expect(problems).toEqual([
+        {
+          file: "relationships/a.json",
+          record: "measure-4 -DELIVERS-> finance-platform",
+          reason:
+            "positional, but its quotes name neither end; a positional quote must show the item",
+        },
+      ]);
+    });
+
+    it("refuses an evidence kind outside the closed vocabulary", () => {
+      const problems = calProblems(
+        calEntities(),
+        calRelationship(1, (r) => ({ ...r, evidenceKind: "positonal" })),
+      );
+      expect(problems).toEqual([
+        {
+          file: "relationships/a.json",
+          record: "measure-4 -DELIVERS-> finance-platform",
+          reason: "evidenceKind: must be explicit, inferred or positional",
+        },
+      ]);
+    });
+  });
+});
+
 describe("normalizeName", () => {
   it("folds case and full-width forms and collapses whitespace", () => {
     expect(normalizeName("  ＵＥＳＴＣ\u3000 Chengdu\n")).toBe("uestc chengdu");
@@ -718,5 +982,27 @@ describe("the real seeds/ directory", () => {
   it("validates with no problems against the project vocabulary", async () => {
     const set = await loadSeedSet(path.resolve(__dirname, "../../seeds"));
     expect(validateSeedSet(set)).toEqual([]);
+  });
+
+  it("holds the calibration fixes of the data audit", async () => {
+    const { checked } = checkSeedSet(await loadSeedSet(path.resolve(__dirname, "../../seeds")));
+    const relationships = checked.relationships.map(({ record }) => record);
+    // The links that rest on an item's place in a list are labelled so (78 of them).
+    expect(relationships.filter((r) => r.evidenceKind === "positional")).toHaveLength(78);
+    // The cluster projects follow no particular roadmap the text names.
+    expect(
+      relationships.filter(
+        (r) => r.source === "industrial-cluster-projects" && r.target.startsWith("roadmap-"),
+      ),
+    ).toEqual([]);
+    // The 意见's issuer is quoted from its genuine sentence, not a boilerplate copy.
+    const issuedBy = relationships.find(
+      (r) =>
+        r.source === "opinions-innovation-driven-strategy" &&
+        r.target === "chengdu-municipal-party-committee",
+    );
+    expect(issuedBy?.evidence.map((q) => q.quote)).toEqual([
+      "“1”是市委《关于实施创新驱动发展战略加快创新型城市建设的意见》",
+    ]);
   });
 });

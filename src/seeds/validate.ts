@@ -70,9 +70,13 @@ export function checkSeedSet(set: SeedSet, vocabulary: Vocabulary = DEFAULT_VOCA
   const problems: SeedProblem[] = [];
   const documents = checkDocuments(set, problems);
   const texts = new Map(documents.map((document) => [document.record.id, document.text]));
+  const copies = new Map(
+    documents.map((document) => [document.record.id, repeatedCopies(document.text ?? "")]),
+  );
   const entities = checkEntities(set, vocabulary, texts, problems);
   const relationships = checkRelationships(set, vocabulary, entities, texts, problems);
   checkNames(entities, problems);
+  checkCalibration(entities, relationships, texts, copies, problems);
   return { problems, checked: { documents, entities, relationships } };
 }
 
@@ -253,6 +257,160 @@ function checkRelationships(
     checked.push({ file: loaded.file, index: loaded.index, record: relationship });
   }
   return checked;
+}
+
+/** How often a sentence must recur verbatim before its later copies are boilerplate. */
+export const REPEATED_SENTENCE_MIN = 3;
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The spans of the later copies (all but the first) of every sentence the text repeats verbatim at
+ * least {@link REPEATED_SENTENCE_MIN} times. Sentences end at 。！？ or a line break (a heading or
+ * a caption has no full stop) and are compared trimmed.
+ *
+ * @example repeatedCopies("甲。甲。甲。乙。") // [{ start: 2, end: 3 }, { start: 4, end: 5 }]
+ */
+export function repeatedCopies(text: string): Span[] {
+  const sentences: (Span & { readonly text: string })[] = [];
+  for (const match of text.matchAll(/[^。！？\n]+/gu)) {
+    const trimmed = match[0].trim();
+    if (trimmed === "") continue;
+    const start = match.index + match[0].indexOf(trimmed);
+    sentences.push({ start, end: start + trimmed.length, text: trimmed });
+  }
+  const counts = new Map<string, number>();
+  for (const { text: sentence } of sentences) counts.set(sentence, (counts.get(sentence) ?? 0) + 1);
+  const seen = new Set<string>();
+  const copies: Span[] = [];
+  for (const sentence of sentences) {
+    if ((counts.get(sentence.text) ?? 0) < REPEATED_SENTENCE_MIN) continue;
+    if (seen.has(sentence.text)) copies.push({ start: sentence.start, end: sentence.end });
+    seen.add(sentence.text);
+  }
+  return copies;
+}
+
+// A note "says why" a quote sits in a later copy of a repeated sentence when it mentions the repetition.
+const REPETITION_NOTE = /repeat|boilerplate|cop(?:y|ies)|重复/iu;
+// Words by which a text states a threshold crossed rather than an amount.
+const THRESHOLD_WORDS = /突破|超过|逾/u;
+
+/**
+ * The checks of how a record is calibrated against its quotes, beyond their being verbatim:
+ * - a quote inside a later copy of a sentence the document repeats verbatim (boilerplate) is
+ *   refused, for a relationship unless its note says why; quote the genuine sentence, or the first
+ *   copy when only the boilerplate states it;
+ * - a fact whose quote says 突破/超过/逾 (a threshold crossed) needs a qualifier saying so;
+ * - an entity name found in no document (whitespace aside) must be flagged `nameInferred`;
+ * - an `explicit` relationship must name an end in its quotes (by name, English name, alias or
+ *   later name); one whose quotes name only one end, the other a Program (a list, measure, task or
+ *   item heading), rests on the item's place in that list and must be `positional`; a
+ *   `positional` one must name its item.
+ */
+function checkCalibration(
+  entities: readonly SourcedRecord<Entity>[],
+  relationships: readonly SourcedRecord<Relationship>[],
+  texts: Texts,
+  copies: ReadonlyMap<string, readonly Span[]>,
+  problems: SeedProblem[],
+): void {
+  const inCopy = (quote: Quote): boolean =>
+    (copies.get(quote.doc) ?? []).some(
+      (copy) => quote.start >= copy.start && quote.start + quote.quote.length <= copy.end,
+    );
+  const boilerplate = (path: string, quote: Quote): string =>
+    `${path}: quote '${abbreviate(quote.quote)}' at ${quote.start} lies in a later copy of a sentence ` +
+    `the document repeats verbatim ${REPEATED_SENTENCE_MIN}+ times; quote the genuine sentence, or the first copy`;
+  const documentTexts = [...texts.values()].filter((text) => text !== undefined);
+  const flatTexts = documentTexts.map(collapseSpace);
+
+  for (const { file, record: entity } of entities) {
+    const report = (reason: string): void => {
+      problems.push({ file, record: entity.id, reason });
+    };
+    entity.mentions.forEach((mention, i) => {
+      if (inCopy(mention)) report(boilerplate(`mentions[${i}]`, mention));
+    });
+    entity.facts.forEach((fact, i) => {
+      if (inCopy(fact)) report(boilerplate(`facts[${i}]`, fact));
+      const threshold = THRESHOLD_WORDS.exec(fact.quote);
+      if (threshold !== null && (fact.qualifier ?? "").trim() === "") {
+        report(
+          `facts[${i}]: the quote says ${threshold[0]} (a threshold crossed, not an amount); ` +
+            "add a qualifier saying so",
+        );
+      }
+    });
+    const name = collapseSpace(entity.name);
+    if (
+      entity.nameInferred !== true &&
+      documentTexts.length > 0 &&
+      !flatTexts.some((text) => text.includes(name))
+    ) {
+      report(
+        `name '${entity.name}' occurs in no document; set nameInferred: true and say in the ` +
+          "description how the name was made",
+      );
+    }
+  }
+
+  const entitiesById = new Map(entities.map(({ record }) => [record.id, record]));
+  for (const { file, record: relationship } of relationships) {
+    const report = (reason: string): void => {
+      problems.push({
+        file,
+        record: `${relationship.source} -${relationship.type}-> ${relationship.target}`,
+        reason,
+      });
+    };
+    const explained = REPETITION_NOTE.test(relationship.note ?? "");
+    relationship.evidence.forEach((quote, i) => {
+      if (inCopy(quote) && !explained) {
+        report(`${boilerplate(`evidence[${i}]`, quote)}, and say so in the note`);
+      }
+    });
+
+    const source = entitiesById.get(relationship.source);
+    const target = entitiesById.get(relationship.target);
+    if (source === undefined || target === undefined) continue;
+    const quotes = relationship.evidence.map(({ quote }) => normalizeName(quote));
+    const named = (entity: Entity): boolean =>
+      nameFormsOf(entity).some((form) => quotes.some((quote) => quote.includes(form)));
+    const namesSource = named(source);
+    const namesTarget = named(target);
+    if (relationship.evidenceKind === "explicit") {
+      if (!namesSource && !namesTarget) {
+        report(
+          "explicit, but its quotes name neither end (by any name form); quote a passage that " +
+            "names one, or label it inferred with a note",
+        );
+      } else if (namesSource !== namesTarget) {
+        const unnamed = namesSource ? target : source;
+        if (unnamed.kind === "Program") {
+          report(
+            `explicit, but its quotes name only one end, not the Program '${unnamed.id}' it falls ` +
+              "under: the link rests on the item's place in the list; label it positional",
+          );
+        }
+      }
+    } else if (relationship.evidenceKind === "positional" && !namesSource && !namesTarget) {
+      report("positional, but its quotes name neither end; a positional quote must show the item");
+    }
+  }
+}
+
+function nameFormsOf(entity: Entity): string[] {
+  return [...namesOf(entity), ...laterFormsOf(entity)].map(normalizeName).filter((f) => f !== "");
+}
+
+// Names are compared with the text with whitespace aside: a line break of the text may stand where a
+// name has a space (a title printed over two lines).
+function collapseSpace(text: string): string {
+  return text.replace(/\s+/gu, "");
 }
 
 function checkQuote(
