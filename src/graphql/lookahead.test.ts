@@ -36,7 +36,7 @@ describe("nextLinks", () => {
   it("names the typed fields asked for on the other ends, with their sizes", () => {
     const info = infoAt(
       `{ entity(id: "x") { ... on District { coBuilt(first: 20) { node { id
-        ... on ResearchInstitute { university(first: 5) { node { id } } coBuilders { node { id } } }
+        ... on ResearchInstitute { universities(first: 5) { node { id } } coBuilders { node { id } } }
       } } } } }`,
       ["entity", "coBuilt"],
     );
@@ -47,10 +47,29 @@ describe("nextLinks", () => {
     ]);
   });
 
+  it("reads a deprecated former name ahead as the field that replaced it", () => {
+    const ahead = (field: string) =>
+      nextLinks(
+        infoAt(
+          `{ entity(id: "x") { ... on District { coBuilt { node {
+            ... on ResearchInstitute { ${field}(first: 5) { node { id } } }
+            ... on Carrier { ${field === "university" ? "district" : "districts"} { node { id } } }
+          } } } } }`,
+          ["entity", "coBuilt"],
+        ),
+      );
+    expect(ahead("university")).toEqual(ahead("universities"));
+    expect(ahead("universities")).toEqual([
+      { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", limit: 5 },
+      { kind: "Carrier", type: "LOCATED_IN", direction: "OUT", limit: 20 },
+      { kind: "Carrier", type: "DEVELOPS", direction: "IN", limit: 20 },
+    ]);
+  });
+
   it("follows named fragments and variables", () => {
     const info = infoAt(
       `query ($n: Int) { entity(id: "x") { ... on District { coBuilt { node { ...I } } } } }
-       fragment I on ResearchInstitute { university(first: $n) { node { id } } }`,
+       fragment I on ResearchInstitute { universities(first: $n) { node { id } } }`,
       ["entity", "coBuilt"],
       { n: 7 },
     );
@@ -62,7 +81,7 @@ describe("nextLinks", () => {
   it("leaves out fields under directives, sizes the field would refuse, and fields of no kind", () => {
     const info = infoAt(
       `{ entity(id: "x") { ... on District { coBuilt { node { id
-        ... on ResearchInstitute { university(first: 0) { node { id } } }
+        ... on ResearchInstitute { universities(first: 0) { node { id } } }
         ... on ResearchInstitute { coBuilders(first: 5000) { node { id } } }
         ... on University @include(if: true) { coBuiltInstitutes { node { id } } }
         ... on Enterprise { bases @skip(if: false) { node { id } } }
@@ -76,7 +95,7 @@ describe("nextLinks", () => {
   it("names, for a query's entity, its typed fields and what each asks for next", () => {
     const info = infoAt(
       `{ entity(id: "x") { id ... on District { coBuilt(first: 20) { node { id
-        ... on ResearchInstitute { university(first: 5) { node { id } } } } } }
+        ... on ResearchInstitute { universities(first: 5) { node { id } } } } } }
         ... on University { coBuiltInstitutes(first: 3) { node { id } } } } }`,
       ["entity"],
     );

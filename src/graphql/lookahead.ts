@@ -36,10 +36,11 @@ const memo = new WeakMap<readonly FieldNode[], { variables: Variables; links: Ne
 
 /**
  * The typed relationship fields that a relationship field's selection asks for on the entities at
- * the other end (`coBuilt { node { ... on ResearchInstitute { university(first: 5) } } }` gives
+ * the other end (`coBuilt { node { ... on ResearchInstitute { universities(first: 5) } } }` gives
  * ResearchInstitute → AFFILIATED_WITH OUT, 5), so the query that reads this level can read the
- * next one too. Only a hint: a field under @skip/@include, or with a `first` that is not a valid
- * size, is left to its own query, which also reports the error.
+ * next one too; the deprecated former name (`university`) is in the table too and gives the same.
+ * Only a hint: a field under @skip/@include, or with a `first` that is not a valid size, is left to
+ * its own query, which also reports the error.
  */
 export function nextLinks(info: GraphQLResolveInfo): readonly NextLink[] {
   const cached = memo.get(info.fieldNodes);

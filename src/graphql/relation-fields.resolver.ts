@@ -20,13 +20,19 @@ type CountMethod = (root: EntityRecord, ctx: Context) => Promise<number>;
 /** The name of a typed field's count: `coBuilt` → `coBuiltCount`. */
 export const countFieldName = (field: string): string => `${field}Count`;
 
+/** The options that mark a field deprecated, when it is. */
+const deprecation = (reason: string | undefined): { deprecationReason?: string } =>
+  reason === undefined ? {} : { deprecationReason: reason };
+
 /**
  * Builds, from the table in src/model/relation-fields.ts, one resolver class per kind whose methods
  * are the kind's typed relationship fields (University.coBuiltInstitutes, Project.leads, …). Each
  * field is a one-line delegation to the graph service, batched by the request's DataLoader; the
  * fields its selection asks for on the other ends are read in the same round trip. Each has a
  * count beside it (University.coBuiltInstitutesCount): how many it lists with no `first`, one
- * batched query for the counts of a request level.
+ * batched query for the counts of a request level. A former name kept for one release
+ * (Carrier.district, now Carrier.districts) is a field of the table like any other, with its
+ * count (districtCount), both marked deprecated.
  */
 export function createRelationFieldResolvers(): (new () => object)[] {
   const byKind = new Map<EntityKind, RelationFieldSpec[]>();
@@ -46,6 +52,7 @@ export function createRelationFieldResolvers(): (new () => object)[] {
         description: `${spec.description} (${spec.zh}); follows ${spec.links
           .map((link) => `${link.direction === "OUT" ? "→" : "←"}${link.type}`)
           .join(", ")}${spec.kinds === undefined ? "" : ` to ${spec.kinds.join("|")}`}.`,
+        ...deprecation(spec.deprecationReason),
       })(prototype, spec.field, descriptor);
       Root()(prototype, spec.field, 0);
       Arg("first", () => Int, {
@@ -63,6 +70,11 @@ export function createRelationFieldResolvers(): (new () => object)[] {
       if (countDescriptor === undefined) throw new Error(`field ${kind}.${count} not defined`);
       FieldResolver(() => Int, {
         description: `How many ${spec.field} lists, whatever its \`first\` (${spec.zh}总数): when it is larger than the list, there are more.`,
+        ...deprecation(
+          spec.replacedBy === undefined
+            ? undefined
+            : `Use ${countFieldName(spec.replacedBy)}: it counts ${spec.replacedBy}. Removed in the next release.`,
+        ),
       })(prototype, count, countDescriptor);
       Root()(prototype, count, 0);
       Ctx()(prototype, count, 1);

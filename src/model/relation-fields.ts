@@ -15,6 +15,13 @@ export interface RelationFieldSpec {
   readonly kinds?: readonly EntityKind[];
   readonly description: string;
   readonly zh: string;
+  /**
+   * Set on a former name kept for one release (`Carrier.district`, now `Carrier.districts`): the
+   * field it was renamed to, which answers exactly the same.
+   */
+  readonly replacedBy?: string;
+  /** Why the former name is deprecated and what to use instead; set with `replacedBy`. */
+  readonly deprecationReason?: string;
 }
 
 const OUT = "OUT" as const;
@@ -38,6 +45,27 @@ function field(
   };
 }
 
+/**
+ * A field renamed from `former` (a singular name for a list: `district` → `districts`). The former
+ * name stays for one release, deprecated, as a field of its own that follows the same links: it
+ * answers, counts, costs and is read ahead exactly as the new one.
+ */
+function renamed(former: string, spec: RelationFieldSpec): RelationFieldSpec[] {
+  return [
+    spec,
+    {
+      ...spec,
+      field: former,
+      replacedBy: spec.field,
+      deprecationReason: `Use ${spec.field}: it returns a list. Removed in the next release.`,
+    },
+  ];
+}
+
+/**
+ * Every typed relationship field, the deprecated former names included (each right after the field
+ * that replaces it, with `replacedBy` and `deprecationReason` set).
+ */
 export const RELATION_FIELDS: readonly RelationFieldSpec[] = [
   // University (高校)
   field(
@@ -92,12 +120,15 @@ export const RELATION_FIELDS: readonly RelationFieldSpec[] = [
     "Who co-built this institute",
     "共建方",
   ),
-  field(
-    "ResearchInstitute",
+  ...renamed(
     "university",
-    [["AFFILIATED_WITH", OUT]],
-    "The university it is affiliated with",
-    "依托高校",
+    field(
+      "ResearchInstitute",
+      "universities",
+      [["AFFILIATED_WITH", OUT]],
+      "The universities it is affiliated with",
+      "依托高校",
+    ),
   ),
   field(
     "ResearchInstitute",
@@ -216,12 +247,15 @@ export const RELATION_FIELDS: readonly RelationFieldSpec[] = [
   field("Industry", "supportedBy", [["SUPPORTS", IN]], "What supports it", "支持"),
 
   // TechnologyRoadmap (技术路线图)
-  field(
-    "TechnologyRoadmap",
+  ...renamed(
     "industry",
-    [["ROADMAP_FOR", OUT]],
-    "The industry it charts",
-    "所属产业",
+    field(
+      "TechnologyRoadmap",
+      "industries",
+      [["ROADMAP_FOR", OUT]],
+      "The industries it charts",
+      "所属产业",
+    ),
   ),
   field(
     "TechnologyRoadmap",
@@ -241,7 +275,16 @@ export const RELATION_FIELDS: readonly RelationFieldSpec[] = [
   // Project (项目 / 基地)
   field("Project", "leads", [["LEADS", IN]], "Who leads the project", "牵头"),
   field("Project", "participants", [["PARTICIPATES_IN", IN]], "Who takes part", "参与"),
-  field("Project", "owner", [["BELONGS_TO", OUT]], "The group or institute it belongs to", "所属"),
+  ...renamed(
+    "owner",
+    field(
+      "Project",
+      "owners",
+      [["BELONGS_TO", OUT]],
+      "The groups or institutes it belongs to",
+      "所属",
+    ),
+  ),
   field("Project", "industries", [["FOCUSES_ON", OUT]], "Industries or fields it serves", "领域"),
   field("Project", "roadmaps", [["RELIES_ON", OUT]], "Roadmaps it follows", "依据路线图", [
     "TechnologyRoadmap",
@@ -251,24 +294,30 @@ export const RELATION_FIELDS: readonly RelationFieldSpec[] = [
   field("Project", "modes", [["ADOPTS", OUT]], "Modes it adopts", "模式"),
 
   // Carrier (创新载体)
-  field(
-    "Carrier",
+  ...renamed(
     "district",
-    [
-      ["LOCATED_IN", OUT],
-      ["DEVELOPS", IN],
-    ],
-    "The district it is in or that builds it",
-    "所在区县",
-    ["District"],
+    field(
+      "Carrier",
+      "districts",
+      [
+        ["LOCATED_IN", OUT],
+        ["DEVELOPS", IN],
+      ],
+      "The districts it is in or that build it",
+      "所在区县",
+      ["District"],
+    ),
   ),
   field("Carrier", "coBuilders", [["CO_BUILT", IN]], "Who co-builds it", "共建方"),
-  field(
-    "Carrier",
+  ...renamed(
     "university",
-    [["AFFILIATED_WITH", OUT]],
-    "The university it belongs with",
-    "依托高校",
+    field(
+      "Carrier",
+      "universities",
+      [["AFFILIATED_WITH", OUT]],
+      "The universities it belongs with",
+      "依托高校",
+    ),
   ),
   field("Carrier", "industries", [["FOCUSES_ON", OUT]], "Industries it serves", "服务产业"),
   field("Carrier", "drives", [["DRIVES", OUT]], "The development tier it drives", "带动层级"),
@@ -280,7 +329,10 @@ export const RELATION_FIELDS: readonly RelationFieldSpec[] = [
   field("Platform", "dependents", [["RELIES_ON", IN]], "Platforms built on it", "依托其搭建"),
   field("Platform", "coBuilders", [["CO_BUILT", IN]], "Who co-builds it", "共建方"),
   field("Platform", "serves", [["TARGETS", OUT]], "Whom it serves", "服务对象"),
-  field("Platform", "owner", [["BELONGS_TO", OUT]], "Who it belongs to", "所属"),
+  ...renamed(
+    "owner",
+    field("Platform", "owners", [["BELONGS_TO", OUT]], "Who it belongs to", "所属"),
+  ),
   field("Platform", "parts", [["PART_OF", IN]], "Its parts", "组成"),
   field("Platform", "modes", [["ADOPTS", OUT]], "Modes it adopts", "模式"),
   field("Platform", "photographedBy", [["PHOTOGRAPHED", IN]], "Who photographed it", "摄影"),
@@ -346,7 +398,10 @@ export const RELATION_FIELDS: readonly RelationFieldSpec[] = [
   field("Event", "organizers", [["ORGANIZED", IN]], "Who convened it", "召开方"),
   field("Event", "presidedBy", [["PRESIDED_OVER", IN]], "Who presided", "主持人"),
   field("Event", "participants", [["PARTICIPATES_IN", IN]], "Who took part", "参加"),
-  field("Event", "location", [["LOCATED_IN", OUT]], "Where it took place", "地点"),
+  ...renamed(
+    "location",
+    field("Event", "locations", [["LOCATED_IN", OUT]], "Where it took place", "地点"),
+  ),
   field("Event", "industries", [["FOCUSES_ON", OUT]], "Industries it concerned", "产业"),
   field("Event", "relayed", [["RELAYED", OUT]], "What it relayed", "传达"),
   field("Event", "proposed", [["PROPOSED", OUT]], "What it proposed", "提出"),

@@ -39,10 +39,10 @@ const ANSWERS: Record<string, (ask: Ask) => Promise<string[] | number>> = {
   },
   V03: async (ask) => {
     const data = await ask(
-      `{ technologyRoadmaps(first: 100) { nodes { ... on TechnologyRoadmap { industry { node { name kind } } } } } }`,
+      `{ technologyRoadmaps(first: 100) { nodes { ... on TechnologyRoadmap { industries { node { name kind } } } } } }`,
     );
-    const roadmaps = (data.technologyRoadmaps as { nodes: { industry: NameNode[] }[] }).nodes;
-    return roadmaps.flatMap((roadmap) => names(roadmap.industry)).sort();
+    const roadmaps = (data.technologyRoadmaps as { nodes: { industries: NameNode[] }[] }).nodes;
+    return roadmaps.flatMap((roadmap) => names(roadmap.industries)).sort();
   },
   V05: async (ask) => {
     const data = await ask(
@@ -53,10 +53,10 @@ const ANSWERS: Record<string, (ask: Ask) => Promise<string[] | number>> = {
   },
   V06: async (ask) => {
     const data = await ask(
-      `{ resolve(name: "中铁轨道交通高科技产业园") { ... on Carrier { district { node { name kind } } } } }`,
+      `{ resolve(name: "中铁轨道交通高科技产业园") { ... on Carrier { districts { node { name kind } } } } }`,
     );
-    const [park] = data.resolve as { district: NameNode[] }[];
-    return names(park!.district);
+    const [park] = data.resolve as { districts: NameNode[] }[];
+    return names(park!.districts);
   },
   V11: async (ask) => {
     const data = await ask(

@@ -79,21 +79,50 @@ describe("database round trips of nested queries", () => {
   it("reads an entity and two levels of its relationship fields in one round trip", async () => {
     const query = (directive = "") => `{ entity(id: "shuangliu-county") { id name
       ... on District { coBuilt(first: 100) ${directive} { node { id name
-        ... on ResearchInstitute { university(first: 5) { node { id name } } } } } } } }`;
+        ... on ResearchInstitute { universities(first: 5) { node { id name } } } } } } } }`;
     const ahead = await roundTrips(query());
     const levelByLevel = await roundTrips(query("@include(if: true)"));
     expect(ahead.trips).toBe(1);
     expect(levelByLevel.trips).toBe(2);
     expect(ahead.data).toEqual(levelByLevel.data);
-    const coBuilt = (ahead.data as { entity: { coBuilt: { node: { university?: unknown[] } }[] } })
-      .entity.coBuilt;
-    expect(coBuilt.filter((r) => (r.node.university ?? []).length > 0).length).toBeGreaterThan(1);
+    const coBuilt = (
+      ahead.data as { entity: { coBuilt: { node: { universities?: unknown[] } }[] } }
+    ).entity.coBuilt;
+    expect(coBuilt.filter((r) => (r.node.universities ?? []).length > 0).length).toBeGreaterThan(1);
     // An unknown id is still null, read ahead or not.
     const missing = await roundTrips(
       `{ entity(id: "no-such-entity") { id ... on District { coBuilt { node { id } } } } }`,
     );
     expect(missing.data).toEqual({ entity: null });
     expect(missing.trips).toBe(1);
+  });
+
+  it("reads a renamed field ahead as its deprecated former name, in the same round trips", async () => {
+    // ResearchInstitute.universities and Carrier.universities were university (one type each).
+    const entity = (field: string, directive = "") => `{ entity(id: "shuangliu-county") { id
+      ... on District { coBuilt(first: 100) ${directive} { node { id name
+        ... on ResearchInstitute { list: ${field}(first: 5) { node { id name } } } } } } } }`;
+    const page = (field: string, directive = "") => `{ entities(kind: Carrier, first: 100) {
+      nodes { id ... on Carrier { list: ${field}(first: 3) ${directive} { node { id name } } } } } }`;
+    for (const query of [entity, page]) {
+      const plural = await roundTrips(query("universities"));
+      const singular = await roundTrips(query("university"));
+      const levelByLevel = await roundTrips(query("universities", "@include(if: true)"));
+      expect(plural.trips).toBe(1);
+      expect(singular).toEqual(plural);
+      expect(levelByLevel.trips).toBe(2);
+      expect(levelByLevel.data).toEqual(plural.data);
+      // Not vacuous: some entities list what the renamed field follows.
+      expect(JSON.stringify(plural.data).match(/"list":\[\{/g)?.length).toBeGreaterThan(1);
+    }
+    // Carrier.districts (was district) follows two types: read as before, the page then one query
+    // per type, by either name.
+    const districts = (field: string) => `{ entities(kind: Carrier, first: 100) {
+      nodes { id ... on Carrier { list: ${field}(first: 3) { node { id name } } } } } }`;
+    const plural = await roundTrips(districts("districts"));
+    expect(plural.trips).toBe(1 + typesOf("Carrier", "districts"));
+    expect(await roundTrips(districts("district"))).toEqual(plural);
+    expect(JSON.stringify(plural.data).match(/"list":\[\{/g)?.length).toBeGreaterThan(1);
   });
 
   it("reads a list page and two levels of a one-type field in one round trip, in either order and through edges", async () => {
