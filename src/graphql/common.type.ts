@@ -90,11 +90,6 @@ export class Evidence {
 
   @Field(() => String, { description: "The verbatim quote (原文)." })
   quote!: string;
-}
-
-@ObjectType({
-  description: "A number the source states about an entity, with its unit (数值事实).",
-})
 
   @Field(() => MentionKind, {
     nullable: true,
@@ -107,7 +102,7 @@ export class Evidence {
 export enum MentionKind {
   curated = "curated",
   automatic = "automatic",
-export class Fact {
+}
 registerEnumType(MentionKind, {
   name: "MentionKind",
   description: "How a passage came to be evidence that names an entity (提及方式).",
@@ -119,6 +114,11 @@ registerEnumType(MentionKind, {
     },
   },
 });
+
+@ObjectType({
+  description: "A number the source states about an entity, with its unit (数值事实).",
+})
+export class Fact {
   @Field(() => String, { description: "Machine key of the fact, e.g. registeredCapital (键)." })
   key!: string;
 
