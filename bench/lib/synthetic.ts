@@ -277,7 +277,7 @@ export class SyntheticGraph {
           },
         });
       }
-      mentions.push({ entityId: id, passageId: passage.id });
+      mentions.push({ entityId: id, passageId: passage.id, kind: "curated" });
     }
     return {
       documents:

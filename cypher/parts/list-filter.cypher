@@ -11,4 +11,9 @@ WHERE ($kind IS NULL OR n.kind = $kind)
     OR EXISTS { (:Entity {id: $district})-[:CO_BUILT|DEVELOPS]->(n) })
   AND ($industry IS NULL
     OR EXISTS { (n)-[:FOCUSES_ON|ROADMAP_FOR]->(:Entity {id: $industry}) })
-WITH n, CASE $sortField WHEN 'name' THEN n.name ELSE n.id END AS sortKey
+// pinyin: the name's pinyin key (seeding and curation write namePinyin), then the name itself.
+WITH n, CASE $sortField
+    WHEN 'name' THEN n.name
+    WHEN 'pinyin' THEN coalesce(n.namePinyin, '') + '\u0001' + n.name
+    ELSE n.id
+  END AS sortKey

@@ -94,7 +94,7 @@ export abstract class EntityInterface {
 
   @Field(() => Boolean, {
     description:
-      "True when the full name was resolved from outside knowledge because the text abbreviates it (名称为推断).",
+      "True when the name is not written as such in the text: resolved from outside knowledge because the text abbreviates it, or constructed from the text's wording (a roadmap, a department, a list) — its description says which (名称为推断或构拟).",
   })
   nameInferred!: boolean;
 

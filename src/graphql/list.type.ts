@@ -6,13 +6,21 @@ import { PageInfo } from "./traversal.type";
 
 export enum SortField {
   NAME = "name",
+  PINYIN = "pinyin",
   ID = "id",
 }
 registerEnumType(SortField, {
   name: "SortField",
   description: "What a list is sorted by (排序字段).",
   valuesConfig: {
-    NAME: { description: "Chinese name, by code point (名称)." },
+    NAME: {
+      description:
+        "Chinese name, by Unicode code point: stable, but not the order a Chinese reader expects (名称，按码位).",
+    },
+    PINYIN: {
+      description:
+        "Chinese name by its pinyin, as a Chinese index or dictionary orders names (成都 < 电子科技大学 < 双流县), then by code point (名称，按拼音).",
+    },
     ID: { description: "Stable id (标识)." },
   },
 });

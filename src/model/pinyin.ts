@@ -52,3 +52,11 @@ export function pinyinQueryKey(text: string): string | null {
   const key = foldLatin(text);
   return /[a-z]/u.test(key) ? key : null;
 }
+
+/**
+ * The key that sorts a Chinese name as readers expect (by pinyin, 成都 < 电子科技大学 < 双流县):
+ * its pinyin key, or the name in lower case when it holds no Chinese character.
+ */
+export function pinyinSortKey(name: string): string {
+  return pinyinKey(name) ?? name.normalize("NFKC").toLowerCase();
+}

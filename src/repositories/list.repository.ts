@@ -14,7 +14,7 @@ export interface ListFilter {
 
 export interface ListPageQuery {
   readonly filter: ListFilter;
-  readonly sortField: "name" | "id";
+  readonly sortField: "name" | "pinyin" | "id";
   readonly order: "asc" | "desc";
   readonly cursor: { readonly key: string; readonly id: string } | null;
   readonly limit: number;

@@ -13,6 +13,7 @@ import {
 import { isEntityKind, relationSpec } from "../model/vocabulary";
 import { CurationRepository, type AuditRow } from "../repositories/curation.repository";
 import { EntityRepository, toRelation } from "../repositories/entity.repository";
+import { pinyinSortKey } from "../model/pinyin";
 import type { LaterName } from "../seeds/types";
 import { normalizeName } from "../seeds/validate";
 import { nameFormKeys, searchText, type NameVia } from "./seed-rows";
@@ -218,6 +219,7 @@ export class CurationService {
           id,
           kind,
           name,
+          namePinyin: pinyinSortKey(name),
           nameEn,
           nameEnOfficial: nameEn === null ? null : (input.nameEnOfficial ?? false),
           nameInferred: false,
@@ -245,7 +247,10 @@ export class CurationService {
     checkKey(key);
     const checked = checkEvidence(evidence);
     const changes: Record<string, unknown> = {};
-    if (patch.name !== undefined && patch.name !== null) changes.name = text(patch.name, "name");
+    if (patch.name !== undefined && patch.name !== null) {
+      changes.name = text(patch.name, "name");
+      changes.namePinyin = pinyinSortKey(changes.name as string);
+    }
     if (patch.nameEn !== undefined) changes.nameEn = optionalText(patch.nameEn, "nameEn");
     if (patch.nameEnOfficial !== undefined && patch.nameEnOfficial !== null)
       changes.nameEnOfficial = patch.nameEnOfficial;

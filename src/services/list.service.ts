@@ -17,7 +17,7 @@ export interface ListArgs {
   readonly nameContains?: string | null;
   readonly district?: string | null;
   readonly industry?: string | null;
-  readonly sortField: "name" | "id";
+  readonly sortField: "name" | "pinyin" | "id";
   readonly sortDirection: "asc" | "desc";
   readonly first?: number | null;
   readonly after?: string | null;

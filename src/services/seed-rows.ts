@@ -1,4 +1,4 @@
-import { pinyinKey } from "../model/pinyin";
+import { pinyinKey, pinyinSortKey } from "../model/pinyin";
 import { propTextOf } from "../model/records";
 import { normalizeName } from "../seeds/validate";
 import { findMentions } from "../seeds/mentions";
@@ -132,6 +132,7 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
         id: entity.id,
         kind: entity.kind,
         name: entity.name,
+        namePinyin: pinyinSortKey(entity.name),
         nameEn: entity.nameEn ?? null,
         nameEnOfficial: entity.nameEnOfficial ?? null,
         nameInferred: entity.nameInferred ?? false,

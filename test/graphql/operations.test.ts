@@ -446,6 +446,39 @@ describe("lists", () => {
     );
   });
 
+  it("sorts by pinyin as a Chinese index does, both ways and across pages", async () => {
+    // 北京 běijīng < 成都大学 chéngdū dàxué < 成都信息 chéngdū xìnxī < 电子 diànzǐ < 四川 sìchuān
+    // < 香港 xiānggǎng < 西南交通 xīnán jiāotōng < 西南石油 xīnán shíyóu (xia < xin).
+    const pinyinOrder = [
+      "北京大学",
+      "成都大学",
+      "成都信息工程大学",
+      "电子科技大学",
+      "四川大学",
+      "香港城市大学",
+      "西南交通大学",
+      "西南石油大学",
+    ];
+    expect(new Set(pinyinOrder)).toEqual(new Set(UNIVERSITIES));
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page += 1) {
+      const data: Data = await ok(
+        `query ($after: String) { universities(first: 3, after: $after, orderBy: { field: PINYIN }) {
+        nodes { name } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      seen.push(...data.universities.nodes.map((n: Data) => n.name));
+      if (!data.universities.pageInfo.hasNextPage) break;
+      after = data.universities.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(pinyinOrder);
+    const desc = await ok(
+      `{ universities(first: 8, orderBy: { field: PINYIN, direction: DESC }) { nodes { name } } }`,
+    );
+    expect(desc.universities.nodes.map((n: Data) => n.name)).toEqual([...pinyinOrder].reverse());
+  });
+
   it("filters by name form, district and industry", async () => {
     const byName = await ok(`{ universities(filter: { name: "swjtu" }) { nodes { name } } }`);
     expect(byName.universities.nodes.map((n: Data) => n.name)).toEqual(["西南交通大学"]);
