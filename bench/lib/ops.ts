@@ -107,7 +107,7 @@ RETURN size(hits) AS total, hits[0..10] AS page`,
     {
       name: "entity-2-levels",
       nested: true,
-      ours: `query { entity(id: ${JSON.stringify(a.districtId)}) { id name ... on District { coBuilt(first: 100) { node { id name ... on ResearchInstitute { university(first: 5) { node { id name } } } } } } } }`,
+      ours: `query { entity(id: ${JSON.stringify(a.districtId)}) { id name ... on District { coBuilt(first: 100) { node { id name ... on ResearchInstitute { universities(first: 5) { node { id name } } } } } } } }`,
       floor: {
         cypher: `MATCH (d:Entity {id: $id})
 CALL (d) {
