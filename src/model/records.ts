@@ -100,9 +100,7 @@ export type DirectionValue = "OUT" | "IN";
 export type EvidenceKindValue = "explicit" | "inferred" | "positional" | "curated";
 
 export function evidenceKindOf(value: unknown): EvidenceKindValue {
-  return value === "inferred" || value === "positional" || value === "curated"
-    ? value
-    : "explicit";
+  return value === "inferred" || value === "positional" || value === "curated" ? value : "explicit";
 }
 
 /** An edge of a relationship view or path, in its stored direction, with its evidence. */
