@@ -35,7 +35,7 @@ export class EntityResolver {
 
   @Query(() => [EntityInterface], {
     description:
-      "Entities that bear this name, trying in turn, the first that finds any wins: (1) the document's name forms (Chinese, English, alias, abbreviation), ignoring case, full/half width and spaces; (2) the same in simplified characters (電子科技大學); (3) later names, outside knowledge (双流区 → 双流县, Pidu District → 郫县); (4) pinyin of a Chinese name form, without tones, spaces or case (dianzi keji daxue, Diàn Zǐ Kē Jì Dà Xué → 电子科技大学; polyphonic characters read as pinyin-pro reads them). Several when the name is ambiguous, none when unknown (名称解析).",
+      "Entities that bear this name, trying in turn, the first that finds any wins: (1) the document's name forms (Chinese, English, alias, abbreviation), ignoring case, full/half width and spaces; (2) the same in simplified characters (電子科技大學); (3) later names, outside knowledge (双流区 → 双流县, Pidu District → 郫县); (4) pinyin of a Chinese name form, without tones, spaces or case (dianzi keji daxue, Diàn Zǐ Kē Jì Dà Xué → 电子科技大学; polyphonic characters read as the name reads them); (5) the start, six letters or more, of the pinyin of one entity's name and of no other's (shuangliu → 双流县). Several when the name is ambiguous, none when unknown: lookup(name) then suggests the closest names (名称解析).",
   })
   resolve(@Arg("name", () => String) name: string, @Ctx() ctx: Context): Promise<EntityRecord[]> {
     return ctx.services.graph.resolve(name);

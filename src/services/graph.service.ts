@@ -18,6 +18,8 @@ import { normalizeName } from "../seeds/validate";
 import { quoteInContext } from "./evidence-context";
 
 export const MAX_RELATIONS_PER_FIELD = 1_000;
+/** The shortest pinyin that resolve takes as the start of a name (shuangliu, not shuang). */
+export const MIN_PINYIN_PREFIX = 6;
 /**
  * What a relationship field lists when the query gives no `first`: more than any entity of the
  * sources has of one field, and small enough that two levels of them under a list page fit the
@@ -138,9 +140,16 @@ export class GraphService {
     ];
     const found = tiers.find((tier) => tier.length > 0) ?? [];
     const seen = new Set<string>();
-    return found
+    const entities = found
       .map(({ entity }) => entity)
       .filter((entity) => !seen.has(entity.id) && seen.add(entity.id) !== undefined);
+    if (entities.length > 0 || pinyin === null || pinyin.length < MIN_PINYIN_PREFIX) {
+      return entities;
+    }
+    // (5) The start of one entity's pinyin and of no other's: shuangliu → 双流县 (shuangliuxian).
+    const started = await this.pinyinPrefix(name);
+    const ids = new Set(started.map(({ entity }) => entity.id));
+    return ids.size === 1 && started[0] !== undefined ? [started[0].entity] : [];
   }
 
   /**

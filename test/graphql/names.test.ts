@@ -53,6 +53,15 @@ describe("later names (outside knowledge)", () => {
     expect(await ids("Chengdu University of Information Technology")).toEqual(["cuit"]);
   });
 
+  it("resolves the start of one entity's pinyin, and not a start several share", async () => {
+    expect(await ids("shuangliu")).toEqual(["shuangliu-county"]);
+    expect((await lookup("shuangliu")).matches).toEqual([{ id: "shuangliu-county" }]);
+    // dianzi keji starts 电子科技大学 and the alias 电子科技大学成都研究院 of another entity.
+    expect(await ids("dianzi keji")).toEqual([]);
+    // Under six letters a start is not taken for a name, even one only 双流县's pinyin has.
+    expect(await ids("shuan")).toEqual([]);
+  });
+
   it("resolves a later name in pinyin, read as the name reads", async () => {
     expect(await ids("pidu qu")).toEqual(["pi-county"]);
     expect(await ids("Shuāngliú Qū")).toEqual(["shuangliu-county"]);
@@ -109,11 +118,12 @@ describe("pinyin", () => {
     expect(await ids("shuangliuqu")).toEqual(["shuangliu-county"]);
   });
 
-  it("does not resolve partial pinyin, but lookup suggests the entity first", async () => {
-    expect(await ids("shuangliu")).toEqual([]);
-    const found = await lookup("shuangliu");
+  it("does not resolve a pinyin start several names share, but lookup suggests the closest", async () => {
+    // dianzike starts 电子科大 (uestc) and 电子科大成都研究院's forms alike.
+    expect(await ids("dianzike")).toEqual([]);
+    const found = await lookup("dianzike");
     expect(found.matches).toEqual([]);
-    expect(found.suggestions[0].entity.id).toBe("shuangliu-county");
+    expect(found.suggestions[0].entity.id).toBe("uestc");
     const distances = (found.suggestions as Data[]).map((s) => s.distance as number);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
   });
