@@ -1,7 +1,7 @@
 /**
  * The first answer after a restart: restarts the project-managed Neo4j (its query plans are gone),
  * starts the service as `npm start` does (compiled dist/), and times the first request of each
- * README example and of the explorer's first view, once with the start-time warm-up and once
+ * example (README's first query and docs/api-examples.md) and of the explorer's first view, once with the start-time warm-up and once
  * without (WARM_UP=false), each after its own restart.
  *
  *   npm run bench:first            both modes
@@ -15,16 +15,16 @@ import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
 
-/** The README's example operations: every ```graphql block under "## Example queries". */
+/** The example operations: README's first query, then every numbered one of docs/api-examples.md. */
 function readmeExamples(): { name: string; query: string }[] {
   const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Example queries"));
-  const end = section.indexOf("\n## ", 5);
-  const body = end < 0 ? section : section.slice(0, end);
-  const examples: { name: string; query: string }[] = [];
+  const first = /```graphql\n([\s\S]*?)```/.exec(readme)?.[1];
+  const body = readFileSync(path.join(ROOT, "docs/api-examples.md"), "utf8");
+  const examples: { name: string; query: string }[] =
+    first === undefined ? [] : [{ name: "README first query", query: first }];
   const block = /\*\*(\d+)\.[^*]*\*\*[\s\S]*?```graphql\n([\s\S]*?)```/g;
   for (const match of body.matchAll(block)) {
-    examples.push({ name: `README ${match[1]}`, query: match[2] ?? "" });
+    examples.push({ name: `example ${match[1]}`, query: match[2] ?? "" });
   }
   return examples;
 }

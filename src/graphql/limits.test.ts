@@ -343,11 +343,13 @@ describe("size arguments", () => {
 });
 
 describe("the real schema", () => {
-  it("accepts the README's example queries within the default limits", async () => {
+  it("accepts the README's and docs/api-examples.md's example queries within the default limits", async () => {
     const real = await createSchema();
-    const readme = await import("node:fs/promises").then((fs) => fs.readFile("README.md", "utf8"));
-    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
-    expect(examples.length).toBeGreaterThanOrEqual(9);
+    const read = (file: string): Promise<string> =>
+      import("node:fs/promises").then((fs) => fs.readFile(file, "utf8"));
+    const text = (await read("README.md")) + (await read("docs/api-examples.md"));
+    const examples = [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
+    expect(examples.length).toBeGreaterThanOrEqual(10);
     for (const example of examples) {
       expect(validate(real, parse(example), [createLimitsRule(LIMITS)])).toEqual([]);
     }
