@@ -218,11 +218,18 @@ describe("search", () => {
     );
   });
 
-  it("treats Lucene syntax as plain text", async () => {
-    const data = await ok(
-      `{ search(query: "研究院) AND (*:* OR name:\\"x", first: 5) { totalCount } }`,
+  it("treats Lucene syntax as plain text: its operators are words, its symbols separators", async () => {
+    const query = `query ($q: String!) { search(query: $q, first: 100) { totalCount edges { node { id } } }
+      graphStats { entities } }`;
+    const hostile = await ok(query, { q: '研究院) AND (*:* OR name:"x' });
+    const plain = await ok(query, { q: "研究院 and or name x" });
+    expect(hostile.search).toEqual(plain.search);
+    // *:* matched nothing by itself: fewer hits than entities, and 研究院's among them.
+    expect(hostile.search.totalCount).toBeGreaterThan(0);
+    expect(hostile.search.totalCount).toBeLessThan(hostile.graphStats.entities);
+    expect(hostile.search.edges.map((e: Data) => e.node.id)).toContain(
+      "uestc-chengdu-research-institute",
     );
-    expect(data.search.totalCount).toBeGreaterThanOrEqual(0);
   });
 
   it("rejects an empty query and a negative page size with BAD_USER_INPUT", async () => {
