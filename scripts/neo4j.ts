@@ -20,6 +20,7 @@ const USAGE = [
   "usage: npm run neo4j -- <command>",
   `  start    download Neo4j ${NEO4J_VERSION} (first time) and start it in the background`,
   "  ensure   reuse a Neo4j that answers with the configured credentials, else start one",
+  "  ensure-local  like ensure, but leave an external NEO4J_URI to the service (npm start)",
   "  stop     stop the managed Neo4j (SIGTERM, then SIGKILL after 60 s)",
   "  restart  stop, then start",
   "  status   running or stopped, pid, version, Bolt URI",
@@ -81,6 +82,14 @@ async function run(command: string | undefined, args: string[]): Promise<number>
       if (!result.started && config.neo4jUri === undefined) out(`Neo4j answers at ${result.uri}`);
       return 0;
     }
+    case "ensure-local":
+      // npm start: the service itself waits for an external NEO4J_URI; only the project-managed
+      // Neo4j is this script's to start (src/ must not import scripts/, eslint.config.mjs).
+      if (config.neo4jUri === undefined) {
+        const result = await ensureNeo4j(config, options);
+        if (!result.started) out(`Neo4j answers at ${result.uri}`);
+      }
+      return 0;
     case "stop":
       await stopNeo4j(config, options);
       return 0;

@@ -4,7 +4,6 @@ import { ConfigError, loadConfig, type Config } from "./config";
 import { Database } from "./db/database";
 import { createLogger, type Logger } from "./logger";
 import { applySchema, seedFromDirectory, SEEDS_DIR } from "./services/seeding";
-import { ensureNeo4j } from "../scripts/neo4j/manager";
 
 const SHUTDOWN_GRACE_MS = 8_000;
 
@@ -28,10 +27,12 @@ async function waitForNeo4j(db: Database, logger: Logger, timeoutMs: number): Pr
   }
 }
 
+/**
+ * Connects to Neo4j and waits for it to answer. Starting the project-managed Neo4j is dev tooling
+ * (scripts/neo4j): `npm start` runs `scripts/neo4j.ts ensure-local` before this process, so the
+ * production runtime only connects.
+ */
 async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
-  if (config.neo4jUri === undefined) {
-    await ensureNeo4j(config);
-  }
   const db = Database.connect(config, (error) => logger.error({ err: error }, "database error"));
   await waitForNeo4j(db, logger, 60_000);
   await applySchema(db);
@@ -56,7 +57,13 @@ async function main(): Promise<void> {
   try {
     db = await prepareDatabase(config, logger);
   } catch (error) {
-    fail(`Could not prepare Neo4j: ${error instanceof Error ? error.message : String(error)}`);
+    const hint =
+      config.neo4jUri === undefined
+        ? " (start the local one with `npm run neo4j -- ensure`, or run `npm start`, which does)"
+        : "";
+    fail(
+      `Could not prepare Neo4j: ${error instanceof Error ? error.message : String(error)}${hint}`,
+    );
   }
 
   const app = await startApp({ config, db, logger });

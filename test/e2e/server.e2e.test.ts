@@ -6,13 +6,20 @@ import { gql } from "../helpers/server";
 
 const ROOT = path.resolve(__dirname, "../..");
 const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
+const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
 /**
  * Builds and starts the service as `npm start` does (`tsc -p tsconfig.build.json`, then
- * `node dist/src/main.js`) and resolves with the URL it prints.
+ * `tsx scripts/neo4j.ts ensure-local`, then `node dist/src/main.js`) and resolves with the URL it
+ * prints. The service only connects: ensuring the local Neo4j is the script's job.
  */
 function startService(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   execFileSync(process.execPath, [TSC, "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "pipe" });
+  execFileSync(process.execPath, [TSX, "scripts/neo4j.ts", "ensure-local"], {
+    cwd: ROOT,
+    env,
+    stdio: "pipe",
+  });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["dist/src/main.js"], {
       cwd: ROOT,
