@@ -1,4 +1,5 @@
 //#include list-filter
+//#include list-sort-key
 WHERE $cursorKey IS NULL
   OR sortKey < $cursorKey
   OR (sortKey = $cursorKey AND n.id < $cursorId)

@@ -3,6 +3,7 @@
 // for one type (districts { nodes { coBuilt { … } } }) is one round trip, not two. $ahead
 // holds the field's direction, limit and the links it asks for one level further.
 //#include list-filter
+//#include list-sort-key
 WHERE $cursorKey IS NULL
   OR sortKey > $cursorKey
   OR (sortKey = $cursorKey AND n.id > $cursorId)

@@ -1,3 +1,4 @@
+//#uses n, key, $linkLimit
 // The links of one relationship type (__TYPE__, put in by the registry from the vocabulary) of the
 // entity n a key starts from (null when there is none), as `links`: in the order of the other
 // end's name, then id, at most key.limit of them. The key names its direction by a prefix,

@@ -1,7 +1,10 @@
-// The entities a list's filters keep, each with its sortKey. $label is the kind when one is asked
-// for (else Entity): a label lookup reads only that kind, where a property test on every Entity
-// would read them all. Kind labels are only ever set on Entity nodes (seed-entities.cypher), and
-// n.kind is still checked.
+//#uses $label, $kind, $nameContains, $district, $industry
+// The entities a list's filters keep, as n: the page (list-entities-*, list-links-*, which then
+// include list-sort-key) and its totalCount (count-entities) include this one text, so a count
+// cannot drift from the pages it counts. $label is the kind when one is asked for (else Entity):
+// a label lookup reads only that kind, where a property test on every Entity would read them
+// all. Kind labels are only ever set on Entity nodes (seed-entities.cypher), and n.kind is still
+// checked.
 MATCH (n:$($label))
 WHERE ($kind IS NULL OR n.kind = $kind)
   AND ($nameContains IS NULL
@@ -11,9 +14,3 @@ WHERE ($kind IS NULL OR n.kind = $kind)
     OR EXISTS { (:Entity {id: $district})-[:CO_BUILT|DEVELOPS]->(n) })
   AND ($industry IS NULL
     OR EXISTS { (n)-[:FOCUSES_ON|ROADMAP_FOR]->(:Entity {id: $industry}) })
-// pinyin: the name's pinyin key (seeding and curation write namePinyin), then the name itself.
-WITH n, CASE $sortField
-    WHEN 'name' THEN n.name
-    WHEN 'pinyin' THEN coalesce(n.namePinyin, '') + '\u0001' + n.name
-    ELSE n.id
-  END AS sortKey

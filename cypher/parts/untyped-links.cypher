@@ -1,3 +1,4 @@
+//#uses r, m, direction, sortKey, key
 // The first key.limit links of an untyped key (rows of r, m, direction and sortKey, the
 // relationship's sort key for the key's direction) as `links`: in the order of the other end's
 // name, then id (which the sort key orders by, after the key's own id), then type; each with the

@@ -1,3 +1,4 @@
+//#uses walk, m, r, $limit, $edgeCap
 // One level of a breadth-first walk (neighborhood.cypher, neighborhood-hubs.cypher), from the
 // level's links in walk order (`hops`: the other end's id and node, the relationship) to the walk
 // after it: the entities the level reaches first, in the order it reaches them, once each, join

@@ -1,3 +1,4 @@
+//#uses walk
 // The view a walk (neighborhood.cypher, neighborhood-hubs.cypher) ends with: its entities as
 // records, and its edges, only between entities of the view.
 RETURN walk.hub AS hub,

@@ -1,12 +1,12 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   compact,
   cypher,
   expandTypeBlocks,
+  expandQuery,
   HOPS_QUERY_NAMES,
-  includeParts,
   QUERY_NAMES,
   statements,
   TYPED_QUERY_NAMES,
@@ -67,15 +67,105 @@ describe("the Cypher registry", () => {
     expect(() => expandTypeBlocks("//#each-type\n//#each-type", ["A"])).toThrow(/nested/);
   });
 
-  it("puts a part of cypher/parts in place of each //#include line", () => {
-    const parts: Record<string, string> = { "links-of-key": "CALL (n) {\n  RETURN 1 AS one\n}" };
-    const read = (name: string): string => parts[name] ?? "";
-    expect(includeParts("MATCH (n)\n//#include links-of-key\nRETURN one", read)).toBe(
+  it("puts a part of cypher/parts in place of each //#include line, without its //#uses line", () => {
+    const parts = { "links-of-key": "//#uses n, $linkLimit\nCALL (n) {\n  RETURN 1 AS one\n}" };
+    expect(expandQuery("q.cypher", "MATCH (n)\n//#include links-of-key\nRETURN one", parts)).toBe(
       "MATCH (n)\nCALL (n) {\n  RETURN 1 AS one\n}\nRETURN one",
     );
-    for (const name of QUERY_NAMES) expect(cypher(name)).not.toContain("#include");
-    for (const query of TYPED_QUERY_NAMES)
-      expect(cypher({ query, type: "CO_BUILT" })).not.toContain("#include");
+  });
+
+  it("leaves no directive and no placeholder in any registered query's raw expansion", () => {
+    const dir = path.resolve(__dirname, "../../cypher");
+    const parts = (name: string): string | undefined => {
+      const file = path.join(dir, "parts", `${name}.cypher`);
+      return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+    };
+    const raw = (name: string, fill: { type?: string; hops?: number } = {}): string =>
+      expandQuery(name, readFileSync(path.join(dir, `${name}.cypher`), "utf8"), parts, fill);
+    const expansions = [
+      ...QUERY_NAMES.map((name) => raw(name)),
+      ...TYPED_QUERY_NAMES.map((name) => raw(name, { type: "CO_BUILT" })),
+      ...HOPS_QUERY_NAMES.map((name) => raw(name, { hops: 3 })),
+    ];
+    for (const text of expansions) {
+      expect(text).not.toMatch(/^\s*\/\/#/m);
+      expect(text).not.toMatch(/__[A-Z]+__/);
+    }
+    // Each include brought its part's code: the list queries and the count share the filter.
+    const filter = "MATCH (n:$($label))";
+    expect(raw("list-entities-asc")).toContain(filter);
+    expect(raw("count-entities")).toContain(filter);
+    expect(raw("neighborhood")).toContain("seen: walk.seen + fresh[..room]");
+  });
+
+  it("counts a list's entities with the very filter its pages read", () => {
+    const dir = path.resolve(__dirname, "../../cypher");
+    const filter = compact(readFileSync(path.join(dir, "parts/list-filter.cypher"), "utf8"));
+    for (const name of ["count-entities", "list-entities-asc", "list-entities-desc"] as const)
+      expect(cypher(name)).toContain(filter);
+    for (const query of ["list-links-asc", "list-links-desc"] as const)
+      expect(cypher({ query, type: "CO_BUILT" })).toContain(filter);
+  });
+
+  describe("refuses a query written wrong, naming the file and line", () => {
+    const parts = {
+      "walk-level": "//#uses walk, $limit\nRETURN walk.seen[..$limit] AS seen",
+      "no-uses": "RETURN 1 AS one",
+    };
+
+    it("an unknown //# directive", () => {
+      expect(() => expandQuery("q.cypher", "MATCH (n)\n//#each-types\nRETURN n", parts)).toThrow(
+        "q.cypher:2: unknown directive //#each-types",
+      );
+      expect(() => expandQuery("q.cypher", "WITH 1 AS walk\n//#include walk_level", parts)).toThrow(
+        "q.cypher:2: //#include takes one part name",
+      );
+      expect(() => expandQuery("q.cypher", "//#uses walk\nRETURN 1", parts)).toThrow(
+        "q.cypher:1: //#uses belongs on the first line of a part",
+      );
+    });
+
+    it("an include of a part that does not exist", () => {
+      expect(() =>
+        expandQuery("q.cypher", "WITH 1 AS walk\n//#include walk-levels", parts),
+      ).toThrow("q.cypher:2: //#include walk-levels: no cypher/parts/walk-levels.cypher");
+    });
+
+    it("an include whose part's variables the query does not bind before it", () => {
+      // walk is written only after the include, and in a comment before it: neither binds it.
+      expect(() =>
+        expandQuery("q.cypher", "// walk\nMATCH (n)\n//#include walk-level\nWITH 1 AS walk", parts),
+      ).toThrow(
+        /^q\.cypher:3: \/\/#include walk-level uses walk \(cypher\/parts\/walk-level\.cypher:1\)/,
+      );
+      // A property or a parameter of that name is not the variable either.
+      expect(() =>
+        expandQuery("q.cypher", "WITH n.walk AS w, $walk AS v\n//#include walk-level", parts),
+      ).toThrow(/uses walk/);
+      expect(expandQuery("q.cypher", "WITH [] AS walk\n//#include walk-level", parts)).toBe(
+        "WITH [] AS walk\nRETURN walk.seen[..$limit] AS seen",
+      );
+      expect(() => expandQuery("q.cypher", "//#include no-uses", parts)).toThrow(
+        "cypher/parts/no-uses.cypher:1: a part starts with //#uses",
+      );
+    });
+
+    it("a __X__ placeholder left after the type and hop bound are put in", () => {
+      const typed = "MATCH ()-[r:__TYPE__]->()\nRETURN r";
+      expect(() => expandQuery("q.cypher", typed, {})).toThrow(
+        "q.cypher:1: placeholder __TYPE__ left in the query",
+      );
+      expect(expandQuery("q.cypher", typed, {}, { type: "CO_BUILT" })).toContain("[r:CO_BUILT]");
+      expect(() =>
+        expandQuery("q.cypher", "MATCH p = ()-[*..__HOPS__]-()\nRETURN __HOP__", {}, { hops: 2 }),
+      ).toThrow("q.cypher:2: placeholder __HOP__ left in the query");
+      // In a part: the line is named in the part, with the include that brought it.
+      expect(() =>
+        expandQuery("q.cypher", "MATCH (n)\n//#include t", {
+          t: "//#uses n\nMATCH (n)-[:__TYPE__]->()",
+        }),
+      ).toThrow("cypher/parts/t.cypher:2 (included at q.cypher:2): placeholder __TYPE__");
+    });
   });
 
   it("names every vocabulary type in the hubs' queries, and nothing else in place of __TYPE__", () => {

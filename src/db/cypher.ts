@@ -6,9 +6,28 @@ import { RELATION_TYPES } from "../model/vocabulary";
  * Every Cypher query the service runs lives in `cypher/<name>.cypher`. This registry is the only
  * way to get query text, so no Cypher is assembled from strings at run time, with two exceptions,
  * both from closed sets: relationship types of the vocabulary put in place of `__TYPE__`, in a
- * typed query (see ForType) or in a block written out once per type (see expandTypeBlocks), and a
- * hop bound from 1 to MAX_HOPS in place of `__HOPS__` (see ForHops). A query may include a part
- * several share from `cypher/parts/` (see includeParts).
+ * typed query (see ForType) or in a block written out once per type, and a hop bound from 1 to
+ * MAX_HOPS in place of `__HOPS__` (see ForHops).
+ *
+ * A file may hold these directives, each a line of its own starting with `//#`:
+ *
+ * - `//#include <part>`: the text of `cypher/parts/<part>.cypher` in its place, for a block
+ *   several queries share (the links of a key, the filters of a list). Parts include no parts.
+ * - `//#each-type [separator]` … `//#end-each-type`: the lines between, written out once per
+ *   relationship type with the type in place of `__TYPE__`, joined by the separator (a line
+ *   break when there is none).
+ * - `//#uses <name>, <name>, …`: the first line of every part, and nowhere else: the variables
+ *   the part reads from the query that includes it (`walk`, `key`), and the `$parameters` it
+ *   reads (`$limit`), comma-separated (`//#uses walk, m, r, $limit, $edgeCap`; an empty list
+ *   when it reads none).
+ *
+ * Loading a query (see expandQuery) refuses, with the file and line: a `//#` directive other
+ * than these (`//#each-types` would otherwise be dropped as a comment); an include of a part
+ * that does not exist, or of one without its `//#uses` line; an include before whose line the
+ * query's code does not mention each variable the part uses (a textual check: it proves the
+ * name is written above, not that it is in scope); and a `__X__` placeholder (`__[A-Z]+__`) left
+ * in the code after the type and hop bound are put in (a leftover `__TYPE__` is a valid type name
+ * that matches nothing).
  */
 export const QUERY_NAMES = [
   "ping",
@@ -116,6 +135,7 @@ export function queryLabel(ref: QueryRef): string {
   return typeof ref === "string" ? ref : ref.query;
 }
 
+const fileCache = new Map<string, string | undefined>();
 const cache = new Map<string, string>();
 
 /** Finds the repository's `cypher/` folder from here, whether running from src/ or dist/src/. */
@@ -129,58 +149,197 @@ function cypherDir(): string {
   throw new Error("cypher/ folder not found above " + __dirname);
 }
 
-/** The text of a query, read once; a typed one with its type, a bounded one with its bound. */
+/** A file of cypher/ by its path there, read once; undefined when there is none. */
+function readCypherFile(relative: string): string | undefined {
+  if (fileCache.has(relative)) return fileCache.get(relative);
+  const file = path.join(cypherDir(), relative);
+  const text = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  fileCache.set(relative, text);
+  return text;
+}
+
+/** The text of a query, read and checked once; a typed one with its type, a bounded one with its bound. */
 export function cypher(ref: QueryRef | "schema"): string {
-  if (typeof ref === "string") return fileText(ref);
-  const key = "type" in ref ? `${ref.query}|${ref.type}` : `${ref.query}|${ref.hops}`;
+  const key =
+    typeof ref === "string"
+      ? ref
+      : "type" in ref
+        ? `${ref.query}|${ref.type}`
+        : `${ref.query}|${ref.hops}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  let text: string;
+  let fill: Fill = {};
   // Only a name from the closed list, or a small whole number, reaches the text; never a
   // caller's string.
-  if ("type" in ref) {
+  if (typeof ref !== "string" && "type" in ref) {
     if (!RELATION_TYPES.includes(ref.type))
       throw new Error(`unknown relationship type ${ref.type}`);
-    text = fileText(ref.query).replaceAll("__TYPE__", ref.type);
-  } else {
+    fill = { type: ref.type };
+  } else if (typeof ref !== "string") {
     if (!Number.isInteger(ref.hops) || ref.hops < 1 || ref.hops > MAX_HOPS)
       throw new Error(`hop bound ${String(ref.hops)} is not between 1 and ${MAX_HOPS}`);
-    text = fileText(ref.query).replaceAll("__HOPS__", String(ref.hops));
+    fill = { hops: ref.hops };
   }
+  const name = typeof ref === "string" ? ref : ref.query;
+  const source = readCypherFile(`${name}.cypher`);
+  if (source === undefined) throw new Error(`cypher/${name}.cypher not found`);
+  const text = compact(
+    expandQuery(
+      `cypher/${name}.cypher`,
+      source,
+      (part) => readCypherFile(`parts/${part}.cypher`),
+      fill,
+    ),
+  );
   cache.set(key, text);
   return text;
 }
 
-function fileText(name: string): string {
-  const cached = cache.get(name);
-  if (cached !== undefined) return cached;
-  const source = includeParts(readFileSync(path.join(cypherDir(), `${name}.cypher`), "utf8"));
-  const text = compact(expandTypeBlocks(source, RELATION_TYPES));
-  cache.set(name, text);
-  return text;
+/** What a query is written with in place of its placeholders: a type, a hop bound, or neither. */
+export interface Fill {
+  readonly type?: string;
+  readonly hops?: number;
 }
 
-const INCLUDE = /^\s*\/\/#include ([a-z-]+)\s*$/;
+/** The parts a query may include, by name: a map (in tests) or a reader (undefined: no such part). */
+export type PartSource = Readonly<Record<string, string>> | ((name: string) => string | undefined);
+
+/** A line of an expanded query, with where it was written (file:line, and the include that brought it). */
+interface SourceLine {
+  readonly text: string;
+  readonly at: string;
+}
+
+const DIRECTIVE = /^\s*\/\/#(\S*)\s*(.*?)\s*$/;
+const DIRECTIVES = ["include", "each-type", "end-each-type", "uses"] as const;
+type DirectiveName = (typeof DIRECTIVES)[number];
+const PART_NAME = /^[a-z][a-z0-9-]*$/;
+const VARIABLE = /^\$?[A-Za-z_][A-Za-z0-9_]*$/;
+const PLACEHOLDER = /__[A-Z]+__/;
 
 /**
- * Puts the text of `cypher/parts/<name>.cypher` in place of each `//#include <name>` line: a
- * block several queries share (the links of a key, the filters of a list) is written once.
+ * The text of a query file, expanded and checked: its `//#include` lines replaced by their parts,
+ * its `//#each-type` blocks written out once per type of `types`, `__TYPE__` and `__HOPS__` filled
+ * from `fill`. Throws, naming the file and line, on an unknown `//#` directive, an include of a
+ * part that does not exist, a part that does not start with `//#uses` or whose variables the query
+ * does not bind before the include, and a `__X__` placeholder left in the query's text. The text
+ * is returned with its comments (see compact); `file` is only for the errors.
  */
-export function includeParts(
+export function expandQuery(
+  file: string,
   text: string,
-  readPart: (name: string) => string = readPartFile,
+  parts: PartSource,
+  fill: Fill = {},
+  types: readonly string[] = RELATION_TYPES,
 ): string {
-  return text
-    .split("\n")
-    .map((line) => {
-      const include = INCLUDE.exec(line);
-      return include?.[1] === undefined ? line : readPart(include[1]);
-    })
-    .join("\n");
+  const readPart =
+    typeof parts === "function" ? parts : (name: string): string | undefined => parts[name];
+  const lines = eachTypeLines(includeLines(file, text, readPart), types).map((line) => ({
+    at: line.at,
+    text: fillPlaceholders(line.text, fill),
+  }));
+  for (const line of lines) {
+    if (line.text.trim().startsWith("//")) continue;
+    const left = PLACEHOLDER.exec(line.text);
+    if (left !== null)
+      throw new Error(
+        `${line.at}: placeholder ${left[0]} left in the query (nothing fills it here)`,
+      );
+  }
+  return lines.map((line) => line.text).join("\n");
 }
 
-function readPartFile(name: string): string {
-  return readFileSync(path.join(cypherDir(), "parts", `${name}.cypher`), "utf8");
+function fillPlaceholders(text: string, fill: Fill): string {
+  let out = text;
+  if (fill.type !== undefined) out = out.replaceAll("__TYPE__", fill.type);
+  if (fill.hops !== undefined) out = out.replaceAll("__HOPS__", String(fill.hops));
+  return out;
+}
+
+function sourceLines(file: string, text: string): SourceLine[] {
+  return text.split("\n").map((line, index) => ({ text: line, at: `${file}:${index + 1}` }));
+}
+
+/** The directive a line holds (a line starting with `//#`), or null; an unknown one throws. */
+function directiveOf(line: SourceLine): { name: DirectiveName; arg: string } | null {
+  const match = DIRECTIVE.exec(line.text);
+  if (match === null) return null;
+  const name = match[1] ?? "";
+  const arg = match[2] ?? "";
+  if (!(DIRECTIVES as readonly string[]).includes(name))
+    throw new Error(
+      `${line.at}: unknown directive //#${name} (known: ${DIRECTIVES.map((d) => "//#" + d).join(", ")})`,
+    );
+  return { name: name as DirectiveName, arg };
+}
+
+/**
+ * Puts the text of part `<name>` in place of each `//#include <name>` line, after checking that
+ * the part exists and that every variable its `//#uses` line declares appears in the query's
+ * code (comment lines aside, parts included above counted) before the include: a textual check, which a variable of the same
+ * name bound elsewhere would also pass, but which catches a part included where its variables
+ * are not in scope at all. `$parameters` in `//#uses` are not checked against the text: the
+ * driver call binds them, and the EXPLAIN test (test/integration/cypher-plans.int.test.ts)
+ * fails a query run without one.
+ */
+function includeLines(
+  file: string,
+  text: string,
+  readPart: (name: string) => string | undefined,
+): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const line of sourceLines(file, text)) {
+    const directive = directiveOf(line);
+    if (directive?.name === "uses")
+      throw new Error(`${line.at}: //#uses belongs on the first line of a part, not in a query`);
+    if (directive?.name === "end-each-type" && directive.arg !== "")
+      throw new Error(`${line.at}: //#end-each-type takes nothing after it`);
+    if (directive?.name !== "include") {
+      out.push(line);
+      continue;
+    }
+    const name = directive.arg;
+    if (!PART_NAME.test(name))
+      throw new Error(`${line.at}: //#include takes one part name, not "${name}"`);
+    const partFile = `cypher/parts/${name}.cypher`;
+    const partText = readPart(name);
+    if (partText === undefined) throw new Error(`${line.at}: //#include ${name}: no ${partFile}`);
+    const [first, ...body] = sourceLines(partFile, partText);
+    const uses = first === undefined ? null : directiveOf(first);
+    if (first === undefined || uses?.name !== "uses")
+      throw new Error(
+        `${partFile}:1: a part starts with //#uses and the variables and $parameters it takes from the query that includes it`,
+      );
+    const declared = uses.arg
+      .split(",")
+      .map((variable) => variable.trim())
+      .filter((variable) => variable.length > 0);
+    for (const variable of declared)
+      if (!VARIABLE.test(variable))
+        throw new Error(`${first.at}: //#uses lists names like walk or $limit, not "${variable}"`);
+    // The query as expanded so far: its own lines above and the parts they included.
+    const before = out
+      .filter((earlier) => !earlier.text.trim().startsWith("//"))
+      .map((earlier) => earlier.text)
+      .join("\n");
+    const unbound = declared.filter(
+      (variable) =>
+        !variable.startsWith("$") && !new RegExp(`(?<![\\w$.])${variable}(?!\\w)`).test(before),
+    );
+    if (unbound.length > 0)
+      throw new Error(
+        `${line.at}: //#include ${name} uses ${unbound.join(", ")} (${first.at}), which the query does not bind before this line`,
+      );
+    for (const partLine of body) {
+      const inner = directiveOf(partLine);
+      if (inner?.name === "include" || inner?.name === "uses")
+        throw new Error(
+          `${partLine.at}: //#${inner.name} in a part (parts do not include parts, and declare //#uses on their first line only)`,
+        );
+      out.push({ text: partLine.text, at: `${partLine.at} (included at ${line.at})` });
+    }
+  }
+  return out;
 }
 
 const BLOCK_START = /^\s*\/\/#each-type(?: (.*))?$/;
@@ -193,27 +352,34 @@ const BLOCK_END = /^\s*\/\/#end-each-type\s*$/;
  * written once in its file that way instead of 31 times.
  */
 export function expandTypeBlocks(text: string, types: readonly string[]): string {
-  const out: string[] = [];
-  let block: { separator: string; lines: string[] } | null = null;
-  for (const line of text.split("\n")) {
-    const start = BLOCK_START.exec(line);
+  return eachTypeLines(sourceLines("(text)", text), types)
+    .map((line) => line.text)
+    .join("\n");
+}
+
+function eachTypeLines(lines: readonly SourceLine[], types: readonly string[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  let block: { separator: string; at: string; lines: string[] } | null = null;
+  for (const line of lines) {
+    const start = BLOCK_START.exec(line.text);
     if (start !== null) {
-      if (block !== null) throw new Error("nested //#each-type block");
-      block = { separator: start[1]?.trim() ?? "", lines: [] };
-    } else if (BLOCK_END.test(line)) {
-      if (block === null) throw new Error("//#end-each-type without //#each-type");
+      if (block !== null) throw new Error(`${line.at}: nested //#each-type block`);
+      block = { separator: start[1]?.trim() ?? "", at: line.at, lines: [] };
+    } else if (BLOCK_END.test(line.text)) {
+      if (block === null) throw new Error(`${line.at}: //#end-each-type without //#each-type`);
       const body = block.lines.join("\n");
       const separator = block.separator === "" ? "\n" : ` ${block.separator} `;
-      out.push(types.map((type) => body.replaceAll("__TYPE__", type)).join(separator));
+      const written = types.map((type) => body.replaceAll("__TYPE__", type)).join(separator);
+      for (const text of written.split("\n")) out.push({ text, at: block.at });
       block = null;
     } else if (block !== null) {
-      block.lines.push(line);
+      block.lines.push(line.text);
     } else {
       out.push(line);
     }
   }
-  if (block !== null) throw new Error("//#each-type block without //#end-each-type");
-  return out.join("\n");
+  if (block !== null) throw new Error(`${block.at}: //#each-type block without //#end-each-type`);
+  return out;
 }
 
 /**

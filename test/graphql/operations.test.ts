@@ -438,6 +438,37 @@ describe("lists", () => {
     expect(seen).toEqual([...UNIVERSITIES].sort((a, b) => (a < b ? -1 : 1)));
   });
 
+  it("counts in totalCount exactly the entities its pages list, for each filter", async () => {
+    // count-entities includes the list's filter part: this holds them to each other.
+    const lists: [string, string][] = [
+      ["universities", "{}"],
+      ["universities", `{ name: "成都" }`],
+      ["carriers", `{ district: "jinniu-district" }`],
+      ["entities", `{ industry: "industry-rail-transit" }`],
+      ["entities", `{ name: "大学" }`],
+      ["entities", `{ district: "jinniu-district", name: "园" }`],
+    ];
+    for (const [field, filter] of lists) {
+      const ids: string[] = [];
+      const totals = new Set<number>();
+      let after: string | null = null;
+      for (let page = 0; page < 50; page += 1) {
+        const data: Data = await ok(
+          `query ($after: String) { list: ${field}(filter: ${filter}, first: 4, after: $after) {
+          totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
+        totals.add(data.list.totalCount);
+        ids.push(...data.list.nodes.map((n: Data) => n.id));
+        if (!data.list.pageInfo.hasNextPage) break;
+        after = data.list.pageInfo.endCursor;
+      }
+      expect(ids.length, `${field}(filter: ${filter})`).toBeGreaterThan(0);
+      expect(new Set(ids).size, `${field}(filter: ${filter})`).toBe(ids.length);
+      expect([...totals], `${field}(filter: ${filter})`).toEqual([ids.length]);
+    }
+  });
+
   it("pages backwards with last/before and sorts descending", async () => {
     const last = await ok(
       `{ universities(last: 2) { nodes { name } pageInfo { hasPreviousPage startCursor } } }`,
