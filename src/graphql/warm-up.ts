@@ -1,4 +1,6 @@
 import type { ApolloServer } from "@apollo/server";
+import type { DocumentNode } from "graphql";
+import gql from "graphql-tag";
 import type { Logger } from "../logger";
 import { RELATION_TYPES } from "../model/vocabulary";
 import type { Context } from "./context";
@@ -9,32 +11,334 @@ import type { Context } from "./context";
  * generated queries (0.6–4.9 s each, measured after a restart; see bench/RESULTS.md). They cover
  * each entry point and the typed, untyped and read-ahead relationship paths, with parameters of
  * the sizes users send (Neo4j plans again for very different string lengths and list sizes).
+ * Written with graphql-tag, so an operation that does not parse fails when the module loads.
  */
-export const WARM_UP_OPERATIONS: readonly string[] = [
-  `{ resolve(name: "电子科大") { id name nameEn ... on University {
-      coBuiltInstitutes(first: 10) { node { name nameEn } evidence { quote } } } } }`,
-  `{ resolve(name: "双流县") { id kind ... on District { coBuilt { node { name } evidence { quote } } } } }`,
-  `{ entity(id: "shuangliu-county") { id name evidence { quote documentTitle context { text } }
-      facts { key value } relations(first: 20) { type direction node { id name } } } }`,
-  `{ districts(first: 20) { totalCount nodes { id name ... on District { coBuilt(first: 5) {
-      node { id name ... on ResearchInstitute { coBuilders(first: 5) { node { id name } } } } } } } } }`,
-  `{ universities(first: 10, orderBy: { field: NAME, direction: DESC }) { edges { cursor node { id name } } } }`,
-  `{ search(query: "电子科", first: 10) { totalCount edges { score node { id kind name nameEn aliases } } } }`,
-  `{ search(query: "research institute", first: 3) { totalCount edges { node { name } } } }`,
-  `{ neighborhood(id: "jinjiang-district", depth: 1) { nodes { id kind name nameEn depth degree hasMore }
-      edges { id type source target evidenceKind confidence evidence { quote } } truncated } }`,
-  `{ neighborhood(id: "uestc-chengdu-research-institute", depth: 2, limit: 50) { nodes { id depth } edges { id } } }`,
-  `{ neighborhood(id: "chengdu", depth: 3, limit: 100) { nodes { id } edges { id } truncated } }`,
-  `{ neighborhood(id: "shuangliu-county", depth: 2, limit: 3) { nodes { id } truncated } }`,
-  `{ paths(fromId: "uestc", toId: "shuangliu-county", maxHops: 4) { length nodes { id name depth }
-      hops { id type source target evidenceKind evidence { quote } } } }`,
-  `{ edge(id: "shuangliu-county|CO_BUILT|uestc-chengdu-research-institute") { id type evidence { quote } } }`,
-  `{ innovationChain(industryId: "industry-automobile") { industry { name } stages { key empty items {
-      entity { id name } roles members { role entity { name } } via { type evidence { quote } } } } } }`,
-  `{ countsByKind { kind count } countsByDistrict { id name } countsByIndustry { id name } graphStats { entities } }`,
-  `{ vocabulary { kinds { kind en zh } relationTypes { type en zh } } }`,
-  `{ universities(first: 20) { nodes { id relationCount ... on University { coBuiltInstitutesCount } } } }`,
-  `{ lookup(name: "电子科技大") { matches { id } suggestions { nameForm entity { id } } } }`,
+export const WARM_UP_OPERATIONS: readonly DocumentNode[] = [
+  gql`
+    {
+      resolve(name: "电子科大") {
+        id
+        name
+        nameEn
+        ... on University {
+          coBuiltInstitutes(first: 10) {
+            node {
+              name
+              nameEn
+            }
+            evidence {
+              quote
+            }
+          }
+        }
+      }
+    }
+  `,
+  gql`
+    {
+      resolve(name: "双流县") {
+        id
+        kind
+        ... on District {
+          coBuilt {
+            node {
+              name
+            }
+            evidence {
+              quote
+            }
+          }
+        }
+      }
+    }
+  `,
+  gql`
+    {
+      entity(id: "shuangliu-county") {
+        id
+        name
+        evidence {
+          quote
+          documentTitle
+          context {
+            text
+          }
+        }
+        facts {
+          key
+          value
+        }
+        relations(first: 20) {
+          type
+          direction
+          node {
+            id
+            name
+          }
+        }
+      }
+    }
+  `,
+  gql`
+    {
+      districts(first: 20) {
+        totalCount
+        nodes {
+          id
+          name
+          ... on District {
+            coBuilt(first: 5) {
+              node {
+                id
+                name
+                ... on ResearchInstitute {
+                  coBuilders(first: 5) {
+                    node {
+                      id
+                      name
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  `,
+  gql`
+    {
+      universities(first: 10, orderBy: { field: NAME, direction: DESC }) {
+        edges {
+          cursor
+          node {
+            id
+            name
+          }
+        }
+      }
+    }
+  `,
+  gql`
+    {
+      search(query: "电子科", first: 10) {
+        totalCount
+        edges {
+          score
+          node {
+            id
+            kind
+            name
+            nameEn
+            aliases
+          }
+        }
+      }
+    }
+  `,
+  gql`
+    {
+      search(query: "research institute", first: 3) {
+        totalCount
+        edges {
+          node {
+            name
+          }
+        }
+      }
+    }
+  `,
+  gql`
+    {
+      neighborhood(id: "jinjiang-district", depth: 1) {
+        nodes {
+          id
+          kind
+          name
+          nameEn
+          depth
+          degree
+          hasMore
+        }
+        edges {
+          id
+          type
+          source
+          target
+          evidenceKind
+          confidence
+          evidence {
+            quote
+          }
+        }
+        truncated
+      }
+    }
+  `,
+  gql`
+    {
+      neighborhood(id: "uestc-chengdu-research-institute", depth: 2, limit: 50) {
+        nodes {
+          id
+          depth
+        }
+        edges {
+          id
+        }
+      }
+    }
+  `,
+  gql`
+    {
+      neighborhood(id: "chengdu", depth: 3, limit: 100) {
+        nodes {
+          id
+        }
+        edges {
+          id
+        }
+        truncated
+      }
+    }
+  `,
+  gql`
+    {
+      neighborhood(id: "shuangliu-county", depth: 2, limit: 3) {
+        nodes {
+          id
+        }
+        truncated
+      }
+    }
+  `,
+  gql`
+    {
+      paths(fromId: "uestc", toId: "shuangliu-county", maxHops: 4) {
+        length
+        nodes {
+          id
+          name
+          depth
+        }
+        hops {
+          id
+          type
+          source
+          target
+          evidenceKind
+          evidence {
+            quote
+          }
+        }
+      }
+    }
+  `,
+  gql`
+    {
+      edge(id: "shuangliu-county|CO_BUILT|uestc-chengdu-research-institute") {
+        id
+        type
+        evidence {
+          quote
+        }
+      }
+    }
+  `,
+  gql`
+    {
+      innovationChain(industryId: "industry-automobile") {
+        industry {
+          name
+        }
+        stages {
+          key
+          empty
+          items {
+            entity {
+              id
+              name
+            }
+            roles
+            members {
+              role
+              entity {
+                name
+              }
+            }
+            via {
+              type
+              evidence {
+                quote
+              }
+            }
+          }
+        }
+      }
+    }
+  `,
+  gql`
+    {
+      countsByKind {
+        kind
+        count
+      }
+      countsByDistrict {
+        id
+        name
+      }
+      countsByIndustry {
+        id
+        name
+      }
+      graphStats {
+        entities
+      }
+    }
+  `,
+  gql`
+    {
+      vocabulary {
+        kinds {
+          kind
+          en
+          zh
+        }
+        relationTypes {
+          type
+          en
+          zh
+        }
+      }
+    }
+  `,
+  gql`
+    {
+      universities(first: 20) {
+        nodes {
+          id
+          relationCount
+          ... on University {
+            coBuiltInstitutesCount
+          }
+        }
+      }
+    }
+  `,
+  gql`
+    {
+      lookup(name: "电子科技大") {
+        matches {
+          id
+        }
+        suggestions {
+          nameForm
+          entity {
+            id
+          }
+        }
+      }
+    }
+  `,
 ];
 
 /**
@@ -50,7 +354,7 @@ export async function warmUp(
 ): Promise<{ operations: number; answered: number; ms: number }> {
   const started = performance.now();
   let answered = 0;
-  const run = async (index: number, query: string): Promise<void> => {
+  const run = async (index: number, query: DocumentNode): Promise<void> => {
     try {
       const response = await apollo.executeOperation(
         { query },
@@ -69,7 +373,8 @@ export async function warmUp(
   const lane = async (): Promise<void> => {
     while (next < WARM_UP_OPERATIONS.length) {
       const index = next++;
-      await run(index, WARM_UP_OPERATIONS[index] ?? "");
+      const operation = WARM_UP_OPERATIONS[index];
+      if (operation !== undefined) await run(index, operation);
     }
   };
   await Promise.all([lane(), lane()]);

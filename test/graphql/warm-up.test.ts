@@ -1,3 +1,4 @@
+import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WARM_UP_OPERATIONS } from "../../src/graphql/warm-up";
 import { gql, startTestServer, type TestServer } from "../helpers/server";
@@ -11,7 +12,7 @@ afterAll(async () => {
 });
 
 describe("warm-up operations", () => {
-  it.each(WARM_UP_OPERATIONS.map((query, index) => [index, query] as const))(
+  it.each(WARM_UP_OPERATIONS.map((document, index) => [index, print(document)] as const))(
     "operation %i answers with data and no error, within the default limits",
     async (_index, query) => {
       const response = await gql(server.url, query);
