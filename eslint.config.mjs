@@ -31,6 +31,60 @@ export default tseslint.config(
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
       "import-x/no-cycle": "error",
+      // The layers, by direction: graphql → services → repositories → db, with model shared by all.
+      // Type-only imports count too: the rule is about which way the code depends.
+      // docs/architecture.md has the same table in prose; keep the two in step.
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: "src/graphql",
+              from: ["src/db", "src/repositories", "src/seeds"],
+              message:
+                "graphql/ talks to services/ only: call a service (src/services) and take record types from src/model.",
+            },
+            {
+              target: "src/services",
+              from: "src/graphql",
+              message:
+                "services/ must not know the GraphQL layer: return plain records (src/model) and let resolvers map them.",
+            },
+            {
+              target: "src/services",
+              from: "src/db",
+              message:
+                "services/ reach the database through repositories: use a repository (or its unit of work, src/repositories/store.ts) and pure helpers from src/model.",
+            },
+            {
+              target: "src/repositories",
+              from: ["src/services", "src/graphql"],
+              message:
+                "repositories/ sit below services/: move the shared type to src/model (or src/seeds) and import it from there.",
+            },
+            {
+              target: "src/db",
+              from: ["src/graphql", "src/services", "src/repositories", "src/loaders"],
+              message:
+                "db/ is the bottom layer: it may use src/model, src/config and src/errors, never a layer above it. Move the shared piece down.",
+            },
+            {
+              target: "src/model",
+              from: "src",
+              except: ["./model"],
+              message:
+                "src/model holds pure shared types and helpers and imports nothing else from src/: move the dependency into src/model or the code out of it.",
+            },
+            {
+              target: "src",
+              from: ["scripts", "bench"],
+              message:
+                "The production runtime must not carry dev tooling: scripts/ and bench/ may import src/, not the other way round. Run the script from package.json instead.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

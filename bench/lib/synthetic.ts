@@ -1,5 +1,6 @@
-import { normalizeName } from "../../src/seeds/validate";
-import { relationshipId, type Props, type SeedRows } from "../../src/services/seed-rows";
+import { normalizeName } from "../../src/model/names";
+import type { Props, SeedRows } from "../../src/model/seed-rows";
+import { relationshipId } from "../../src/services/seed-rows";
 import { relationSpec, type EntityKind } from "../../src/model/vocabulary";
 import type { Anchors } from "./ops";
 

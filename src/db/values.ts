@@ -6,9 +6,11 @@ import neo4j, {
   isLocalTime,
   isTime,
 } from "neo4j-driver";
+import type { Plain } from "../model/plain";
 
-/** Plain JSON-like values: what every layer above src/db sees. */
-export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+// The plain value type and its readers are pure, so they live in src/model where every layer may
+// use them; repositories keep importing them from here, next to toPlain.
+export { asList, asObject, asText, asTextOrNull, type Plain } from "../model/plain";
 
 /**
  * Converts driver values to plain ones once, at the database boundary: Integers to numbers (they
@@ -50,26 +52,4 @@ function plainObject(object: Record<string, unknown>): { [key: string]: Plain } 
   const out: { [key: string]: Plain } = {};
   for (const [key, entry] of Object.entries(object)) out[key] = toPlain(entry);
   return out;
-}
-
-/** Readers of plain values, for mapping rows to records without unchecked casts. */
-export function asObject(value: Plain | undefined): { [key: string]: Plain } {
-  return value !== null && value !== undefined && typeof value === "object" && !Array.isArray(value)
-    ? value
-    : {};
-}
-
-export function asList(value: Plain | undefined): Plain[] {
-  return Array.isArray(value) ? value : [];
-}
-
-/** A scalar as text; "" for null, lists and objects. */
-export function asText(value: Plain | undefined): string {
-  return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
-    ? String(value)
-    : "";
-}
-
-export function asTextOrNull(value: Plain | undefined): string | null {
-  return typeof value === "string" ? value : null;
 }

@@ -1,13 +1,17 @@
 import { ANONYMOUS, type Principal } from "../auth/principal";
-import type { Database } from "../db/database";
-import { QueryCounter } from "../db/database";
 import type { Logger } from "../logger";
-import { createServices, type Services } from "../services";
+import {
+  createRequestServices,
+  type RoundTrips,
+  type Services,
+  type StoreSource,
+} from "../services";
 
 /** Everything a resolver may use, made fresh for every request. */
 export interface Context {
   readonly requestId: string;
-  readonly counter: QueryCounter;
+  /** This request's database round trips so far. */
+  readonly counter: RoundTrips;
   readonly services: Services;
   readonly logger: Logger;
   /** Who is calling; anonymous unless valid credentials came with the request. */
@@ -16,12 +20,17 @@ export interface Context {
 
 /** Builds a request's context: its own round-trip counter, loaders and services. */
 export function createContext(
-  db: Database,
+  db: StoreSource,
   logger: Logger,
   requestId: string,
   principal: Principal = ANONYMOUS,
 ): Context {
-  const counter = new QueryCounter();
-  const services = createServices(db.scoped(counter), principal);
-  return { requestId, counter, services, logger: logger.child({ requestId }), principal };
+  const { services, roundTrips } = createRequestServices(db, principal);
+  return {
+    requestId,
+    counter: roundTrips,
+    services,
+    logger: logger.child({ requestId }),
+    principal,
+  };
 }

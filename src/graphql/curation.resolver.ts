@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { EntityRecord, RelationRecord } from "../model/records";
-import type { AuditRow } from "../repositories/curation.repository";
+import type { AuditRow, EntityRecord, RelationRecord } from "../model/records";
 import type { DeleteResultRecord, UnlinkResultRecord } from "../services/curation.service";
 import type { Context } from "./context";
 import { CreateEntityInput, EvidenceInput, LinkInput, UpdateEntityInput } from "./curation.input";

@@ -4,7 +4,7 @@ import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary";
 import type {
   CountBucket as CountBucketRecord,
   KindCount as KindCountRecord,
-} from "../repositories/list.repository";
+} from "../model/records";
 import type { EntityConnectionRecord, ListArgs } from "../services/list.service";
 import { EntityKindEnum } from "./common.type";
 import type { Context } from "./context";

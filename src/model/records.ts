@@ -179,3 +179,41 @@ export function propTextOf(
     .map(String);
   return values.length === 0 ? null : values.join(" | ");
 }
+
+/** One entry of the curation audit trail, as written (AuditInput) and as read back (AuditRow). */
+export interface AuditInput {
+  readonly id: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly entityId: string;
+  readonly relatedIds: readonly string[];
+  readonly before: string | null;
+  readonly after: string | null;
+  readonly evidence: string;
+  readonly idempotencyKey: string;
+}
+
+export interface AuditRow extends AuditInput {
+  readonly at: string;
+}
+
+/** How many entities of one kind a count holds. */
+export interface KindCount {
+  readonly kind: string;
+  readonly count: number;
+}
+
+export interface CountBucket {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn: string | null;
+  readonly total: number;
+  readonly byKind: readonly KindCount[];
+}
+
+/** Whole-graph figures. */
+export interface GraphCounts {
+  readonly entities: number;
+  readonly relationships: number;
+  readonly documents: number;
+}

@@ -1,6 +1,6 @@
 import type { Queries, Params } from "../db/database";
 import { asList, asObject, asText, asTextOrNull, type Plain } from "../db/values";
-import { SORT_KEY_PROPERTIES } from "../model/records";
+import { SORT_KEY_PROPERTIES, type AuditInput, type AuditRow } from "../model/records";
 
 const SORT_KEYS: ReadonlySet<string> = new Set(SORT_KEY_PROPERTIES);
 
@@ -12,22 +12,6 @@ export interface StoredMutation {
 export interface EntityState {
   readonly entity: { [key: string]: Plain };
   readonly degree: number;
-}
-
-export interface AuditInput {
-  readonly id: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly entityId: string;
-  readonly relatedIds: readonly string[];
-  readonly before: string | null;
-  readonly after: string | null;
-  readonly evidence: string;
-  readonly idempotencyKey: string;
-}
-
-export interface AuditRow extends AuditInput {
-  readonly at: string;
 }
 
 /** Writes of the curation API, each inside the caller's transaction. */

@@ -15,7 +15,7 @@ import type {
 import { RESERVED_RELATIONSHIP_KEYS } from "../model/records";
 import { splitGloss } from "../model/gloss";
 import { toBaseUnit } from "../model/units";
-import type { NameVia } from "../services/seed-rows";
+import type { NameVia } from "../model/seed-rows";
 import { RELATION_TYPES, type EntityKind } from "../model/vocabulary";
 
 /** An entity a name form names, and how (a document form, a later name, a pinyin key). */
@@ -348,7 +348,7 @@ export function toDetails(row: Row): EntityDetails {
   };
 }
 
-/** How a name form names an entity (seed-rows.ts NameVia); a form without one is a name. */
+/** How a name form names an entity (model/seed-rows.ts NameVia); a form without one is a name. */
 export function nameViaOf(value: Plain | undefined): NameVia {
   return value === "later" || value === "pinyin" ? value : "name";
 }

@@ -1,6 +1,12 @@
 import type { Queries, Row } from "../db/database";
 import { asText, type Plain } from "../db/values";
-import type { DirectionValue, EntityRecord, NextLink } from "../model/records";
+import type {
+  CountBucket,
+  DirectionValue,
+  EntityRecord,
+  KindCount,
+  NextLink,
+} from "../model/records";
 import { FurtherLinks, recordOf, type KeyedRelations, type RelationKey } from "./entity.repository";
 import { isEntityKind } from "../model/vocabulary";
 
@@ -39,19 +45,6 @@ export interface ListPage {
   readonly rows: ListRow[];
   /** With PageLinks: each entity's links, and those read one level further, by key. */
   readonly links: KeyedRelations[];
-}
-
-export interface KindCount {
-  readonly kind: string;
-  readonly count: number;
-}
-
-export interface CountBucket {
-  readonly id: string;
-  readonly name: string;
-  readonly nameEn: string | null;
-  readonly total: number;
-  readonly byKind: readonly KindCount[];
 }
 
 /** Filtered, keyset-paginated entity lists and the counts dashboards show. */

@@ -3,7 +3,7 @@ import type { Database, Params, Row } from "../db/database";
 import { cypher, type QueryName } from "../db/cypher";
 import { asList, asText } from "../db/values";
 import { RELATION_TYPES } from "../model/vocabulary";
-import type { SeedRows } from "../services/seed-rows";
+import type { SeedRows } from "../model/seed-rows";
 
 /** Rows per UNWIND batch; see bench/ for how it was chosen. */
 export const DEFAULT_BATCH_SIZE = 1_000;

@@ -1,10 +1,5 @@
 import type { Queries } from "../db/database";
-
-export interface GraphCounts {
-  readonly entities: number;
-  readonly relationships: number;
-  readonly documents: number;
-}
+import type { GraphCounts } from "../model/records";
 
 /** Whole-graph figures. */
 export class StatsRepository {

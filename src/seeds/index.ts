@@ -29,11 +29,11 @@ export type {
   SourcedRecord,
   Vocabulary,
 } from "./types";
+export { normalizeName } from "../model/names";
 export {
   checkSeedSet,
   countSeedSet,
   DEFAULT_VOCABULARY,
-  normalizeName,
   validateSeedSet,
   type SeedCheck,
   type SeedCounts,

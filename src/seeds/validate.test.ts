@@ -5,13 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import { loadSeedSet } from "./load";
 import type { SeedSet, SourcedRecord, Vocabulary } from "./types";
-import {
-  checkSeedSet,
-  countSeedSet,
-  normalizeName,
-  repeatedCopies,
-  validateSeedSet,
-} from "./validate";
+import { checkSeedSet, countSeedSet, repeatedCopies, validateSeedSet } from "./validate";
 
 // A small document and vocabulary of the tests' own, so that these tests do not move when the
 // curator changes seeds/ or RELATION_SPECS.
@@ -965,16 +959,6 @@ describe("calibration checks", () => {
         },
       ]);
     });
-  });
-});
-
-describe("normalizeName", () => {
-  it("folds case and full-width forms and collapses whitespace", () => {
-    expect(normalizeName("  ＵＥＳＴＣ\u3000 Chengdu\n")).toBe("uestc chengdu");
-  });
-
-  it("leaves Chinese characters as they are", () => {
-    expect(normalizeName("电子科大")).toBe("电子科大");
   });
 });
 

@@ -6,6 +6,7 @@
 
 import { createHash } from "node:crypto";
 
+import { normalizeName } from "../model/names";
 import { RESERVED_RELATIONSHIP_KEYS } from "../model/records";
 import { ENTITY_KINDS, RELATION_SPECS, type RelationSpec } from "../model/vocabulary";
 import { createEntitySchema, documentSchema, parseRecord, relationshipSchema } from "./schema";
@@ -36,16 +37,6 @@ export interface SeedCounts {
   readonly facts: number;
   /** Mentions, facts and relationship evidence: every quote the check located in its document. */
   readonly quotes: number;
-}
-
-/**
- * The form under which names are compared: case- and width-insensitive (NFKC folds full-width
- * `ＵＥＳＴＣ` to `UESTC`), trimmed, with runs of whitespace collapsed to one space.
- *
- * @example normalizeName(" ＵＥＳＴＣ  Chengdu ") === "uestc chengdu"
- */
-export function normalizeName(name: string): string {
-  return name.normalize("NFKC").toLowerCase().trim().replace(/\s+/gu, " ");
 }
 
 /**

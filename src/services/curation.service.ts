@@ -1,22 +1,25 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Principal } from "../auth/principal";
-import type { Queries, Transactional } from "../db/database";
-import { asText, type Plain } from "../db/values";
+import { asText, type Plain } from "../model/plain";
 import { BadUserInputError, ConflictError, NotFoundError } from "../errors";
 import { checkRange } from "./arguments";
 import {
   propTextOf,
   RESERVED_RELATIONSHIP_KEYS,
+  type AuditRow,
   type EntityRecord,
   type RelationRecord,
 } from "../model/records";
 import { isEntityKind, relationSpec } from "../model/vocabulary";
-import { CurationRepository, type AuditRow } from "../repositories/curation.repository";
-import { EntityRepository, toRelation } from "../repositories/entity.repository";
+import type { CurationRepository } from "../repositories/curation.repository";
+import type { EntityRepository } from "../repositories/entity.repository";
+import { toRelation } from "../repositories/entity.repository";
+import type { UnitOfWork } from "../repositories/store";
 import { pinyinSortKey } from "../model/pinyin";
 import type { LaterName } from "../seeds/types";
-import { normalizeName } from "../seeds/validate";
-import { nameFormKeys, searchText, type NameVia } from "./seed-rows";
+import { normalizeName } from "../model/names";
+import type { NameVia } from "../model/seed-rows";
+import { nameFormKeys, searchText } from "./seed-rows";
 
 /** Evidence of a write: a verbatim passage of a stored document, or a curator's note with its author. */
 export interface EvidenceInput {
@@ -182,7 +185,7 @@ function derivedId(kind: string, name: string): string {
  */
 export class CurationService {
   constructor(
-    private readonly db: Transactional,
+    private readonly unit: UnitOfWork,
     private readonly principal: Principal,
   ) {}
 
@@ -211,7 +214,7 @@ export class CurationService {
       "createEntity",
       key,
       { input: { ...input, id }, evidence },
-      async (repo, tx) => {
+      async (repo, entities) => {
         if ((await repo.entityState(id)) !== null)
           throw new ConflictError(`an entity with id ${id} already exists`);
         await this.verifyPassage(repo, checked);
@@ -231,7 +234,7 @@ export class CurationService {
         await repo.createEntity(id, kind, props, nameForms(name, nameEn, aliases));
         await repo.clearTombstone(id);
         if (checked.kind === "passage") await this.attach(repo, id, checked);
-        const after = await this.snapshot(tx, id);
+        const after = await this.snapshot(entities, id);
         await this.audit(repo, "createEntity", id, [], null, after, checked, key);
         return after;
       },
@@ -263,11 +266,11 @@ export class CurationService {
     if (Object.keys(changes).length === 0)
       throw new BadUserInputError("patch changes nothing", "patch");
 
-    return this.idempotent("updateEntity", key, { id, patch, evidence }, async (repo, tx) => {
+    return this.idempotent("updateEntity", key, { id, patch, evidence }, async (repo, entities) => {
       const state = await repo.entityState(id);
       if (state === null) throw new NotFoundError(`no entity with id ${id}`);
       await this.verifyPassage(repo, checked);
-      const before = await this.snapshot(tx, id);
+      const before = await this.snapshot(entities, id);
       const merged = { ...state.entity, ...changes };
       const aliases = Array.isArray(merged.aliases) ? merged.aliases.map(String) : [];
       const nameEn = typeof merged.nameEn === "string" ? merged.nameEn : null;
@@ -283,7 +286,7 @@ export class CurationService {
         nameForms(names.name, nameEn, aliases, laterNames),
       );
       if (checked.kind === "passage") await this.attach(repo, id, checked);
-      const after = await this.snapshot(tx, id);
+      const after = await this.snapshot(entities, id);
       await this.audit(repo, "updateEntity", id, [], before, after, checked, key);
       return after;
     });
@@ -297,21 +300,26 @@ export class CurationService {
   ): Promise<DeleteResultRecord> {
     checkKey(key);
     const checked = checkEvidence(evidence);
-    return this.idempotent("deleteEntity", key, { id, cascade, evidence }, async (repo, tx) => {
-      const state = await repo.entityState(id);
-      if (state === null) throw new NotFoundError(`no entity with id ${id}`);
-      if (state.degree > 0 && !cascade) {
-        throw new ConflictError(
-          `${id} still has ${state.degree} relationship(s); unlink them first or pass cascade: true`,
-        );
-      }
-      await this.verifyPassage(repo, checked);
-      const before = await this.snapshot(tx, id);
-      const removed = await repo.deleteEntity(id);
-      await repo.tombstone(id, "entity");
-      await this.audit(repo, "deleteEntity", id, [], before, null, checked, key);
-      return { id, relationshipsRemoved: removed };
-    });
+    return this.idempotent(
+      "deleteEntity",
+      key,
+      { id, cascade, evidence },
+      async (repo, entities) => {
+        const state = await repo.entityState(id);
+        if (state === null) throw new NotFoundError(`no entity with id ${id}`);
+        if (state.degree > 0 && !cascade) {
+          throw new ConflictError(
+            `${id} still has ${state.degree} relationship(s); unlink them first or pass cascade: true`,
+          );
+        }
+        await this.verifyPassage(repo, checked);
+        const before = await this.snapshot(entities, id);
+        const removed = await repo.deleteEntity(id);
+        await repo.tombstone(id, "entity");
+        await this.audit(repo, "deleteEntity", id, [], before, null, checked, key);
+        return { id, relationshipsRemoved: removed };
+      },
+    );
   }
 
   async link(input: LinkInput, evidence: EvidenceInput, key: string): Promise<RelationRecord> {
@@ -417,19 +425,18 @@ export class CurationService {
 
   async history(id: string, limit: number): Promise<AuditRow[]> {
     checkRange("limit", limit, 1, MAX_HISTORY);
-    return new CurationRepository(this.db).history(id, limit);
+    return this.unit.curationReads().history(id, limit);
   }
 
   private async idempotent<T>(
     action: string,
     key: string,
     request: unknown,
-    work: (repo: CurationRepository, tx: Queries) => Promise<T>,
+    work: (repo: CurationRepository, entities: EntityRepository) => Promise<T>,
   ): Promise<T> {
     const requestHash = createHash("sha256").update(canonical({ action, request })).digest("hex");
     const attempt = (): Promise<T> =>
-      this.db.writeTransaction(async (tx) => {
-        const repo = new CurationRepository(tx);
+      this.unit.run(async ({ curation: repo, entities }) => {
         const stored = await repo.findMutation(key);
         if (stored !== null) {
           if (stored.requestHash !== requestHash) {
@@ -437,7 +444,7 @@ export class CurationService {
           }
           return JSON.parse(stored.result) as T;
         }
-        const result = await work(repo, tx);
+        const result = await work(repo, entities);
         await repo.recordMutation({
           key,
           requestHash,
@@ -480,8 +487,8 @@ export class CurationService {
   }
 
   /** The entity as the API returns it, read inside the transaction. */
-  private async snapshot(tx: Queries, id: string): Promise<EntityRecord> {
-    const entity = (await new EntityRepository(tx).byIds([id])).get(id);
+  private async snapshot(entities: EntityRepository, id: string): Promise<EntityRecord> {
+    const entity = (await entities.byIds([id])).get(id);
     if (entity === undefined) throw new NotFoundError(`no entity with id ${id}`);
     return entity;
   }

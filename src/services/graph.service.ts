@@ -14,7 +14,7 @@ import { RELATION_TYPES } from "../model/vocabulary";
 import { toSimplified } from "../model/fold";
 import { pinyinQueryKey } from "../model/pinyin";
 import type { PinyinMatch } from "../repositories/entity.repository";
-import { normalizeName } from "../seeds/validate";
+import { normalizeName } from "../model/names";
 import { quoteInContext } from "./evidence-context";
 
 export const MAX_RELATIONS_PER_FIELD = 1_000;

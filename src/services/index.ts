@@ -1,5 +1,4 @@
 import type { Principal } from "../auth/principal";
-import type { Transactional } from "../db/database";
 import { createLoaders } from "../loaders";
 import { ChainRepository } from "../repositories/chain.repository";
 import { DocumentRepository } from "../repositories/document.repository";
@@ -8,6 +7,13 @@ import { ListRepository } from "../repositories/list.repository";
 import { SearchRepository } from "../repositories/search.repository";
 import { StatsRepository } from "../repositories/stats.repository";
 import { TraversalRepository } from "../repositories/traversal.repository";
+import {
+  requestStore,
+  UnitOfWork,
+  type RoundTrips,
+  type Store,
+  type StoreSource,
+} from "../repositories/store";
 import { ChainService } from "./chain.service";
 import { CurationService } from "./curation.service";
 import { GraphService } from "./graph.service";
@@ -15,11 +21,12 @@ import { ListService } from "./list.service";
 import { EntityRefs } from "./entity-refs";
 import { LookupService } from "./lookup.service";
 import { SearchService } from "./search.service";
+import { StatsService } from "./stats.service";
 import { TraversalService } from "./traversal.service";
 
 /** The domain services a request uses; built per request over that request's database view. */
 export interface Services {
-  readonly stats: StatsRepository;
+  readonly stats: StatsService;
   readonly graph: GraphService;
   readonly search: SearchService;
   readonly lookup: LookupService;
@@ -32,7 +39,7 @@ export interface Services {
 }
 
 /** Builds one request's services, with that request's own DataLoaders. */
-export function createServices(db: Transactional, principal: Principal): Services {
+export function createServices(db: Store, principal: Principal): Services {
   const loaders = createLoaders({
     entities: new EntityRepository(db),
     documents: new DocumentRepository(db),
@@ -42,7 +49,7 @@ export function createServices(db: Transactional, principal: Principal): Service
   const lookup = new LookupService(graph, search);
   const refs = new EntityRefs(graph, lookup);
   return {
-    stats: new StatsRepository(db),
+    stats: new StatsService(new StatsRepository(db)),
     graph,
     search,
     lookup,
@@ -50,6 +57,24 @@ export function createServices(db: Transactional, principal: Principal): Service
     traversal: new TraversalService(new TraversalRepository(db), graph),
     lists: new ListService(new ListRepository(db), graph, refs),
     chains: new ChainService(new ChainRepository(db)),
-    curation: new CurationService(db, principal),
+    curation: new CurationService(new UnitOfWork(db), principal),
   };
+}
+
+export type { RoundTrips, StoreSource } from "../repositories/store";
+
+/** One request's services over its own view of the database, and that view's round-trip count. */
+export interface RequestServices {
+  readonly services: Services;
+  readonly roundTrips: RoundTrips;
+}
+
+/**
+ * Builds what a request needs from what the app holds (its Database, as a StoreSource): a view of
+ * the database that counts this request's round trips, and the services over it. The GraphQL
+ * context is made from this, so src/graphql never touches src/db.
+ */
+export function createRequestServices(source: StoreSource, principal: Principal): RequestServices {
+  const { store, roundTrips } = requestStore(source);
+  return { services: createServices(store, principal), roundTrips };
 }

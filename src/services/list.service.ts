@@ -1,15 +1,9 @@
 import { BadUserInputError } from "../errors";
-import type { EntityRecord } from "../model/records";
-import type {
-  CountBucket,
-  KindCount,
-  ListFilter,
-  ListRepository,
-  PageLinks,
-} from "../repositories/list.repository";
+import type { CountBucket, EntityRecord, KindCount } from "../model/records";
+import type { ListFilter, ListRepository, PageLinks } from "../repositories/list.repository";
 import type { EntityRefs } from "./entity-refs";
 import type { GraphService, LinkAhead } from "./graph.service";
-import { normalizeName } from "../seeds/validate";
+import { normalizeName } from "../model/names";
 import { decodeCursor, encodeCursor, pageSize, type PageInfoRecord } from "./pagination";
 
 export interface ListArgs {

@@ -2,7 +2,7 @@ import { editDistance } from "../model/edit-distance";
 import { toSimplified } from "../model/fold";
 import { pinyinKey, pinyinQueryKey } from "../model/pinyin";
 import type { EntityRecord } from "../model/records";
-import { normalizeName } from "../seeds/validate";
+import { normalizeName } from "../model/names";
 import type { GraphService } from "./graph.service";
 import { checkRange } from "./arguments";
 import type { SearchService } from "./search.service";

@@ -1,6 +1,7 @@
 import { pinyinKey, pinyinSortKey } from "../model/pinyin";
 import { propTextOf } from "../model/records";
-import { normalizeName } from "../seeds/validate";
+import type { NameVia, Props, SeedRows } from "../model/seed-rows";
+import { normalizeName } from "../model/names";
 import { findMentions } from "../seeds/mentions";
 import type { CheckedSeedSet, Entity, Quote, Relationship } from "../seeds/types";
 
@@ -9,23 +10,6 @@ import type { CheckedSeedSet, Entity, Quote, Relationship } from "../seeds/types
  * shape of what reaches Neo4j is unit-tested on its own.
  */
 
-export type Props = Record<string, string | number | boolean | string[] | null>;
-
-export interface SeedRows {
-  readonly documents: { id: string; props: Props }[];
-  readonly passages: { id: string; documentId: string; props: Props }[];
-  readonly entities: { id: string; kind: string; props: Props }[];
-  /** `via` absent is `name`, as for the forms a curator writes. */
-  readonly nameForms: { key: string; entityId: string; via?: NameVia }[];
-  /**
-   * curated: a quote the seeds give; automatic: one of the entity's name forms where the text
-   * has it (seeds/mentions.ts), which no curated quote of the entity covers.
-   */
-  readonly mentions: { entityId: string; passageId: string; kind: "curated" | "automatic" }[];
-  readonly facts: { id: string; entityId: string; passageId: string; props: Props }[];
-  readonly relationships: { source: string; type: string; target: string; props: Props }[];
-}
-
 export function passageId(quote: Quote): string {
   return `${quote.doc}:${quote.start}-${quote.start + quote.quote.length}`;
 }
@@ -33,13 +17,6 @@ export function passageId(quote: Quote): string {
 export function relationshipId(rel: Pick<Relationship, "source" | "type" | "target">): string {
   return `${rel.source}|${rel.type}|${rel.target}`;
 }
-
-/**
- * How a name form names its entity, in the order resolve tries them: `name`, one of the
- * document's forms (name, English name, alias); `later`, a later name (outside knowledge);
- * `pinyin`, the pinyin key of a Chinese form of either. Kept on the NAMES relationship.
- */
-export type NameVia = "name" | "later" | "pinyin";
 
 /**
  * Every name-form key of an entity with how it names it: the normalised document forms, then its

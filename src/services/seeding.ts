@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { existsSync } from "node:fs";
-import type { Database } from "../db/database";
 import { SeedRepository } from "../repositories/seed.repository";
+import type { AdminStore } from "../repositories/store";
 import { checkSeedSet, loadSeedSet } from "../seeds";
 import type { SeedProblem } from "../seeds/types";
 import { buildSeedRows } from "./seed-rows";
@@ -46,7 +46,7 @@ export interface SeedSummary {
 }
 
 /** Applies cypher/schema.cypher (idempotent). */
-export async function applySchema(db: Database): Promise<number> {
+export async function applySchema(db: AdminStore): Promise<number> {
   return new SeedRepository(db).applySchema();
 }
 
@@ -67,7 +67,7 @@ export interface SeedOptions {
  * @throws SeedValidationError before touching the database when any record is bad.
  */
 export async function seedFromDirectory(
-  db: Database,
+  db: AdminStore,
   dir: string,
   options: SeedOptions | number = {},
 ): Promise<SeedSummary> {
@@ -99,6 +99,6 @@ export async function seedFromDirectory(
 }
 
 /** Checksum of the whole graph (see SeedRepository.checksum). */
-export function graphChecksum(db: Database): Promise<string> {
+export function graphChecksum(db: AdminStore): Promise<string> {
   return new SeedRepository(db).checksum();
 }

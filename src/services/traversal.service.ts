@@ -1,12 +1,12 @@
-import { MAX_HOPS } from "../db/cypher";
 import { BadUserInputError, NotFoundError } from "../errors";
 import { checkRange } from "./arguments";
 import type { EntityRecord } from "../model/records";
 import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
-import type {
-  EdgeRecord,
-  ExpandDirection,
-  TraversalRepository,
+import {
+  MAX_HOPS,
+  type EdgeRecord,
+  type ExpandDirection,
+  type TraversalRepository,
 } from "../repositories/traversal.repository";
 import type { GraphService } from "./graph.service";
 

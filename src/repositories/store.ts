@@ -1,0 +1,55 @@
+import { QueryCounter, type Database, type Transactional } from "../db/database";
+import { CurationRepository } from "./curation.repository";
+import { EntityRepository } from "./entity.repository";
+
+/**
+ * The database as the layers above repositories hold it: something to build repositories over,
+ * never queried directly. Services take a Store and hand it to repositories (eslint.config.mjs
+ * keeps src/services out of src/db).
+ */
+export type Store = Transactional;
+
+/** The whole database, schema and seeding included: what the seeding service writes through. */
+export type AdminStore = Database;
+
+/** What the app hands the request layer: a store that gives each request its own view. */
+export interface StoreSource {
+  scoped(counter: QueryCounter): Store;
+}
+
+/** How many database round trips a request has made so far. */
+export interface RoundTrips {
+  readonly count: number;
+}
+
+/** One request's view of the store, and the counter of its round trips. */
+export function requestStore(source: StoreSource): { store: Store; roundTrips: RoundTrips } {
+  const counter = new QueryCounter();
+  return { store: source.scoped(counter), roundTrips: counter };
+}
+
+/** The repositories of one write transaction: everything a unit of work's body may touch. */
+export interface TransactionRepositories {
+  readonly curation: CurationRepository;
+  readonly entities: EntityRepository;
+}
+
+/**
+ * Runs work in one write transaction over repositories bound to it, so a service composes several
+ * writes atomically without ever seeing the transaction. It commits when the work resolves and
+ * rolls back when it throws.
+ */
+export class UnitOfWork {
+  constructor(private readonly store: Store) {}
+
+  run<T>(work: (repos: TransactionRepositories) => Promise<T>): Promise<T> {
+    return this.store.writeTransaction((tx) =>
+      work({ curation: new CurationRepository(tx), entities: new EntityRepository(tx) }),
+    );
+  }
+
+  /** The curation repository outside any transaction, for reads (the audit history). */
+  curationReads(): CurationRepository {
+    return new CurationRepository(this.store);
+  }
+}
