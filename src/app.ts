@@ -168,7 +168,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     ApolloServerPluginDrainHttpServer({ httpServer }),
     landingPagePlugin<Context>(config.queryEditors),
     // The graph sets no cache hints; Apollo's default cache-control plugin would still wrap every
-    // field's resolver to compute them (measured: about 3% of a chain request's CPU).
+    // field's resolver to compute them (its cost per request: bench/RESULTS.md).
     ApolloServerPluginCacheControlDisabled(),
     scope.plugin<Context>(),
     createLimitsPlugin<Context>(limits),

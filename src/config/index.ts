@@ -360,6 +360,7 @@ function parseJwt(env: Env, problems: string[]): JwtSettings | null {
 /** The Bolt URI to connect to: the configured one, or the managed Neo4j's on loopback. */
 export function boltUri(config: Config): string {
   // The managed Neo4j is one local server: bolt:// skips the routing-table work of neo4j://
-  // (about 40% of a small read's time on loopback). A configured URI is used as given.
+  // (a large share of a small read's time on loopback: bench/RESULTS.md). A configured URI is
+  // used as given.
   return config.neo4jUri ?? `bolt://127.0.0.1:${config.neo4jBoltPort}`;
 }

@@ -385,7 +385,7 @@ function eachTypeLines(lines: readonly SourceLine[], types: readonly string[]): 
 /**
  * The query without its comment lines, indentation and blank lines: the driver packs the text
  * into every request and Neo4j hashes it to find the cached plan, and the comments made up most
- * of some queries (packing query text was 7% of the API's CPU on nested relationship queries).
+ * of some queries (what packing the text cost: bench/RESULTS.md).
  * The files hold no multi-line string literal, which this would change.
  */
 export function compact(text: string): string {

@@ -217,7 +217,7 @@ export class Database implements Transactional {
         if (mode === "WRITE") return await session.executeWrite(work, txConfig);
         try {
           // A read is one statement: an auto-commit transaction spares the BEGIN exchange of a
-          // managed one (about 0.9 ms of 2.2 on loopback). A failure worth retrying gets the
+          // managed one (bench/RESULTS.md has what it saves). A failure worth retrying gets the
           // driver's managed retries.
           return rowsFromResult(
             await withoutCallerStack(() => session.run(text, params, txConfig)),
@@ -276,8 +276,8 @@ function rowsFromResult(result: QueryResult): Row[] {
 
 /**
  * Runs `start` with stack capture off. neo4j-driver captures and formats a stack trace for every
- * Result it creates, to graft onto a later error; that cost 3–7% of a small read's CPU here
- * (profiles in bench/RESULTS.md). Errors are mapped to typed ones in this module and logged by
+ * Result it creates, to graft onto a later error; what that cost a small read is in the
+ * profiles of bench/RESULTS.md. Errors are mapped to typed ones in this module and logged by
  * code and message, so the driver's copy of the caller's stack is not needed.
  */
 function withoutCallerStack<T>(start: () => T): T {

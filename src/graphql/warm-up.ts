@@ -1,6 +1,7 @@
 import type { ApolloServer } from "@apollo/server";
 import type { DocumentNode } from "graphql";
 import gql from "graphql-tag";
+import { EXAMPLE_OPERATION } from "../http/example-operation";
 import type { Logger } from "../logger";
 import { RELATION_TYPES } from "../model/vocabulary";
 import type { Context } from "./context";
@@ -8,32 +9,14 @@ import type { Context } from "./context";
 /**
  * Operations run once at start so that Neo4j has planned the queries behind them before the first
  * user asks: the first request of a query shape otherwise waits for Neo4j to plan the large
- * generated queries (0.6–4.9 s each, measured after a restart; see bench/RESULTS.md). They cover
+ * generated queries (`npm run bench:first` measures it; see bench/RESULTS.md). They cover
  * each entry point and the typed, untyped and read-ahead relationship paths, with parameters of
  * the sizes users send (Neo4j plans again for very different string lengths and list sizes).
  * Written with graphql-tag, so an operation that does not parse fails when the module loads.
  */
 export const WARM_UP_OPERATIONS: readonly DocumentNode[] = [
-  gql`
-    {
-      resolve(name: "电子科大") {
-        id
-        name
-        nameEn
-        ... on University {
-          coBuiltInstitutes(first: 10) {
-            node {
-              name
-              nameEn
-            }
-            evidence {
-              quote
-            }
-          }
-        }
-      }
-    }
-  `,
+  // The operation the query editors open with, as a first user runs it.
+  gql(EXAMPLE_OPERATION),
   gql`
     {
       resolve(name: "双流县") {
