@@ -1,21 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gql, startTestServer, type TestServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { serveForFile, type Data } from "../helpers/server";
 
-type Data = Record<string, any>;
-
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
-
-async function ok(query: string, variables: Data = {}): Promise<Data> {
-  const response = await gql<Data>(server.url, query, variables);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data ?? {};
-}
+const { ok } = serveForFile();
 
 const resolve = async (name: string): Promise<Data[]> =>
   (

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gql, startTestServer, type TestServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { gql, serveForFile, type Data } from "../helpers/server";
 
-type Data = Record<string, any>;
-
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
-
-async function ok(query: string, variables: Data = {}): Promise<Data> {
-  const response = await gql<Data>(server.url, query, variables);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data ?? {};
-}
+const api = serveForFile();
+const ok = api.ok;
 
 async function refused(query: string): Promise<Data> {
-  const response = await gql<Data>(server.url, query);
+  const response = await gql<Data>(api.url, query);
   expect(response.errors, "expected an error").toHaveLength(1);
   const [error] = response.errors!;
   expect(error!.extensions?.code).toBe("BAD_USER_INPUT");

@@ -1,11 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ENTITY_KINDS, RELATION_SPECS } from "../../src/model/vocabulary";
 import { runCypher } from "../helpers/db";
-import { gql, startTestServer, type TestServer } from "../helpers/server";
-
-type Data = Record<string, any>;
+import { serveForFile, type Data } from "../helpers/server";
 
 const DOCUMENTS = JSON.parse(
   readFileSync(path.resolve(__dirname, "../../seeds/documents.json"), "utf8"),
@@ -15,19 +13,7 @@ const DOCUMENT_TEXT = readFileSync(
   "utf8",
 );
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
-
-async function ok(query: string, variables: Data = {}): Promise<Data> {
-  const response = await gql<Data>(server.url, query, variables);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data ?? {};
-}
+const { ok } = serveForFile();
 
 /** Each entity's number of relationships with other entities, read straight from Neo4j. */
 async function degreesOf(ids: string[]): Promise<Map<string, number>> {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, expect } from "vitest";
 import { startApp, type RunningApp } from "../../src/app";
 import { loadConfig, type Config } from "../../src/config";
 import { Database } from "../../src/db/database";
@@ -47,4 +48,46 @@ export async function gql<T = Record<string, unknown>>(
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
   return { status: response.status, ...body };
+}
+
+/** A GraphQL answer's data, read loosely: tests assert on it. */
+export type Data = Record<string, any>;
+
+export interface FileServer {
+  /** The running server's /graphql URL (inside a test or hook). */
+  readonly url: string;
+  readonly server: TestServer;
+  /** Asks a query that must answer without errors, and returns its data. */
+  readonly ok: (query: string, variables?: Data) => Promise<Data>;
+}
+
+/**
+ * One API server for a test file: started before its tests and stopped after them (vitest's
+ * beforeAll/afterAll, registered where this is called).
+ */
+export function serveForFile(env: Record<string, string> = {}): FileServer {
+  let running: TestServer | undefined;
+  beforeAll(async () => {
+    running = await startTestServer(env);
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+  const current = (): TestServer => {
+    if (running === undefined) throw new Error("the test server is not running yet");
+    return running;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get server() {
+      return current();
+    },
+    ok: async (query, variables = {}) => {
+      const response = await gql<Data>(current().url, query, variables);
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+      return response.data ?? {};
+    },
+  };
 }
