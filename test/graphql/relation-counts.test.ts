@@ -1,38 +1,14 @@
-import { graphql } from "graphql";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config";
-import { Database } from "../../src/db/database";
-import { createContext } from "../../src/graphql/context";
 import { countFieldName } from "../../src/graphql/relation-fields.resolver";
-import { createSchema } from "../../src/graphql/schema";
-import { createLogger } from "../../src/logger";
 import { RELATION_FIELDS } from "../../src/model/relation-fields";
+import { runInProcess } from "../helpers/in-process";
 
 /**
  * Entity.relationCount and the typed fields' …Count siblings say how many relationships a list
  * field holds whatever its `first`: checked against the whole lists (first: 1000) for every entity
  * of the seeded graph, every direction and every typed field.
  */
-async function run(
-  source: string,
-  variables?: Record<string, unknown>,
-): Promise<{ trips: number; data: Record<string, unknown> }> {
-  const config = loadConfig({ ...process.env, NODE_ENV: "test" });
-  const db = Database.connect(config);
-  try {
-    const context = createContext(db, createLogger({ ...config, logLevel: "silent" }), "test");
-    const result = await graphql({
-      schema: await createSchema(),
-      source,
-      contextValue: context,
-      variableValues: variables,
-    });
-    expect(result.errors).toBeUndefined();
-    return { trips: context.counter.count, data: result.data as Record<string, unknown> };
-  } finally {
-    await db.close();
-  }
-}
+const run = runInProcess;
 
 type Row = Record<string, unknown>;
 

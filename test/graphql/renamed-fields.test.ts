@@ -1,12 +1,7 @@
-import { graphql } from "graphql";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config";
-import { Database } from "../../src/db/database";
-import { createContext } from "../../src/graphql/context";
 import { countFieldName } from "../../src/graphql/relation-fields.resolver";
-import { createSchema } from "../../src/graphql/schema";
-import { createLogger } from "../../src/logger";
 import { RELATION_FIELDS } from "../../src/model/relation-fields";
+import { runInProcess } from "../helpers/in-process";
 
 /**
  * Typed relationship fields named in the singular but returning lists were renamed
@@ -19,21 +14,7 @@ async function run(
   source: string,
   variables?: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  const config = loadConfig({ ...process.env, NODE_ENV: "test" });
-  const db = Database.connect(config);
-  try {
-    const context = createContext(db, createLogger({ ...config, logLevel: "silent" }), "test");
-    const result = await graphql({
-      schema: await createSchema(),
-      source,
-      contextValue: context,
-      variableValues: variables,
-    });
-    expect(result.errors).toBeUndefined();
-    return result.data as Record<string, unknown>;
-  } finally {
-    await db.close();
-  }
+  return (await runInProcess(source, variables)).data;
 }
 
 type Row = Record<string, unknown>;

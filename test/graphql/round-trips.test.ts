@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { graphql } from "graphql";
-import { loadConfig } from "../../src/config";
-import { Database } from "../../src/db/database";
-import { createContext } from "../../src/graphql/context";
-import { createSchema } from "../../src/graphql/schema";
-import { createLogger } from "../../src/logger";
 import { RELATION_FIELDS } from "../../src/model/relation-fields";
 import { runCypher } from "../helpers/db";
+import { runInProcess } from "../helpers/in-process";
 
 /** How many relationship types a typed field follows. */
 function typesOf(kind: string, field: string): number {
@@ -19,18 +14,8 @@ function typesOf(kind: string, field: string): number {
  * nesting costs a bounded number of queries however many universities, institutes or builders
  * there are.
  */
-async function roundTrips(source: string): Promise<{ trips: number; data: unknown }> {
-  const config = loadConfig({ ...process.env, NODE_ENV: "test" });
-  const db = Database.connect(config);
-  try {
-    const context = createContext(db, createLogger({ ...config, logLevel: "silent" }), "test");
-    const result = await graphql({ schema: await createSchema(), source, contextValue: context });
-    expect(result.errors).toBeUndefined();
-    return { trips: context.counter.count, data: result.data };
-  } finally {
-    await db.close();
-  }
-}
+const roundTrips = (source: string): Promise<{ trips: number; data: unknown }> =>
+  runInProcess(source);
 
 const LEVEL_1 = `{ universities(first: 100) { nodes { id name } } }`;
 const LEVEL_2 = `{ universities(first: 100) { nodes { id ... on University {
