@@ -78,26 +78,41 @@ export class ListService {
             backward ? "before" : "after",
           );
     const nameContains = args.nameContains?.trim() ? normalizeName(args.nameContains) : null;
-    const filter: ListFilter = {
+    const asGiven: ListFilter = {
       kind: args.kind,
       nameContains,
-      // A filter names an entity by id or by name; one that names none is an error, not 0 hits.
-      district:
-        args.district === null || args.district === undefined
-          ? null
-          : await this.refs.filterId(args.district, "filter.district", ["District"]),
-      industry:
-        args.industry === null || args.industry === undefined
-          ? null
-          : await this.refs.filterId(args.industry, "filter.industry", ["Industry"]),
+      district: args.district ?? null,
+      industry: args.industry ?? null,
     };
     // Reading backwards is reading the other order and reversing the page.
     const order = (args.sortDirection === "asc") !== backward ? "asc" : "desc";
     const links = pageLinks(args.kind, ahead);
-    const page = await this.repository.page(
-      { filter, sortField: args.sortField, order, cursor, limit: size + 1 },
-      links,
-    );
+    const read = (filter: ListFilter): ReturnType<ListRepository["page"]> =>
+      this.repository.page(
+        { filter, sortField: args.sortField, order, cursor, limit: size + 1 },
+        links,
+      );
+    // A filter names an entity by id or by name. A page with rows had ids that exist (the usual
+    // case, one round trip); an empty one is checked: a name is resolved and the page read again,
+    // a value that names nothing is an error, not 0 hits.
+    let filter = asGiven;
+    let page = await read(filter);
+    if (page.rows.length === 0 && (asGiven.district !== null || asGiven.industry !== null)) {
+      filter = {
+        ...asGiven,
+        district:
+          asGiven.district === null
+            ? null
+            : await this.refs.filterId(asGiven.district, "filter.district", ["District"]),
+        industry:
+          asGiven.industry === null
+            ? null
+            : await this.refs.filterId(asGiven.industry, "filter.industry", ["Industry"]),
+      };
+      if (filter.district !== asGiven.district || filter.industry !== asGiven.industry) {
+        page = await read(filter);
+      }
+    }
     if (links !== null) {
       this.graph.keep({
         anchors: new Map(page.rows.map((row) => [row.id, row.entity])),

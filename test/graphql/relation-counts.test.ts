@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countFieldName } from "../../src/graphql/relation-fields.resolver";
 import { RELATION_FIELDS } from "../../src/model/relation-fields";
-import { runInProcess } from "../helpers/in-process";
+import { everyEntity, runInProcess } from "../helpers/in-process";
 
 /**
  * Entity.relationCount and the typed fields' …Count siblings say how many relationships a list
@@ -11,26 +11,6 @@ import { runInProcess } from "../helpers/in-process";
 const run = runInProcess;
 
 type Row = Record<string, unknown>;
-
-/** Every entity of the graph, with what the query asks on each, page by page. */
-async function everyEntity(selection: string, kind?: string): Promise<Row[]> {
-  const rows: Row[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const { data } = await run(
-      `query ($after: String, $kind: EntityKind) { entities(first: 100, after: $after, kind: $kind) {
-        nodes { id ${selection} } pageInfo { hasNextPage endCursor } } }`,
-      { after, kind },
-    );
-    const page = data.entities as {
-      nodes: Row[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-    rows.push(...page.nodes);
-    if (!page.pageInfo.hasNextPage) return rows;
-    after = page.pageInfo.endCursor;
-  }
-}
 
 const lengthOf = (value: unknown): number => (value as unknown[]).length;
 

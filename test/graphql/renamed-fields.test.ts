@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countFieldName } from "../../src/graphql/relation-fields.resolver";
 import { RELATION_FIELDS } from "../../src/model/relation-fields";
-import { runInProcess } from "../helpers/in-process";
+import { everyEntity as everyEntityOf, runInProcess } from "../helpers/in-process";
 
 /**
  * Typed relationship fields named in the singular but returning lists were renamed
@@ -19,25 +19,8 @@ async function run(
 
 type Row = Record<string, unknown>;
 
-/** Every entity of a kind, with what the query asks on each, page by page. */
-async function everyEntity(kind: string, selection: string): Promise<Row[]> {
-  const rows: Row[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const data = await run(
-      `query ($after: String, $kind: EntityKind) { entities(first: 100, after: $after, kind: $kind) {
-        nodes { id ${selection} } pageInfo { hasNextPage endCursor } } }`,
-      { after, kind },
-    );
-    const page = data.entities as {
-      nodes: Row[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-    rows.push(...page.nodes);
-    if (!page.pageInfo.hasNextPage) return rows;
-    after = page.pageInfo.endCursor;
-  }
-}
+const everyEntity = (kind: string, selection: string): Promise<Row[]> =>
+  everyEntityOf(selection, kind);
 
 const FORMER = RELATION_FIELDS.filter((spec) => spec.replacedBy !== undefined);
 const LINK = `id type direction source target evidenceKind confidence note

@@ -50,6 +50,16 @@ describe("database round trips of nested queries", () => {
     expect(four.trips).toBe(1 + types + types);
   });
 
+  it("reads a page filtered by a district's id in one round trip, and by its name in more", async () => {
+    const page = (district: string): string =>
+      `{ carriers(filter: { district: "${district}" }) { nodes { id } } }`;
+    const byId = await roundTrips(page("jinniu-district"));
+    expect(byId.trips).toBe(1);
+    const byName = await roundTrips(page("金牛区"));
+    expect(byName.data).toEqual(byId.data);
+    expect(byName.trips).toBeGreaterThan(1);
+  });
+
   it("gives the same answer reading ahead as reading each level on its own", async () => {
     for (const query of [level3, level4]) {
       const ahead = await roundTrips(query());

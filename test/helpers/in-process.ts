@@ -31,3 +31,25 @@ export async function runInProcess(
     await db.close();
   }
 }
+
+type Row = Record<string, unknown>;
+
+/** Every entity (of one kind, or all), with what `selection` asks on each, 100 a page. */
+export async function everyEntity(selection: string, kind?: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { data } = await runInProcess(
+      `query ($after: String, $kind: EntityKind) { entities(first: 100, after: $after, kind: $kind) {
+        nodes { id ${selection} } pageInfo { hasNextPage endCursor } } }`,
+      { after, kind },
+    );
+    const page = data.entities as {
+      nodes: Row[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+    rows.push(...page.nodes);
+    if (!page.pageInfo.hasNextPage) return rows;
+    after = page.pageInfo.endCursor;
+  }
+}
