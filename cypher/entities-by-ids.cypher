@@ -12,4 +12,4 @@ CALL (n) {
   ORDER BY f.key
   RETURN collect(f {.key, .label, .value, .unit, .qualifier, evidence: p {passageId: p.id, .documentId, .start, .end, quote: p.text}}) AS facts
 }
-RETURN n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS entity, evidence, facts, n.laterNames AS laterNames
+RETURN n __ENTITY__ AS entity, evidence, facts, n.laterNames AS laterNames

@@ -13,4 +13,4 @@ CALL (prefix) {
   LIMIT toInteger($limit)
   RETURN n, keys
 }
-RETURN prefix, keys, n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS entity, n.laterNames AS laterNames
+RETURN prefix, keys, n __ENTITY__ AS entity, n.laterNames AS laterNames

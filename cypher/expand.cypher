@@ -23,4 +23,4 @@ LIMIT toInteger($limit)
 // its nodes.
 RETURN n.id AS fromId, m.id AS otherId, startNode(r) = n AS outgoing, type(r) AS type,
   properties(r) AS props,
-  m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS other
+  m __ENTITY__ AS other

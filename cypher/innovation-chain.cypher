@@ -100,7 +100,7 @@ CALL (target) {
     // Each relationship as its id (which holds the endpoints), type and kind of evidence; the
     // quotes are read only if a query asks for them.
     rels: [r IN item.rels | r {.id, .evidenceKind, .confidence, type: type(r)}],
-    entity: CASE WHEN n:Entity THEN n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} END
+    entity: CASE WHEN n:Entity THEN n __ENTITY__ END
   }) AS items
 }
-RETURN target {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS industry, items
+RETURN target __ENTITY__ AS industry, items

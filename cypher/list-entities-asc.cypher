@@ -4,6 +4,6 @@ WHERE $cursorKey IS NULL
   OR sortKey > $cursorKey
   OR (sortKey = $cursorKey AND n.id > $cursorId)
 RETURN n.id AS id, sortKey,
-  n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS entity
+  n __ENTITY__ AS entity
 ORDER BY sortKey ASC, n.id ASC
 LIMIT toInteger($limit)

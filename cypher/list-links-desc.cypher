@@ -19,6 +19,6 @@ WITH n, sortKey, {
 } AS key
 //#include links-of-key
 RETURN n.id AS id, sortKey,
-  n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS entity,
+  n __ENTITY__ AS entity,
   links
 ORDER BY sortKey DESC, id DESC

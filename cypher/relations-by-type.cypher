@@ -2,9 +2,11 @@
 // the key starts from (null when there is none), so a query that starts at an entity and asks for
 // its relationship fields reads both in one round trip, and the key's links (see the part).
 // $linkLimit is the largest limit of the batch.
+// Read-ahead hop 6 (docs/architecture.md): links-of-key reads each found entity's `next` links
+// too; next, the loaders keep them (src/loaders, primePrefetched, hop 7).
 UNWIND $keys AS key
 OPTIONAL MATCH (n:Entity {id: key.id})
 //#include links-of-key
 RETURN key.index AS keyIndex, key.id AS keyId,
-  n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS anchor,
+  n __ENTITY__ AS start,
   links

@@ -32,5 +32,5 @@ CALL (n, key) {
   //#include untyped-links
 }
 RETURN key.index AS keyIndex, key.id AS keyId, false AS hub,
-  n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS anchor,
+  n __ENTITY__ AS start,
   links

@@ -23,5 +23,5 @@ CALL (n, key, hub) {
   //#include untyped-links
 }
 RETURN key.index AS keyIndex, key.id AS keyId, hub,
-  n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS anchor,
+  n __ENTITY__ AS start,
   links

@@ -25,6 +25,6 @@ CALL (hits) {
   UNWIND hits[toInteger($offset)..toInteger($offset + $first)] AS hit
   WITH hit, hit.node AS n
   RETURN collect({id: n.id, score: hit.score, via: hit.via,
-    entity: n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description}}) AS page
+    entity: n __ENTITY__}) AS page
 }
 RETURN size(hits) AS total, page

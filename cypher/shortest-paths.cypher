@@ -14,7 +14,7 @@ CALL (a, b) {
   WITH p
   LIMIT toInteger($limit)
   RETURN collect({
-    nodes: [n IN nodes(p) | n {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description}],
+    nodes: [n IN nodes(p) | n __ENTITY__],
     hops: [r IN relationships(p) | {
       source: startNode(r).id,
       target: endNode(r).id,
@@ -24,6 +24,6 @@ CALL (a, b) {
     }]
   }) AS paths
 }
-RETURN a {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS from,
-  b {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description} AS to,
+RETURN a __ENTITY__ AS from,
+  b __ENTITY__ AS to,
   paths

@@ -53,7 +53,7 @@ CALL (n, key) {
     ORDER BY o.name, o.id
     WITH next, collect(CASE WHEN o IS NOT NULL THEN {
       type: type(r2), direction: next.direction, props: r2 {.*, quotes: null, outKey: null, inKey: null}, otherId: o.id, otherKind: o.kind,
-      otherEntity: o {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description}
+      otherEntity: o __ENTITY__
     } END)[..toInteger(next.limit)] AS further
     RETURN collect({type: next.type, direction: next.direction, limit: next.limit, links: further}) AS nested
   }
@@ -63,7 +63,7 @@ CALL (n, key) {
   // nothing unless a query asks for evidence, which the edge-evidence loader then reads).
   RETURN collect({
     type: type(r), direction: direction, props: r {.*, quotes: null, outKey: null, inKey: null}, otherId: m.id, otherKind: m.kind,
-    otherEntity: m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description},
+    otherEntity: m __ENTITY__,
     nested: nested
   }) AS links
 }

@@ -11,5 +11,5 @@ UNWIND links AS link
 WITH link.r AS r, link.m AS m, link.direction AS direction
 RETURN collect({
   type: type(r), direction: direction, props: r {.*, quotes: null, outKey: null, inKey: null}, otherId: m.id, otherKind: m.kind,
-  otherEntity: m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description}
+  otherEntity: m __ENTITY__
 }) AS links

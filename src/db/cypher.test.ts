@@ -74,6 +74,24 @@ describe("the Cypher registry", () => {
     );
   });
 
+  it("puts the entity projection of parts/entity-projection in place of __ENTITY__, and refuses it without that part", () => {
+    const parts = { "entity-projection": "//#uses\n// what a read returns\n{.id, .name}" };
+    expect(expandQuery("q.cypher", "MATCH (n)\nRETURN n __ENTITY__ AS entity", parts)).toBe(
+      "MATCH (n)\nRETURN n {.id, .name} AS entity",
+    );
+    expect(() => expandQuery("q.cypher", "MATCH (n)\nRETURN n __ENTITY__", {})).toThrow(
+      "q.cypher:2: placeholder __ENTITY__ left in the query",
+    );
+    // Every registered query that returns an entity takes it from the part: no copy is written out.
+    const dir = path.resolve(__dirname, "../../cypher");
+    const projection = "{.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases";
+    const copies = [...QUERY_NAMES, ...TYPED_QUERY_NAMES, ...HOPS_QUERY_NAMES].filter((name) =>
+      readFileSync(path.join(dir, `${name}.cypher`), "utf8").includes(projection),
+    );
+    expect(copies).toEqual([]);
+    expect(cypher("entities-by-ids")).toContain(`n ${projection}, .description} AS entity`);
+  });
+
   it("leaves no directive and no placeholder in any registered query's raw expansion", () => {
     const dir = path.resolve(__dirname, "../../cypher");
     const parts = (name: string): string | undefined => {
@@ -211,5 +229,20 @@ describe("the Cypher registry", () => {
     expect(list.length).toBeGreaterThanOrEqual(7);
     for (const statement of list)
       expect(statement).toMatch(/^CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX) \w+ IF NOT EXISTS/);
+  });
+});
+
+describe("every registered query, as it is sent", () => {
+  // A change to a part or a placeholder shows here, query by query, in review: the snapshot is
+  // the expanded, compacted text Neo4j receives (test/integration/cypher-plans.int.test.ts has
+  // each one planned by Neo4j). One type and one hop bound stand for the others.
+  it.each([...QUERY_NAMES, "schema" as const])("%s", (name) => {
+    expect(cypher(name)).toMatchSnapshot();
+  });
+  it.each(TYPED_QUERY_NAMES)("%s for CO_BUILT", (query) => {
+    expect(cypher({ query, type: "CO_BUILT" })).toMatchSnapshot();
+  });
+  it.each(HOPS_QUERY_NAMES)("%s with 3 hops", (query) => {
+    expect(cypher({ query, hops: 3 })).toMatchSnapshot();
   });
 });

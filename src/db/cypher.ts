@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { MAX_HOPS } from "../model/bounds";
 import { RELATION_TYPES } from "../model/vocabulary";
 
 /**
@@ -20,6 +21,10 @@ import { RELATION_TYPES } from "../model/vocabulary";
  *   the part reads from the query that includes it (`walk`, `key`), and the `$parameters` it
  *   reads (`$limit`), comma-separated (`//#uses walk, m, r, $limit, $edgeCap`; an empty list
  *   when it reads none).
+ *
+ * And one placeholder any query may use: `n __ENTITY__` is the projection of entity node `n` every
+ * read returns (`n {.id, .kind, …}`), written once in `cypher/parts/entity-projection.cypher`, so
+ * a field added there reaches every query that returns an entity.
  *
  * Loading a query (see expandQuery) refuses, with the file and line: a `//#` directive other
  * than these (`//#each-types` would otherwise be dropped as a comment); an include of a part
@@ -117,9 +122,6 @@ export interface ForType {
  * the pattern's own bound.
  */
 export const HOPS_QUERY_NAMES = ["shortest-paths"] as const;
-
-/** The largest bound a query may be written with. */
-export const MAX_HOPS = 6;
 
 /** A query written with a hop bound from 1 to MAX_HOPS. */
 export interface ForHops {
@@ -234,9 +236,10 @@ export function expandQuery(
 ): string {
   const readPart =
     typeof parts === "function" ? parts : (name: string): string | undefined => parts[name];
+  const projection = entityProjection(readPart);
   const lines = eachTypeLines(includeLines(file, text, readPart), types).map((line) => ({
     at: line.at,
-    text: fillPlaceholders(line.text, fill),
+    text: fillPlaceholders(line.text, fill, projection),
   }));
   for (const line of lines) {
     if (line.text.trim().startsWith("//")) continue;
@@ -249,8 +252,24 @@ export function expandQuery(
   return lines.map((line) => line.text).join("\n");
 }
 
-function fillPlaceholders(text: string, fill: Fill): string {
+/** The part an entity's projection is written in, and the placeholder that stands for it. */
+const ENTITY_PROJECTION_PART = "entity-projection";
+const ENTITY_PLACEHOLDER = "__ENTITY__";
+
+/**
+ * The map projection of cypher/parts/entity-projection.cypher (its code lines, joined); undefined
+ * when there is no such part, and then a query's `__ENTITY__` is refused as a leftover placeholder.
+ */
+function entityProjection(readPart: (name: string) => string | undefined): string | undefined {
+  const text = readPart(ENTITY_PROJECTION_PART);
+  if (text === undefined) return undefined;
+  return compact(text);
+}
+
+function fillPlaceholders(text: string, fill: Fill, projection: string | undefined): string {
   let out = text;
+  if (projection !== undefined && !text.trim().startsWith("//"))
+    out = out.replaceAll(ENTITY_PLACEHOLDER, projection);
   if (fill.type !== undefined) out = out.replaceAll("__TYPE__", fill.type);
   if (fill.hops !== undefined) out = out.replaceAll("__HOPS__", String(fill.hops));
   return out;

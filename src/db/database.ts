@@ -7,9 +7,9 @@ import neo4j, {
 import { boltUri, type Config } from "../config";
 import { AppError, ConflictError, InternalError, ServiceUnavailableError } from "../errors";
 import { cypher, queryLabel, statements, type QueryName, type QueryRef } from "./cypher";
-import { toPlain, type Plain } from "./values";
+import { toPlain, type JsonValue } from "./values";
 
-export type Row = { [key: string]: Plain };
+export type Row = { [key: string]: JsonValue };
 export type Params = Record<string, unknown>;
 
 /** Counts database round trips; one per request lets tests and logs see how many a request made. */

@@ -6,18 +6,18 @@ import neo4j, {
   isLocalTime,
   isTime,
 } from "neo4j-driver";
-import type { Plain } from "../model/plain";
+import type { JsonValue } from "../model/plain";
 
 // The plain value type and its readers are pure, so they live in src/model where every layer may
 // use them; repositories keep importing them from here, next to toPlain.
-export { asList, asObject, asText, asTextOrNull, type Plain } from "../model/plain";
+export { asList, asObject, asText, asTextOrNull, type JsonValue } from "../model/plain";
 
 /**
  * Converts driver values to plain ones once, at the database boundary: Integers to numbers (they
  * are all counts and offsets here, far below 2^53), temporals to ISO strings, nodes and
  * relationships to their properties plus identity.
  */
-export function toPlain(value: unknown): Plain {
+export function toPlain(value: unknown): JsonValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
     return value;
@@ -48,8 +48,8 @@ export function toPlain(value: unknown): Plain {
   return null;
 }
 
-function plainObject(object: Record<string, unknown>): { [key: string]: Plain } {
-  const out: { [key: string]: Plain } = {};
+function plainObject(object: Record<string, unknown>): { [key: string]: JsonValue } {
+  const out: { [key: string]: JsonValue } = {};
   for (const [key, entry] of Object.entries(object)) out[key] = toPlain(entry);
   return out;
 }

@@ -11,7 +11,7 @@ import { DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
 import { Direction, Evidence, Fact } from "./common.type";
 import type { Context } from "./context";
 import { EntityInterface, LaterName, Relation, RelationTypeEnum } from "./entity.type";
-import { linksAhead } from "./lookahead";
+import { prefetchPlanOf } from "./lookahead";
 import { NameLookup } from "./lookup.type";
 import type { NameLookupRecord } from "../services/lookup.service";
 
@@ -30,7 +30,9 @@ export class EntityResolver {
     name?: string | null,
   ): Promise<EntityRecord | null> {
     const entityId = await ctx.services.refs.idOf({ id, name }, { id: "id", name: "name" });
-    return ctx.services.graph.entity(entityId, linksAhead(info));
+    // Read-ahead (docs/architecture.md, "Reading ahead"), hop 1: the fields asked for on this entity and below
+    // (lookahead.ts, hop 2) go with the read; next, GraphService.entity (hop 3).
+    return ctx.services.graph.entity(entityId, prefetchPlanOf(info));
   }
 
   @Query(() => [EntityInterface], {

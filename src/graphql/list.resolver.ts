@@ -8,7 +8,7 @@ import type {
 import type { EntityConnectionRecord, ListArgs } from "../services/list.service";
 import { EntityKindEnum } from "./common.type";
 import type { Context } from "./context";
-import { listLinksAhead } from "./lookahead";
+import { listPrefetchPlanOf } from "./lookahead";
 import {
   CountBucket,
   EntityConnection,
@@ -68,7 +68,7 @@ export class ListResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<EntityConnectionRecord> {
-    return ctx.services.lists.list(toListArgs(kind ?? null, args), listLinksAhead(info, kind));
+    return ctx.services.lists.list(toListArgs(kind ?? null, args), listPrefetchPlanOf(info, kind));
   }
 
   @Query(() => [KindCount], {
@@ -118,7 +118,7 @@ export function createKindListResolver(): new () => object {
   for (const kind of ENTITY_KINDS) {
     const name = LIST_QUERY_NAMES[kind];
     prototype[name] = (args, ctx, info) =>
-      ctx.services.lists.list(toListArgs(kind, args), listLinksAhead(info, kind));
+      ctx.services.lists.list(toListArgs(kind, args), listPrefetchPlanOf(info, kind));
     const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
     if (descriptor === undefined) throw new Error(`list query ${name} not defined`);
     Query(() => EntityConnection, {

@@ -7,7 +7,7 @@ import {
   type GraphQLResolveInfo,
   type OperationDefinitionNode,
 } from "graphql";
-import { linksAhead, nextLinks } from "./lookahead";
+import { prefetchPlanOf, prefetchLinksOf } from "./lookahead";
 
 /** The resolve info a relationship field at `path` of the operation would get. */
 function infoAt(source: string, path: string[], variables: Record<string, unknown> = {}) {
@@ -32,7 +32,7 @@ function infoAt(source: string, path: string[], variables: Record<string, unknow
   return { fieldNodes: nodes, fragments, variableValues: variables } as GraphQLResolveInfo;
 }
 
-describe("nextLinks", () => {
+describe("prefetchLinksOf", () => {
   it("names the typed fields asked for on the other ends, with their sizes", () => {
     const info = infoAt(
       `{ entity(id: "x") { ... on District { coBuilt(first: 20) { node { id
@@ -40,7 +40,7 @@ describe("nextLinks", () => {
       } } } } }`,
       ["entity", "coBuilt"],
     );
-    expect(nextLinks(info)).toEqual([
+    expect(prefetchLinksOf(info)).toEqual([
       { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", limit: 5 },
       // coBuilders without a first: the default, as its own query would read it.
       { kind: "ResearchInstitute", type: "CO_BUILT", direction: "IN", limit: 20 },
@@ -49,7 +49,7 @@ describe("nextLinks", () => {
 
   it("reads a deprecated former name ahead as the field that replaced it", () => {
     const ahead = (field: string) =>
-      nextLinks(
+      prefetchLinksOf(
         infoAt(
           `{ entity(id: "x") { ... on District { coBuilt { node {
             ... on ResearchInstitute { ${field}(first: 5) { node { id } } }
@@ -73,7 +73,7 @@ describe("nextLinks", () => {
       ["entity", "coBuilt"],
       { n: 7 },
     );
-    expect(nextLinks(info)).toEqual([
+    expect(prefetchLinksOf(info)).toEqual([
       { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", limit: 7 },
     ]);
   });
@@ -89,7 +89,7 @@ describe("nextLinks", () => {
       } } } } }`,
       ["entity", "coBuilt"],
     );
-    expect(nextLinks(info)).toEqual([]);
+    expect(prefetchLinksOf(info)).toEqual([]);
   });
 
   it("names, for a query's entity, its typed fields and what each asks for next", () => {
@@ -99,7 +99,7 @@ describe("nextLinks", () => {
         ... on University { coBuiltInstitutes(first: 3) { node { id } } } } }`,
       ["entity"],
     );
-    expect(linksAhead(info)).toEqual([
+    expect(prefetchPlanOf(info)).toEqual([
       {
         kind: "District",
         type: "CO_BUILT",

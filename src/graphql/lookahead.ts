@@ -6,14 +6,17 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
-import type { NextLink } from "../model/records";
+import type { PrefetchLink } from "../model/records";
 import { RELATION_FIELDS, type RelationFieldSpec } from "../model/relation-fields";
 import { isEntityKind, type EntityKind } from "../model/vocabulary";
 import {
   DEFAULT_RELATIONS_PER_FIELD,
   isRelationsFirst,
-  type LinkAhead,
+  type PrefetchPlan,
 } from "../services/graph.service";
+
+// Read-ahead (docs/architecture.md, "Reading ahead"), hop 2: this file turns a selection into PrefetchPlans
+// and PrefetchLinks; next, the GraphService reads them through the relations loader (hop 3).
 
 /** At most this many links are read ahead for one field; more is left to their own queries. */
 const MAX_NEXT_LINKS = 24;
@@ -32,7 +35,7 @@ interface FoundField {
   readonly node: FieldNode;
 }
 
-const memo = new WeakMap<readonly FieldNode[], { variables: Variables; links: NextLink[] }>();
+const memo = new WeakMap<readonly FieldNode[], { variables: Variables; links: PrefetchLink[] }>();
 
 /**
  * The typed relationship fields that a relationship field's selection asks for on the entities at
@@ -42,7 +45,7 @@ const memo = new WeakMap<readonly FieldNode[], { variables: Variables; links: Ne
  * Only a hint: a field under @skip/@include, or with a `first` that is not a valid size, is left to
  * its own query, which also reports the error.
  */
-export function nextLinks(info: GraphQLResolveInfo): readonly NextLink[] {
+export function prefetchLinksOf(info: GraphQLResolveInfo): readonly PrefetchLink[] {
   const cached = memo.get(info.fieldNodes);
   if (cached !== undefined && cached.variables === info.variableValues) return cached.links;
   const links = linksUnder(info.fieldNodes, info.fragments, info.variableValues);
@@ -55,7 +58,7 @@ export function nextLinks(info: GraphQLResolveInfo): readonly NextLink[] {
  * { ... on District { coBuilt(first: 20) { node { ... } } } }`), each with the links its own
  * selection asks for next: reading them with the entity makes two levels of fields one round trip.
  */
-export function linksAhead(info: GraphQLResolveInfo): readonly LinkAhead[] {
+export function prefetchPlanOf(info: GraphQLResolveInfo): readonly PrefetchPlan[] {
   return aheadOf(info.fieldNodes, null, info);
 }
 
@@ -64,10 +67,10 @@ export function linksAhead(info: GraphQLResolveInfo): readonly LinkAhead[] {
  * nodes { coBuilt(first: 20) { … } } }`, or under `edges { node }`), on the list's kind unless a
  * fragment names another, each with the links its own selection asks for next.
  */
-export function listLinksAhead(
+export function listPrefetchPlanOf(
   info: GraphQLResolveInfo,
   kind: EntityKind | null,
-): readonly LinkAhead[] {
+): readonly PrefetchPlan[] {
   const entities = info.fieldNodes.flatMap((field) => [
     ...fieldsNamed(field.selectionSet, "nodes", info.fragments),
     ...fieldsNamed(field.selectionSet, "edges", info.fragments).flatMap((edge) =>
@@ -82,11 +85,11 @@ function aheadOf(
   fields: readonly FieldNode[],
   kind: EntityKind | null,
   info: GraphQLResolveInfo,
-): readonly LinkAhead[] {
+): readonly PrefetchPlan[] {
   const found = fields.flatMap((field) =>
     relationFields(field.selectionSet, kind, info.fragments, info.variableValues),
   );
-  const ahead = new Map<string, LinkAhead>();
+  const ahead = new Map<string, PrefetchPlan>();
   for (const { spec, first, node } of found) {
     const next = linksUnder([node], info.fragments, info.variableValues);
     for (const link of spec.links) {
@@ -108,8 +111,8 @@ function linksUnder(
   fields: readonly FieldNode[],
   fragments: Fragments,
   variables: Variables,
-): NextLink[] {
-  const links: NextLink[] = [];
+): PrefetchLink[] {
+  const links: PrefetchLink[] = [];
   for (const field of fields) {
     for (const node of fieldsNamed(field.selectionSet, "node", fragments)) {
       for (const { spec, first } of relationFields(node.selectionSet, null, fragments, variables)) {
@@ -120,8 +123,8 @@ function linksUnder(
   return unique(links).slice(0, MAX_NEXT_LINKS);
 }
 
-function unique(links: readonly NextLink[]): NextLink[] {
-  const byKey = new Map<string, NextLink>();
+function unique(links: readonly PrefetchLink[]): PrefetchLink[] {
+  const byKey = new Map<string, PrefetchLink>();
   for (const link of links) {
     byKey.set(`${link.kind}|${link.type}|${link.direction}|${link.limit}`, {
       kind: link.kind,

@@ -6,7 +6,7 @@ import type { EntityKind } from "../model/vocabulary";
 import { DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
 import type { Context } from "./context";
 import { KIND_TYPES, Relation } from "./entity.type";
-import { nextLinks } from "./lookahead";
+import { prefetchLinksOf } from "./lookahead";
 
 type FieldMethod = (
   root: EntityRecord,
@@ -44,8 +44,11 @@ export function createRelationFieldResolvers(): (new () => object)[] {
     const cls = named[`${kind}RelationsResolver`] as new () => object;
     const prototype = cls.prototype as Record<string, FieldMethod>;
     for (const spec of specs) {
+      // Read-ahead (docs/architecture.md, "Reading ahead"), hop 8: the field finds its links in the
+      // relations loader's cache when the level above read them; its own selection's links
+      // (prefetchLinksOf) start the next level's read-ahead at hop 3.
       prototype[spec.field] = (root, first, ctx, info) =>
-        ctx.services.graph.linked(root.id, spec.links, spec.kinds, first, nextLinks(info));
+        ctx.services.graph.linked(root.id, spec.links, spec.kinds, first, prefetchLinksOf(info));
       const descriptor = Object.getOwnPropertyDescriptor(prototype, spec.field);
       if (descriptor === undefined) throw new Error(`field ${kind}.${spec.field} not defined`);
       FieldResolver(() => [Relation], {

@@ -41,13 +41,13 @@ export interface Loaders {
   /** How many relationships match a key (one batched query per request level); 0 for unknown ids. */
   readonly relationCount: DataLoader<CountKey, number, string>;
   /** Keeps entities and links that a query read along with its answer, for later loads. */
-  readonly keep: (read: ReadAlong) => void;
+  readonly primePrefetched: (read: PrefetchedReads) => void;
 }
 
 /** Entities and links one query read beyond what it was asked for. */
-export interface ReadAlong {
+export interface PrefetchedReads {
   /** Entities by id (null: known not to exist). */
-  readonly anchors: ReadonlyMap<string, EntityRecord | null>;
+  readonly startEntities: ReadonlyMap<string, EntityRecord | null>;
   /** Links of keys a field will ask for. */
   readonly reads: readonly KeyedRelations[];
   /** Links already returned, whose other ends a `node` field will ask for. */
@@ -70,15 +70,18 @@ export function createLoaders({ entities, documents }: LoaderDeps): Loaders {
   });
   const relations = new DataLoader<RelationKey, readonly RelationRecord[], string>(
     async (keys) => {
-      const { lists, anchors, further } = await entities.relations(keys);
-      keep({ anchors, reads: further, others: lists.flat() });
+      // Read-ahead (docs/architecture.md, "Reading ahead"), hop 4: one batch per tick; next,
+      // EntityRepository.relations (hop 5), whose answer primePrefetched keeps (hop 7).
+      const { lists, startEntities, prefetched } = await entities.relations(keys);
+      primePrefetched({ startEntities, reads: prefetched, others: lists.flat() });
       return lists;
     },
     { cacheKeyFn: (key) => `${relationKeyString(key)}|${key.limit}` },
   );
-  const keep = ({ anchors, reads, others = [] }: ReadAlong): void => {
+  const primePrefetched = ({ startEntities, reads, others = [] }: PrefetchedReads): void => {
+    // Read-ahead hop 7 (docs/architecture.md): next, the fields ask the loaders (hop 8).
     // The entities the keys start from came too: a later load by id reads them from the cache.
-    for (const [id, record] of anchors) entity.prime(id, record);
+    for (const [id, record] of startEntities) entity.prime(id, record);
     // The links the query read for fields that will ask for them: those fields find them in
     // this loader's cache, and their `node` fields find the other ends in the entity loader's.
     for (const read of reads) relations.prime(read.key, read.relations);
@@ -87,7 +90,7 @@ export function createLoaders({ entities, documents }: LoaderDeps): Loaders {
     }
   };
   return {
-    keep,
+    primePrefetched,
     entity,
     details: new DataLoader(async (ids) => {
       const byId = await entities.details(ids);

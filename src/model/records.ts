@@ -120,7 +120,7 @@ export interface EdgeRecord {
  * the other end, the links of `type` in `direction`, at most `limit` (as a field asking for them
  * would read them).
  */
-export interface NextLink {
+export interface PrefetchLink {
   readonly kind: EntityKind;
   readonly type: string;
   readonly direction: DirectionValue;

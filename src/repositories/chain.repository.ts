@@ -1,5 +1,5 @@
 import type { Queries } from "../db/database";
-import { asList, asObject, asText, type Plain } from "../db/values";
+import { asList, asObject, asText, type JsonValue } from "../db/values";
 import type { EntityRecord } from "../model/records";
 import { edgeOf, recordOrNull } from "./entity.repository";
 import type { EdgeRecord } from "../model/records";
@@ -22,7 +22,7 @@ export interface ChainRow {
  * endpoints (source|TYPE|target), its evidence the passage ids (doc:start-end) and its quotes the
  * texts, so no passage lookup is needed.
  */
-export function edgeFromRelationship(value: Plain): EdgeRecord {
+export function edgeFromRelationship(value: JsonValue): EdgeRecord {
   const r = asObject(value);
   const [source = "", type = asText(r.type), target = ""] = asText(r.id).split("|");
   return edgeOf(source, target, type, r);

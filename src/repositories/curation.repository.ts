@@ -1,5 +1,5 @@
 import type { Queries, Params } from "../db/database";
-import { asList, asObject, asText, asTextOrNull, type Plain } from "../db/values";
+import { asList, asObject, asText, asTextOrNull, type JsonValue } from "../db/values";
 import { SORT_KEY_PROPERTIES, type AuditInput, type AuditRow } from "../model/records";
 
 const SORT_KEYS: ReadonlySet<string> = new Set(SORT_KEY_PROPERTIES);
@@ -10,7 +10,7 @@ export interface StoredMutation {
 }
 
 export interface EntityState {
-  readonly entity: { [key: string]: Plain };
+  readonly entity: { [key: string]: JsonValue };
   readonly degree: number;
 }
 
@@ -94,7 +94,7 @@ export class CurationRepository {
     source: string,
     type: string,
     target: string,
-  ): Promise<{ [key: string]: Plain } | null> {
+  ): Promise<{ [key: string]: JsonValue } | null> {
     const [row] = await this.tx.read("curation-relationship", { source, type, target });
     return row === undefined ? null : asObject(row.props);
   }
@@ -104,7 +104,7 @@ export class CurationRepository {
     source: string,
     type: string,
     target: string,
-  ): Promise<{ [key: string]: Plain } | null> {
+  ): Promise<{ [key: string]: JsonValue } | null> {
     const [row] = await this.tx.write("curation-unlink", { source, type, target });
     if (row === undefined) return null;
     // The sort keys are the service's bookkeeping, not part of what the audit record keeps.

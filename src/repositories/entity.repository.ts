@@ -1,6 +1,6 @@
 import { evidenceKindOf } from "../model/records";
 import type { Queries, Row } from "../db/database";
-import { asObject, asList, asText, asTextOrNull, type Plain } from "../db/values";
+import { asObject, asList, asText, asTextOrNull, type JsonValue } from "../db/values";
 import type {
   EdgeRecord,
   DirectionValue,
@@ -9,7 +9,7 @@ import type {
   EvidenceRecord,
   FactRecord,
   LaterNameRecord,
-  NextLink,
+  PrefetchLink,
   RelationRecord,
 } from "../model/records";
 import { RESERVED_RELATIONSHIP_KEYS } from "../model/records";
@@ -36,8 +36,8 @@ export interface RelationKey {
   readonly type: string | null;
   readonly direction: DirectionValue;
   readonly limit: number;
-  /** Links to read one level further, from the entities this key finds (a hint, see NextLink). */
-  readonly next?: readonly NextLink[];
+  /** Links to read one level further, from the entities this key finds (a hint, see PrefetchLink). */
+  readonly next?: readonly PrefetchLink[];
 }
 
 /**
@@ -61,8 +61,8 @@ export interface KeyedRelations {
 export interface RelationsRead {
   readonly lists: RelationRecord[][];
   /** The entity each key starts from, as a record without passages and facts; null if none. */
-  readonly anchors: ReadonlyMap<string, EntityRecord | null>;
-  readonly further: KeyedRelations[];
+  readonly startEntities: ReadonlyMap<string, EntityRecord | null>;
+  readonly prefetched: KeyedRelations[];
 }
 
 const PROVENANCE_KEYS: ReadonlySet<string> = new Set(RESERVED_RELATIONSHIP_KEYS);
@@ -169,6 +169,8 @@ export class EntityRepository {
    * run side by side); keys without a type through one query over every type.
    */
   async relations(keys: readonly RelationKey[]): Promise<RelationsRead> {
+    // Read-ahead (docs/architecture.md, "Reading ahead"), hop 5: one query per relationship type of
+    // the batch; next, cypher/relations-by-type.cypher with parts/links-of-key.cypher (hop 6).
     const byType = new Map<string | null, number[]>();
     keys.forEach((key, index) => byType.set(key.type, [...(byType.get(key.type) ?? []), index]));
     const reads = await Promise.all(
@@ -191,14 +193,14 @@ export class EntityRepository {
       }),
     );
     const lists: RelationRecord[][] = keys.map(() => []);
-    const anchors = new Map<string, EntityRecord | null>();
-    const further = new FurtherLinks();
+    const startEntities = new Map<string, EntityRecord | null>();
+    const prefetched = new PrefetchedLinks();
     for (const row of reads.flat()) {
       const keyId = asText(row.keyId);
-      anchors.set(keyId, recordOrNull(row.anchor));
-      lists[Number(row.keyIndex)]?.push(...further.linksOf(keyId, row.links));
+      startEntities.set(keyId, recordOrNull(row.start));
+      lists[Number(row.keyIndex)]?.push(...prefetched.linksOf(keyId, row.links));
     }
-    return { lists, anchors, further: further.reads() };
+    return { lists, startEntities, prefetched: prefetched.reads() };
   }
 
   /**
@@ -245,11 +247,11 @@ function prefixes(key: RelationKey): {
  * Reads the `links` a row of links-of-key (cypher/parts) gives for one entity, and keeps the links
  * they bring one level further (`nested`), once per key.
  */
-export class FurtherLinks {
+export class PrefetchedLinks {
   private readonly byKey = new Map<string, KeyedRelations>();
 
   /** The entity's relations, in the order read; their nested links are kept for `reads`. */
-  linksOf(fromId: string, links: Plain | undefined): RelationRecord[] {
+  linksOf(fromId: string, links: JsonValue | undefined): RelationRecord[] {
     return asList(links).map((value) => {
       const link = asObject(value);
       const relation = toRelation(fromId, link);
@@ -282,7 +284,7 @@ export function relationKeyString(key: Pick<RelationKey, "id" | "type" | "direct
   return `${key.id}|${key.type ?? "*"}|${key.direction}`;
 }
 
-function toEvidence(value: Plain | undefined): EvidenceRecord {
+function toEvidence(value: JsonValue | undefined): EvidenceRecord {
   const o = asObject(value);
   return {
     passageId: asText(o.passageId),
@@ -296,7 +298,7 @@ function toEvidence(value: Plain | undefined): EvidenceRecord {
   };
 }
 
-function toFact(value: Plain): FactRecord {
+function toFact(value: JsonValue): FactRecord {
   const o = asObject(value);
   const base = toBaseUnit(Number(o.value), asText(o.unit));
   return {
@@ -317,7 +319,7 @@ export function toEntity(row: Row): EntityRecord {
 }
 
 /** An entity record without passages and facts, from an entity map (`n {.id, .kind, …}`). */
-export function recordOf(value: Plain | undefined): EntityRecord {
+export function recordOf(value: JsonValue | undefined): EntityRecord {
   const e = asObject(value);
   return {
     id: asText(e.id),
@@ -332,7 +334,7 @@ export function recordOf(value: Plain | undefined): EntityRecord {
 }
 
 /** As recordOf, or null for a missing entity (an OPTIONAL MATCH that found none). */
-export function recordOrNull(value: Plain | undefined): EntityRecord | null {
+export function recordOrNull(value: JsonValue | undefined): EntityRecord | null {
   return value === null || value === undefined ? null : recordOf(value);
 }
 
@@ -349,12 +351,12 @@ export function toDetails(row: Row): EntityDetails {
 }
 
 /** How a name form names an entity (model/seed-rows.ts NameVia); a form without one is a name. */
-export function nameViaOf(value: Plain | undefined): NameVia {
+export function nameViaOf(value: JsonValue | undefined): NameVia {
   return value === "later" || value === "pinyin" ? value : "name";
 }
 
 /** The later names an entity node keeps as JSON (seed-rows.ts); none when absent or unreadable. */
-export function laterNamesOf(value: Plain | undefined): LaterNameRecord[] {
+export function laterNamesOf(value: JsonValue | undefined): LaterNameRecord[] {
   if (typeof value !== "string") return [];
   let parsed: unknown;
   try {
@@ -417,7 +419,7 @@ export function edgeOf(
   source: string,
   target: string,
   type: string,
-  props: { [key: string]: Plain },
+  props: { [key: string]: JsonValue },
 ): EdgeRecord {
   return {
     id: typeof props.id === "string" ? props.id : `${source}|${type}|${target}`,
@@ -436,7 +438,7 @@ export function edgeOf(
  * A relationship's evidence from its own properties: `evidence` holds passage ids
  * (`doc:start-end`) and `quotes` the texts, in the same order. Sorted by position.
  */
-export function evidenceFromProperties(props: { [key: string]: Plain }): EvidenceRecord[] {
+export function evidenceFromProperties(props: { [key: string]: JsonValue }): EvidenceRecord[] {
   const passageIds = asList(props.evidence).map(asText);
   const quotes = asList(props.quotes).map(asText);
   return passageIds

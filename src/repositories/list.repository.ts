@@ -1,13 +1,18 @@
 import type { Queries, Row } from "../db/database";
-import { asText, type Plain } from "../db/values";
+import { asText, type JsonValue } from "../db/values";
 import type {
   CountBucket,
   DirectionValue,
   EntityRecord,
   KindCount,
-  NextLink,
+  PrefetchLink,
 } from "../model/records";
-import { FurtherLinks, recordOf, type KeyedRelations, type RelationKey } from "./entity.repository";
+import {
+  PrefetchedLinks,
+  recordOf,
+  type KeyedRelations,
+  type RelationKey,
+} from "./entity.repository";
 import { isEntityKind } from "../model/vocabulary";
 
 export interface ListFilter {
@@ -38,7 +43,7 @@ export interface PageLinks {
   readonly direction: DirectionValue;
   readonly limit: number;
   /** The links to read one level further, from the entities found. */
-  readonly next: readonly NextLink[];
+  readonly next: readonly PrefetchLink[];
 }
 
 export interface ListPage {
@@ -80,7 +85,7 @@ export class ListRepository {
         ahead: { direction: links.direction, limit: links.limit, next: links.next },
       },
     );
-    const further = new FurtherLinks();
+    const prefetched = new PrefetchedLinks();
     const read = rows.map((row) => {
       const listed = toListRow(row);
       const key: RelationKey = {
@@ -89,11 +94,11 @@ export class ListRepository {
         direction: links.direction,
         limit: links.limit,
       };
-      return { listed, key, relations: further.linksOf(listed.id, row.links) };
+      return { listed, key, relations: prefetched.linksOf(listed.id, row.links) };
     });
     return {
       rows: read.map(({ listed }) => listed),
-      links: [...read.map(({ key, relations }) => ({ key, relations })), ...further.reads()],
+      links: [...read.map(({ key, relations }) => ({ key, relations })), ...prefetched.reads()],
     };
   }
 
@@ -121,7 +126,7 @@ function labelOf(filter: ListFilter): string {
   return filter.kind !== null && isEntityKind(filter.kind) ? filter.kind : "Entity";
 }
 
-function toBucket(row: Record<string, Plain>): CountBucket {
+function toBucket(row: Record<string, JsonValue>): CountBucket {
   const byKind = Array.isArray(row.byKind) ? row.byKind : [];
   return {
     id: asText(row.id),

@@ -6,7 +6,6 @@ import { edgeOf, recordOf, recordOrNull } from "./entity.repository";
 export type { EdgeRecord } from "../model/records";
 
 /** The most hops a path query supports: the bound the hop-parameterised cypher is built for. */
-export { MAX_HOPS } from "../db/cypher";
 
 export type ExpandDirection = "OUT" | "IN" | "BOTH";
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Principal } from "../auth/principal";
-import { asText, type Plain } from "../model/plain";
+import { asText, type JsonValue } from "../model/plain";
 import { BadUserInputError, ConflictError, NotFoundError } from "../errors";
 import { checkRange } from "./arguments";
 import {
@@ -274,8 +274,8 @@ export class CurationService {
       const merged = { ...state.entity, ...changes };
       const aliases = Array.isArray(merged.aliases) ? merged.aliases.map(String) : [];
       const nameEn = typeof merged.nameEn === "string" ? merged.nameEn : null;
-      const names = { name: asText(merged.name as Plain), nameEn, aliases };
-      const laterNames = laterNamesOf(merged.laterNames as Plain);
+      const names = { name: asText(merged.name as JsonValue), nameEn, aliases };
+      const laterNames = laterNamesOf(merged.laterNames as JsonValue);
       await repo.updateEntity(
         id,
         {
@@ -551,7 +551,7 @@ function nameForms(
 }
 
 /** The later names an entity holds as the seeds stored them (JSON text), or none. */
-function laterNamesOf(stored: Plain | undefined): LaterName[] {
+function laterNamesOf(stored: JsonValue | undefined): LaterName[] {
   return typeof stored === "string" ? (JSON.parse(stored) as LaterName[]) : [];
 }
 

@@ -1,5 +1,5 @@
 import { BadUserInputError, NotFoundError } from "../errors";
-import type { Loaders, ReadAlong } from "../loaders";
+import type { Loaders, PrefetchedReads } from "../loaders";
 import type {
   DirectionValue,
   EdgeRecord,
@@ -7,7 +7,7 @@ import type {
   EvidenceContextRecord,
   EvidenceRecord,
   EntityRecord,
-  NextLink,
+  PrefetchLink,
   RelationRecord,
 } from "../model/records";
 import { RELATION_TYPES } from "../model/vocabulary";
@@ -36,7 +36,9 @@ export class GraphService {
    * An entity by id. `ahead` names relationship links the caller will ask for on it (and what it
    * will ask for after them); when given, one query reads the links and brings the entity along.
    */
-  async entity(id: string, ahead: readonly LinkAhead[] = []): Promise<EntityRecord | null> {
+  async entity(id: string, ahead: readonly PrefetchPlan[] = []): Promise<EntityRecord | null> {
+    // Read-ahead (docs/architecture.md, "Reading ahead"), hop 3: one relations-loader key per
+    // plan, carrying its `next` links; next, the loader's batch (src/loaders, hop 4).
     if (ahead.length > 0) {
       await Promise.all(
         ahead.map(({ type, direction, limit, next }) =>
@@ -48,8 +50,8 @@ export class GraphService {
   }
 
   /** Keeps entities and links a query read along with its answer, for the fields that ask next. */
-  keep(read: ReadAlong): void {
-    this.loaders.keep(read);
+  primePrefetched(read: PrefetchedReads): void {
+    this.loaders.primePrefetched(read);
   }
 
   /**
@@ -199,7 +201,7 @@ export class GraphService {
     links: readonly LinkSpec[],
     kinds: readonly string[] | undefined,
     first: number,
-    next: readonly NextLink[] = [],
+    next: readonly PrefetchLink[] = [],
   ): Promise<RelationRecord[]> {
     checkFirst(first);
     const lists = await Promise.all(
@@ -266,8 +268,8 @@ export class GraphService {
 }
 
 /** Links to read with an entity whose kind is not known yet, each with what to read after it. */
-export interface LinkAhead extends NextLink {
-  readonly next: readonly NextLink[];
+export interface PrefetchPlan extends PrefetchLink {
+  readonly next: readonly PrefetchLink[];
 }
 
 /** One stored relationship type followed in one direction. */

@@ -2,7 +2,7 @@ import { BadUserInputError } from "../errors";
 import type { CountBucket, EntityRecord, KindCount } from "../model/records";
 import type { ListFilter, ListRepository, PageLinks } from "../repositories/list.repository";
 import type { EntityRefs } from "./entity-refs";
-import type { GraphService, LinkAhead } from "./graph.service";
+import type { GraphService, PrefetchPlan } from "./graph.service";
 import { normalizeName } from "../model/names";
 import { decodeCursor, encodeCursor, pageSize, type PageInfoRecord } from "./pagination";
 
@@ -54,10 +54,10 @@ export class ListService {
 
   /**
    * A page of a list. `ahead` names the relationship links a query will ask for on the page's
-   * entities (see linksAhead); when they are of one type and direction, on the list's kind, the
+   * entities (see prefetchPlanOf); when they are of one type and direction, on the list's kind, the
    * page query reads them too, and the fields that ask find them in the request's loaders.
    */
-  async list(args: ListArgs, ahead: readonly LinkAhead[] = []): Promise<EntityConnectionRecord> {
+  async list(args: ListArgs, ahead: readonly PrefetchPlan[] = []): Promise<EntityConnectionRecord> {
     const backward = args.last !== null && args.last !== undefined;
     if (backward && args.first !== null && args.first !== undefined) {
       throw new BadUserInputError("pass first/after or last/before, not both", "last");
@@ -114,8 +114,8 @@ export class ListService {
       }
     }
     if (links !== null) {
-      this.graph.keep({
-        anchors: new Map(page.rows.map((row) => [row.id, row.entity])),
+      this.graph.primePrefetched({
+        startEntities: new Map(page.rows.map((row) => [row.id, row.entity])),
         reads: page.links,
       });
     }
@@ -155,7 +155,7 @@ export class ListService {
 }
 
 /** The one link a list page can read with its entities: one type and direction, on its kind. */
-function pageLinks(kind: string | null, ahead: readonly LinkAhead[]): PageLinks | null {
+function pageLinks(kind: string | null, ahead: readonly PrefetchPlan[]): PageLinks | null {
   const [only, ...others] = ahead;
   if (only === undefined || others.length > 0 || only.kind !== kind) return null;
   return { type: only.type, direction: only.direction, limit: only.limit, next: only.next };

@@ -2,8 +2,8 @@ import { BadUserInputError, NotFoundError } from "../errors";
 import { checkRange } from "./arguments";
 import type { EntityRecord } from "../model/records";
 import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
+import { MAX_HOPS } from "../model/bounds";
 import {
-  MAX_HOPS,
   type EdgeRecord,
   type ExpandDirection,
   type TraversalRepository,

@@ -4,11 +4,11 @@ import { boltUri, loadConfig } from "../../src/config";
 import {
   cypher,
   HOPS_QUERY_NAMES,
-  MAX_HOPS,
   QUERY_NAMES,
   TYPED_QUERY_NAMES,
   type QueryRef,
 } from "../../src/db/cypher";
+import { MAX_HOPS } from "../../src/model/bounds";
 import { RELATION_TYPES } from "../../src/model/vocabulary";
 
 /**
