@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { loadSeedSet } from "./load";
-import type { SeedSet, SourcedRecord, Vocabulary } from "./types";
+import type { SeedProblem, SeedSet, SourcedRecord, Vocabulary } from "./types";
 import { checkSeedSet, countSeedSet, repeatedCopies, validateSeedSet } from "./validate";
 
 // A small document and vocabulary of the tests' own, so that these tests do not move when the
@@ -47,6 +47,11 @@ function sha256(text: string): string {
 
 type Json = Record<string, unknown>;
 
+/** The fund's one fact, its amount, at `quote`. */
+function amountFact(quote: { doc: string; quote: string; start: number }): Json {
+  return { key: "amount", label: "资金规模", value: 10, unit: "亿元", ...quote };
+}
+
 function documents(): Json[] {
   return [
     { id: DOC, file: "doc-a.txt", title: "校院地协同创新", sha256: sha256(TEXT), language: "zh" },
@@ -79,15 +84,7 @@ function entities(): Json[] {
       kind: "Fund",
       name: "天使投资引导资金",
       mentions: [at("天使投资引导资金")],
-      facts: [
-        {
-          key: "amount",
-          label: "资金规模",
-          value: 10,
-          unit: "亿元",
-          ...at("天使投资引导资金10亿元"),
-        },
-      ],
+      facts: [amountFact(at("天使投资引导资金10亿元"))],
     },
   ];
 }
@@ -149,18 +146,414 @@ function seedSet(files: Files = {}): SeedSet {
   };
 }
 
-/** The fixture entities with one record replaced by `change(record)`. */
-function changeEntity(id: string, change: (record: Json) => Json): Json[] {
-  return entities().map((record) => (record["id"] === id ? change(record) : record));
+/** The fixture's files with every entity passed through `change` (most come back unchanged). */
+function withEntities(change: (record: Json) => Json): Files {
+  return { entities: { "entities/a.json": entities().map(change) } };
 }
 
-function changeRelationship(index: number, change: (record: Json) => Json): Json[] {
-  return relationships().map((record, i) => (i === index ? change(record) : record));
+/** The fixture's files with the entity `id` replaced by `change(entity)`. */
+function withEntity(id: string, change: (record: Json) => Json): Files {
+  return withEntities((record) => (record["id"] === id ? change(record) : record));
 }
 
-function problemsOf(files: Files): ReturnType<typeof validateSeedSet> {
-  return validateSeedSet(seedSet(files), VOCABULARY);
+/** The fixture's files with the relationship at `index` replaced by `change(relationship)`. */
+function withRelationship(index: number, change: (record: Json) => Json): Files {
+  return {
+    relationships: {
+      "relationships/a.json": relationships().map((record, i) =>
+        i === index ? change(record) : record,
+      ),
+    },
+  };
 }
+
+/** A problem as the validator reports it in `file`, about the record it labels `record`. */
+function problemIn(file: string): (record: string, reason: string) => SeedProblem {
+  return (record, reason) => ({ file, record, reason });
+}
+
+const inDocuments = problemIn("documents.json");
+const inEntities = problemIn("entities/a.json");
+const inRelationships = problemIn("relationships/a.json");
+
+/** One variant of a fixture and every problem the validator must find in it. */
+interface Variant {
+  readonly title: string;
+  /** The fixture's files with one thing changed (a defect, or a change the contract allows). */
+  readonly files: Files;
+  /** Exactly the problems, in order: none for a variant that is valid. */
+  readonly problems: readonly SeedProblem[];
+}
+
+/** One test a variant, in one `describe` a group: the whole list of problems must match. */
+function checkVariants(vocabulary: Vocabulary, groups: Record<string, readonly Variant[]>): void {
+  describe.each(Object.entries(groups))("%s", (_group, variants) => {
+    // By "%s" of the title itself: "$title" would print it quoted and cut at 40 characters.
+    it.each(variants.map((variant) => [variant.title, variant] as const))(
+      "%s",
+      (_title, { files, problems }) => {
+        expect(validateSeedSet(seedSet(files), vocabulary)).toEqual(problems);
+      },
+    );
+  });
+}
+
+const OTHER_SHA256 = sha256("another text");
+
+const RENAMED = {
+  name: "双流区",
+  nameEn: "Shuangliu District",
+  kind: "renamed",
+  year: 2015,
+  note: "outside knowledge",
+};
+
+/** The problem of `record`'s first later name `form`, which `owner` already bears. */
+function laterNameTaken(record: string, form: string, owner: string): SeedProblem {
+  return inEntities(
+    record,
+    `laterNames[0]: '${form}' is already a name of ${owner}; a later name must name this entity only`,
+  );
+}
+
+const VARIANTS: Record<string, readonly Variant[]> = {
+  schema: [
+    {
+      title: "rejects an unknown kind, naming it and the allowed kinds",
+      files: withEntity("uestc", (e) => ({ ...e, kind: "Universty" })),
+      problems: [
+        inEntities(
+          "uestc",
+          "kind: unknown kind 'Universty'; allowed kinds: University, ResearchInstitute, District, GovernmentBody, Fund",
+        ),
+      ],
+    },
+    {
+      title: "rejects an entity with a missing required field",
+      files: withEntity("shuangliu", ({ name: _name, ...rest }) => rest),
+      problems: [inEntities("shuangliu", "name: missing required field")],
+    },
+    {
+      title: "rejects an entity with an unknown key",
+      files: withEntity("shuangliu", (e) => ({ ...e, nameEN: "Shuangliu County" })),
+      problems: [inEntities("shuangliu", "unknown key 'nameEN'")],
+    },
+    {
+      title: "rejects an unknown key inside a quote, with the path to it",
+      files: withEntity("shuangliu", (e) => ({ ...e, mentions: [{ ...at("双流县"), end: 17 }] })),
+      problems: [inEntities("shuangliu", "mentions[0]: unknown key 'end'")],
+    },
+    {
+      title: "rejects an id that is not a lowercase slug",
+      files: {
+        entities: {
+          "entities/a.json": [
+            ...entities(),
+            { id: "Shuangliu_County", kind: "District", name: "双流区", mentions: [at("双流县")] },
+          ],
+        },
+      },
+      problems: [inEntities("Shuangliu_County", "id: must be a lowercase slug of a-z, 0-9 and -")],
+    },
+    {
+      title: "labels a record without an id by its position in its file",
+      files: { entities: { "entities/a.json": [...entities(), { kind: "District" }] } },
+      problems: [
+        inEntities("entities[5]", "id: missing required field"),
+        inEntities("entities[5]", "name: missing required field"),
+        inEntities("entities[5]", "mentions: missing required field"),
+      ],
+    },
+    {
+      title: "requires nameEnOfficial when nameEn is present",
+      files: withEntity("uestc", ({ nameEnOfficial: _official, ...rest }) => rest),
+      problems: [
+        inEntities(
+          "uestc",
+          "nameEnOfficial: is required when nameEn is present (true if the English name is official)",
+        ),
+      ],
+    },
+    {
+      title: "rejects a property value that is not a scalar",
+      files: withRelationship(2, (r) => ({ ...r, properties: { years: [2012] } })),
+      problems: [
+        inRelationships(
+          "kejiju -ESTABLISHED-> angel-fund",
+          "properties.years: must be a string, number or boolean",
+        ),
+      ],
+    },
+    {
+      title: "rejects a property that would overwrite the provenance of the link",
+      files: withRelationship(2, (r) => ({ ...r, properties: { confidence: 0.5 } })),
+      problems: [
+        inRelationships(
+          "kejiju -ESTABLISHED-> angel-fund",
+          'property "confidence" is reserved for provenance; rename it',
+        ),
+      ],
+    },
+    {
+      title: "rejects an inferred relationship without a note",
+      files: withRelationship(1, ({ note: _note, ...rest }) => rest),
+      problems: [
+        inRelationships(
+          "uestc -CO_BUILT-> uestc-institute",
+          "note: an inferred relationship needs a note saying what it was inferred from",
+        ),
+      ],
+    },
+    {
+      title: "rejects an inferred relationship with confidence 1",
+      files: withRelationship(1, (r) => ({ ...r, confidence: 1 })),
+      problems: [
+        inRelationships(
+          "uestc -CO_BUILT-> uestc-institute",
+          "confidence: an inferred relationship needs a confidence below 1",
+        ),
+      ],
+    },
+    {
+      title: "rejects two facts of one entity with the same key",
+      files: withEntity("angel-fund", (e) => ({
+        ...e,
+        facts: [amountFact(at("天使投资引导资金10亿元")), amountFact(at("10亿元"))],
+      })),
+      problems: [inEntities("angel-fund", "facts[1]: duplicate fact key 'amount', also facts[0]")],
+    },
+  ],
+
+  documents: [
+    {
+      title: "rejects a document whose sha256 does not match its bytes",
+      files: { documents: [{ ...documents()[0], sha256: OTHER_SHA256 }] },
+      problems: [
+        inDocuments(
+          DOC,
+          `sha256 mismatch: recorded ${OTHER_SHA256}, documents/doc-a.txt hashes to ${sha256(TEXT)}`,
+        ),
+      ],
+    },
+    {
+      title: "labels a document record without an id by its index",
+      files: { documents: [...documents(), { file: "b.txt" }] },
+      problems: [
+        inDocuments("documents[1]", "id: missing required field"),
+        inDocuments("documents[1]", "title: missing required field"),
+        inDocuments("documents[1]", "sha256: missing required field"),
+        inDocuments("documents[1]", "language: missing required field"),
+      ],
+    },
+  ],
+
+  quotes: [
+    {
+      title: "rejects a quote that is not in its document",
+      files: withEntity("uestc", (e) => ({
+        ...e,
+        mentions: [{ doc: DOC, quote: "清华大学", start: 6 }],
+      })),
+      problems: [
+        inEntities("uestc", "mentions[0]: quote '清华大学' does not occur in document doc-a"),
+      ],
+    },
+    {
+      title: "rejects a quote at the wrong offset and says where it is",
+      files: withEntity("uestc", (e) => ({
+        ...e,
+        mentions: [{ ...at("电子科技大学"), start: 7 }],
+      })),
+      problems: [
+        inEntities("uestc", "mentions[0]: quote '电子科技大学' is not at 7; found at 6 instead"),
+      ],
+    },
+    {
+      title: "checks the quotes of facts and of relationship evidence",
+      files: {
+        ...withEntity("angel-fund", (e) => ({
+          ...e,
+          facts: [amountFact({ doc: DOC, quote: "10亿元", start: 0 })],
+        })),
+        ...withRelationship(0, (r) => ({
+          ...r,
+          evidence: [{ ...at("双流县共建"), doc: "doc-z" }],
+        })),
+      },
+      problems: [
+        inEntities(
+          "angel-fund",
+          `facts[0]: quote '10亿元' is not at 0; found at ${TEXT.indexOf("10亿元")} instead`,
+        ),
+        inRelationships(
+          "shuangliu -CO_BUILT-> uestc-institute",
+          "evidence[0]: unknown document 'doc-z'",
+        ),
+      ],
+    },
+  ],
+
+  entities: [
+    {
+      title: "rejects a duplicate entity id, naming both files",
+      files: {
+        entities: {
+          "entities/a.json": entities(),
+          "entities/b.json": [
+            { id: "uestc", kind: "District", name: "双流", mentions: [at("双流县")] },
+          ],
+        },
+      },
+      problems: [
+        {
+          file: "entities/b.json",
+          record: "uestc",
+          reason: "duplicate entity id; first defined in entities/a.json",
+        },
+      ],
+    },
+    {
+      title: "rejects an alias shared by two entities that do not declare it ambiguous",
+      files: withEntity("uestc-institute", (e) => ({ ...e, aliases: ["电子科大"] })),
+      problems: [
+        inEntities(
+          "uestc",
+          "alias '电子科大' resolves to uestc and uestc-institute; declare it in ambiguousAliases of both or remove it",
+        ),
+      ],
+    },
+    {
+      title: "compares names case- and width-insensitively",
+      files: withEntity("shuangliu", (e) => ({ ...e, aliases: ["ｕｅｓｔｃ"] })),
+      problems: [
+        inEntities(
+          "uestc",
+          "alias 'UESTC' resolves to uestc and shuangliu; declare it in ambiguousAliases of both or remove it",
+        ),
+      ],
+    },
+    {
+      title: "accepts a shared alias that every entity sharing it declares ambiguous",
+      files: withEntities((e) =>
+        e["id"] === "uestc"
+          ? { ...e, ambiguousAliases: ["电子科大"] }
+          : e["id"] === "uestc-institute"
+            ? { ...e, aliases: ["电子科大"], ambiguousAliases: ["电子科大"] }
+            : e,
+      ),
+      problems: [],
+    },
+    {
+      title: "rejects an ambiguous alias that is not one of the entity's names",
+      files: withEntity("shuangliu", (e) => ({ ...e, ambiguousAliases: ["双流"] })),
+      problems: [
+        inEntities("shuangliu", "ambiguousAliases: '双流' is not a name or alias of this entity"),
+      ],
+    },
+    {
+      title: "accepts a later name of one entity, even one that repeats the entity's own name",
+      files: withEntities((e) =>
+        e["id"] === "shuangliu"
+          ? { ...e, laterNames: [RENAMED] }
+          : e["id"] === "uestc"
+            ? { ...e, laterNames: [{ ...RENAMED, name: "电子科大", nameEn: undefined }] }
+            : e,
+      ),
+      problems: [],
+    },
+    {
+      title: "rejects a later name that is already a name of another entity, whatever is declared",
+      files: withEntity("shuangliu", (e) => ({
+        ...e,
+        ambiguousAliases: ["双流县"],
+        laterNames: [{ ...RENAMED, name: "电子科大", nameEn: "ｕｅｓｔｃ" }],
+      })),
+      problems: [
+        laterNameTaken("shuangliu", "电子科大", "uestc"),
+        laterNameTaken("shuangliu", "ｕｅｓｔｃ", "uestc"),
+      ],
+    },
+    {
+      title: "rejects a later name that two entities both claim",
+      files: withEntities((e) =>
+        e["id"] === "shuangliu" || e["id"] === "kejiju" ? { ...e, laterNames: [RENAMED] } : e,
+      ),
+      problems: [
+        laterNameTaken("shuangliu", "双流区", "kejiju"),
+        laterNameTaken("shuangliu", "Shuangliu District", "kejiju"),
+        laterNameTaken("kejiju", "双流区", "shuangliu"),
+        laterNameTaken("kejiju", "Shuangliu District", "shuangliu"),
+      ],
+    },
+    {
+      title: "rejects a later name without a note or with an unknown kind",
+      files: withEntity("shuangliu", (e) => ({
+        ...e,
+        laterNames: [{ name: "双流区", kind: "merged", year: 2015 }],
+      })),
+      problems: [
+        inEntities("shuangliu", "laterNames[0].kind: must be renamed"),
+        inEntities("shuangliu", "laterNames[0].note: missing required field"),
+      ],
+    },
+  ],
+
+  relationships: [
+    {
+      title: "rejects a relationship whose target does not exist",
+      files: withRelationship(0, (r) => ({ ...r, target: "nowhere" })),
+      problems: [
+        inRelationships(
+          "shuangliu -CO_BUILT-> nowhere",
+          "dangling endpoint: target 'nowhere' is not an entity",
+        ),
+      ],
+    },
+    {
+      title: "rejects a relationship type that is not in the vocabulary",
+      files: withRelationship(2, (r) => ({ ...r, type: "FUNDS" })),
+      problems: [
+        inRelationships("kejiju -FUNDS-> angel-fund", "unknown relationship type 'FUNDS'"),
+      ],
+    },
+    {
+      title: "rejects a relationship between kinds its type does not allow",
+      files: withRelationship(0, (r) => ({ ...r, source: "kejiju" })),
+      problems: [
+        inRelationships(
+          "kejiju -CO_BUILT-> uestc-institute",
+          "disallowed relationship: GovernmentBody -CO_BUILT-> ResearchInstitute, CO_BUILT allows District|University -> ResearchInstitute",
+        ),
+      ],
+    },
+    {
+      title: "rejects a relationship to a target kind its type does not allow",
+      files: withRelationship(2, (r) => ({ ...r, target: "uestc" })),
+      problems: [
+        inRelationships(
+          "kejiju -ESTABLISHED-> uestc",
+          "disallowed relationship: GovernmentBody -ESTABLISHED-> University, ESTABLISHED allows GovernmentBody -> Fund",
+        ),
+      ],
+    },
+    {
+      title: "rejects a duplicate (source, type, target), naming both files",
+      files: {
+        relationships: {
+          "relationships/a.json": relationships(),
+          "relationships/b.json": [relationships()[0] ?? {}],
+        },
+      },
+      problems: [
+        {
+          file: "relationships/b.json",
+          record: "shuangliu -CO_BUILT-> uestc-institute",
+          reason: "duplicate relationship; first defined in relationships/a.json",
+        },
+      ],
+    },
+  ],
+};
 
 describe("validateSeedSet", () => {
   it("accepts a consistent seed set and counts its records and quotes", () => {
@@ -181,527 +574,7 @@ describe("validateSeedSet", () => {
     expect(checked.relationships.map(({ record }) => record.confidence)).toEqual([1, 0.8, 1]);
   });
 
-  describe("schema", () => {
-    it("rejects an unknown kind, naming it and the allowed kinds", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity("uestc", (e) => ({ ...e, kind: "Universty" })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "entities/a.json",
-          record: "uestc",
-          reason:
-            "kind: unknown kind 'Universty'; allowed kinds: University, ResearchInstitute, District, GovernmentBody, Fund",
-        },
-      ]);
-    });
-
-    it("rejects an entity with a missing required field", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity("shuangliu", ({ name: _name, ...rest }) => rest),
-        },
-      });
-      expect(problems).toEqual([
-        { file: "entities/a.json", record: "shuangliu", reason: "name: missing required field" },
-      ]);
-    });
-
-    it("rejects an entity with an unknown key", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity("shuangliu", (e) => ({
-            ...e,
-            nameEN: "Shuangliu County",
-          })),
-        },
-      });
-      expect(problems).toEqual([
-        { file: "entities/a.json", record: "shuangliu", reason: "unknown key 'nameEN'" },
-      ]);
-    });
-
-    it("rejects an unknown key inside a quote, with the path to it", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity("shuangliu", (e) => ({
-            ...e,
-            mentions: [{ ...at("双流县"), end: 17 }],
-          })),
-        },
-      });
-      expect(problems).toEqual([
-        { file: "entities/a.json", record: "shuangliu", reason: "mentions[0]: unknown key 'end'" },
-      ]);
-    });
-
-    it("rejects an id that is not a lowercase slug", () => {
-      const badId = {
-        id: "Shuangliu_County",
-        kind: "District",
-        name: "双流区",
-        mentions: [at("双流县")],
-      };
-      const problems = problemsOf({ entities: { "entities/a.json": [...entities(), badId] } });
-      expect(problems).toEqual([
-        {
-          file: "entities/a.json",
-          record: "Shuangliu_County",
-          reason: "id: must be a lowercase slug of a-z, 0-9 and -",
-        },
-      ]);
-    });
-
-    it("labels a record without an id by its position in its file", () => {
-      const problems = problemsOf({
-        entities: { "entities/a.json": [...entities(), { kind: "District" }] },
-      });
-      expect(problems.map((p) => [p.file, p.record])).toContainEqual([
-        "entities/a.json",
-        "entities[5]",
-      ]);
-      expect(problems.map((p) => p.reason)).toEqual([
-        "id: missing required field",
-        "name: missing required field",
-        "mentions: missing required field",
-      ]);
-    });
-
-    it("requires nameEnOfficial when nameEn is present", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity(
-            "uestc",
-            ({ nameEnOfficial: _official, ...rest }) => rest,
-          ),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "entities/a.json",
-          record: "uestc",
-          reason:
-            "nameEnOfficial: is required when nameEn is present (true if the English name is official)",
-        },
-      ]);
-    });
-
-    it("rejects a property value that is not a scalar", () => {
-      const problems = problemsOf({
-        relationships: {
-          "relationships/a.json": changeRelationship(2, (r) => ({
-            ...r,
-            properties: { years: [2012] },
-          })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "relationships/a.json",
-          record: "kejiju -ESTABLISHED-> angel-fund",
-          reason: "properties.years: must be a string, number or boolean",
-        },
-      ]);
-    });
-
-    it("rejects a property that would overwrite the provenance of the link", () => {
-      const problems = problemsOf({
-        relationships: {
-          "relationships/a.json": changeRelationship(2, (r) => ({
-            ...r,
-            properties: { confidence: 0.5 },
-          })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "relationships/a.json",
-          record: "kejiju -ESTABLISHED-> angel-fund",
-          reason: 'property "confidence" is reserved for provenance; rename it',
-        },
-      ]);
-    });
-
-    it("rejects an inferred relationship without a note", () => {
-      const problems = problemsOf({
-        relationships: {
-          "relationships/a.json": changeRelationship(1, ({ note: _note, ...rest }) => rest),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "relationships/a.json",
-          record: "uestc -CO_BUILT-> uestc-institute",
-          reason: "note: an inferred relationship needs a note saying what it was inferred from",
-        },
-      ]);
-    });
-
-    it("rejects an inferred relationship with confidence 1", () => {
-      const problems = problemsOf({
-        relationships: {
-          "relationships/a.json": changeRelationship(1, (r) => ({ ...r, confidence: 1 })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "relationships/a.json",
-          record: "uestc -CO_BUILT-> uestc-institute",
-          reason: "confidence: an inferred relationship needs a confidence below 1",
-        },
-      ]);
-    });
-
-    it("rejects two facts of one entity with the same key", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity("angel-fund", (e) => ({
-            ...e,
-            facts: [
-              {
-                key: "amount",
-                label: "资金规模",
-                value: 10,
-                unit: "亿元",
-                ...at("天使投资引导资金10亿元"),
-              },
-              { key: "amount", label: "资金规模", value: 10, unit: "亿元", ...at("10亿元") },
-            ],
-          })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "entities/a.json",
-          record: "angel-fund",
-          reason: "facts[1]: duplicate fact key 'amount', also facts[0]",
-        },
-      ]);
-    });
-  });
-
-  describe("documents", () => {
-    it("rejects a document whose sha256 does not match its bytes", () => {
-      const recorded = sha256("another text");
-      const problems = problemsOf({ documents: [{ ...documents()[0], sha256: recorded }] });
-      expect(problems).toEqual([
-        {
-          file: "documents.json",
-          record: DOC,
-          reason: `sha256 mismatch: recorded ${recorded}, documents/doc-a.txt hashes to ${sha256(TEXT)}`,
-        },
-      ]);
-    });
-
-    it("labels a document record without an id by its index", () => {
-      const problems = problemsOf({ documents: [...documents(), { file: "b.txt" }] });
-      expect(problems.map((p) => `${p.file}: ${p.record}: ${p.reason}`)).toEqual([
-        "documents.json: documents[1]: id: missing required field",
-        "documents.json: documents[1]: title: missing required field",
-        "documents.json: documents[1]: sha256: missing required field",
-        "documents.json: documents[1]: language: missing required field",
-      ]);
-    });
-  });
-
-  describe("quotes", () => {
-    it("rejects a quote that is not in its document", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity("uestc", (e) => ({
-            ...e,
-            mentions: [{ doc: DOC, quote: "清华大学", start: 6 }],
-          })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "entities/a.json",
-          record: "uestc",
-          reason: "mentions[0]: quote '清华大学' does not occur in document doc-a",
-        },
-      ]);
-    });
-
-    it("rejects a quote at the wrong offset and says where it is", () => {
-      const wrong = { ...at("电子科技大学"), start: 7 };
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity("uestc", (e) => ({ ...e, mentions: [wrong] })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "entities/a.json",
-          record: "uestc",
-          reason: "mentions[0]: quote '电子科技大学' is not at 7; found at 6 instead",
-        },
-      ]);
-    });
-
-    it("checks the quotes of facts and of relationship evidence", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity("angel-fund", (e) => ({
-            ...e,
-            facts: [
-              {
-                key: "amount",
-                label: "资金规模",
-                value: 10,
-                unit: "亿元",
-                doc: DOC,
-                quote: "10亿元",
-                start: 0,
-              },
-            ],
-          })),
-        },
-        relationships: {
-          "relationships/a.json": changeRelationship(0, (r) => ({
-            ...r,
-            evidence: [{ ...at("双流县共建"), doc: "doc-z" }],
-          })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "entities/a.json",
-          record: "angel-fund",
-          reason: `facts[0]: quote '10亿元' is not at 0; found at ${TEXT.indexOf("10亿元")} instead`,
-        },
-        {
-          file: "relationships/a.json",
-          record: "shuangliu -CO_BUILT-> uestc-institute",
-          reason: "evidence[0]: unknown document 'doc-z'",
-        },
-      ]);
-    });
-  });
-
-  describe("entities", () => {
-    it("rejects a duplicate entity id, naming both files", () => {
-      const duplicate = { id: "uestc", kind: "District", name: "双流", mentions: [at("双流县")] };
-      const problems = problemsOf({
-        entities: { "entities/a.json": entities(), "entities/b.json": [duplicate] },
-      });
-      expect(problems).toEqual([
-        {
-          file: "entities/b.json",
-          record: "uestc",
-          reason: "duplicate entity id; first defined in entities/a.json",
-        },
-      ]);
-    });
-
-    it("rejects an alias shared by two entities that do not declare it ambiguous", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity("uestc-institute", (e) => ({
-            ...e,
-            aliases: ["电子科大"],
-          })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "entities/a.json",
-          record: "uestc",
-          reason:
-            "alias '电子科大' resolves to uestc and uestc-institute; declare it in ambiguousAliases of both or remove it",
-        },
-      ]);
-    });
-
-    it("compares names case- and width-insensitively", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity("shuangliu", (e) => ({ ...e, aliases: ["ｕｅｓｔｃ"] })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "entities/a.json",
-          record: "uestc",
-          reason:
-            "alias 'UESTC' resolves to uestc and shuangliu; declare it in ambiguousAliases of both or remove it",
-        },
-      ]);
-    });
-
-    it("accepts a shared alias that every entity sharing it declares ambiguous", () => {
-      const shared = entities().map((e) =>
-        e["id"] === "uestc"
-          ? { ...e, ambiguousAliases: ["电子科大"] }
-          : e["id"] === "uestc-institute"
-            ? { ...e, aliases: ["电子科大"], ambiguousAliases: ["电子科大"] }
-            : e,
-      );
-      expect(problemsOf({ entities: { "entities/a.json": shared } })).toEqual([]);
-    });
-
-    it("rejects an ambiguous alias that is not one of the entity's names", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity("shuangliu", (e) => ({
-            ...e,
-            ambiguousAliases: ["双流"],
-          })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "entities/a.json",
-          record: "shuangliu",
-          reason: "ambiguousAliases: '双流' is not a name or alias of this entity",
-        },
-      ]);
-    });
-
-    const renamed = {
-      name: "双流区",
-      nameEn: "Shuangliu District",
-      kind: "renamed",
-      year: 2015,
-      note: "outside knowledge",
-    };
-
-    it("accepts a later name of one entity, even one that repeats the entity's own name", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": entities().map((e) =>
-            e["id"] === "shuangliu"
-              ? { ...e, laterNames: [renamed] }
-              : e["id"] === "uestc"
-                ? { ...e, laterNames: [{ ...renamed, name: "电子科大", nameEn: undefined }] }
-                : e,
-          ),
-        },
-      });
-      expect(problems).toEqual([]);
-    });
-
-    it("rejects a later name that is already a name of another entity, whatever is declared", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity("shuangliu", (e) => ({
-            ...e,
-            ambiguousAliases: ["双流县"],
-            laterNames: [{ ...renamed, name: "电子科大", nameEn: "ｕｅｓｔｃ" }],
-          })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "entities/a.json",
-          record: "shuangliu",
-          reason:
-            "laterNames[0]: '电子科大' is already a name of uestc; a later name must name this entity only",
-        },
-        {
-          file: "entities/a.json",
-          record: "shuangliu",
-          reason:
-            "laterNames[0]: 'ｕｅｓｔｃ' is already a name of uestc; a later name must name this entity only",
-        },
-      ]);
-    });
-
-    it("rejects a later name that two entities both claim", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": entities().map((e) =>
-            e["id"] === "shuangliu" || e["id"] === "kejiju" ? { ...e, laterNames: [renamed] } : e,
-          ),
-        },
-      });
-      expect(problems.map(({ record, reason }) => `${record}: ${reason}`)).toEqual([
-        "shuangliu: laterNames[0]: '双流区' is already a name of kejiju; a later name must name this entity only",
-        "shuangliu: laterNames[0]: 'Shuangliu District' is already a name of kejiju; a later name must name this entity only",
-        "kejiju: laterNames[0]: '双流区' is already a name of shuangliu; a later name must name this entity only",
-        "kejiju: laterNames[0]: 'Shuangliu District' is already a name of shuangliu; a later name must name this entity only",
-      ]);
-    });
-
-    it("rejects a later name without a note or with an unknown kind", () => {
-      const problems = problemsOf({
-        entities: {
-          "entities/a.json": changeEntity("shuangliu", (e) => ({
-            ...e,
-            laterNames: [{ name: "双流区", kind: "merged", year: 2015 }],
-          })),
-        },
-      });
-      expect(problems.map(({ reason }) => reason)).toEqual([
-        "laterNames[0].kind: must be renamed",
-        "laterNames[0].note: missing required field",
-      ]);
-    });
-  });
-
-  describe("relationships", () => {
-    it("rejects a relationship whose target does not exist", () => {
-      const problems = problemsOf({
-        relationships: {
-          "relationships/a.json": changeRelationship(0, (r) => ({ ...r, target: "nowhere" })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "relationships/a.json",
-          record: "shuangliu -CO_BUILT-> nowhere",
-          reason: "dangling endpoint: target 'nowhere' is not an entity",
-        },
-      ]);
-    });
-
-    it("rejects a relationship type that is not in the vocabulary", () => {
-      const problems = problemsOf({
-        relationships: {
-          "relationships/a.json": changeRelationship(2, (r) => ({ ...r, type: "FUNDS" })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "relationships/a.json",
-          record: "kejiju -FUNDS-> angel-fund",
-          reason: "unknown relationship type 'FUNDS'",
-        },
-      ]);
-    });
-
-    it("rejects a relationship between kinds its type does not allow", () => {
-      const problems = problemsOf({
-        relationships: {
-          "relationships/a.json": changeRelationship(0, (r) => ({ ...r, source: "kejiju" })),
-        },
-      });
-      expect(problems).toEqual([
-        {
-          file: "relationships/a.json",
-          record: "kejiju -CO_BUILT-> uestc-institute",
-          reason:
-            "disallowed relationship: GovernmentBody -CO_BUILT-> ResearchInstitute, CO_BUILT allows District|University -> ResearchInstitute",
-        },
-      ]);
-    });
-
-    it("rejects a duplicate (source, type, target), naming both files", () => {
-      const first = relationships()[0] ?? {};
-      const problems = problemsOf({
-        relationships: { "relationships/a.json": relationships(), "relationships/b.json": [first] },
-      });
-      expect(problems).toEqual([
-        {
-          file: "relationships/b.json",
-          record: "shuangliu -CO_BUILT-> uestc-institute",
-          reason: "duplicate relationship; first defined in relationships/a.json",
-        },
-      ]);
-    });
-  });
+  checkVariants(VOCABULARY, VARIANTS);
 });
 
 // A document of its own for the calibration checks: a sentence repeated three times (boilerplate),
@@ -778,188 +651,188 @@ function calRelationships(): Json[] {
   ];
 }
 
-function calProblems(
-  entities: Json[] = calEntities(),
-  relationships: Json[] = calRelationships(),
-): ReturnType<typeof validateSeedSet> {
-  const files: Files = {
+/** The calibration fixture's files, with its entities or relationships replaced where given. */
+function calibration(records: { entities?: Json[]; relationships?: Json[] } = {}): Files {
+  return {
     text: CAL_TEXT,
     documents: [{ ...documents()[0], sha256: sha256(CAL_TEXT) }],
-    entities: { "entities/a.json": entities },
-    relationships: { "relationships/a.json": relationships },
+    entities: { "entities/a.json": records.entities ?? calEntities() },
+    relationships: { "relationships/a.json": records.relationships ?? calRelationships() },
   };
-  return validateSeedSet(seedSet(files), CAL_VOCABULARY);
 }
 
-function calEntity(id: string, change: (record: Json) => Json): Json[] {
-  return calEntities().map((record) => (record["id"] === id ? change(record) : record));
-}
-
-function calRelationship(index: number, change: (record: Json) => Json): Json[] {
-  return calRelationships().map((record, i) => (i === index ? change(record) : record));
-}
-
-describe("calibration checks", () => {
-  it("accepts the calibration fixture: first copies, a positional link, a name over two lines", () => {
-    expect(calProblems()).toEqual([]);
+function calEntity(id: string, change: (record: Json) => Json): Files {
+  return calibration({
+    entities: calEntities().map((record) => (record["id"] === id ? change(record) : record)),
   });
+}
 
-  describe("repeated sentences", () => {
-    it("finds the later copies of a sentence repeated three times or more, not of one repeated twice", () => {
-      expect(repeatedCopies("甲。甲。甲。乙。乙。")).toEqual([
-        { start: 2, end: 3 },
-        { start: 4, end: 5 },
-      ]);
-      // A line break ends a sentence too (a headline has no full stop).
-      expect(repeatedCopies("甲\n\n甲。甲！")).toEqual([
-        { start: 3, end: 4 },
-        { start: 5, end: 6 },
-      ]);
-    });
+function calRelationship(index: number, change: (record: Json) => Json): Files {
+  return calibration({
+    relationships: calRelationships().map((record, i) => (i === index ? change(record) : record)),
+  });
+}
 
-    it("refuses a mention inside a later copy of a repeated sentence", () => {
-      const problems = calProblems(
-        calEntity("yijian", (e) => ({ ...e, mentions: [calAt("意见", SECOND_COPY)] })),
-      );
-      expect(problems).toEqual([
-        {
-          file: "entities/a.json",
-          record: "yijian",
-          reason: `mentions[0]: quote '意见' at ${SECOND_COPY + 4} lies in a later copy of a sentence the document repeats verbatim 3+ times; quote the genuine sentence, or the first copy`,
-        },
-      ]);
-    });
+const COPIED = calAt("市委出台意见", THIRD_COPY);
 
-    it("refuses relationship evidence inside a later copy unless its note says why", () => {
-      const copied = calAt("市委出台意见", THIRD_COPY);
-      const problems = calProblems(
-        calEntities(),
-        calRelationship(0, (r) => ({ ...r, evidence: [copied] })),
-      );
-      expect(problems).toEqual([
-        {
-          file: "relationships/a.json",
-          record: "yijian -ISSUED_BY-> shiwei",
-          reason: `evidence[0]: quote '市委出台意见' at ${THIRD_COPY} lies in a later copy of a sentence the document repeats verbatim 3+ times; quote the genuine sentence, or the first copy, and say so in the note`,
-        },
-      ]);
-      const explained = calRelationship(0, (r) => ({
+const THRESHOLD_FACT = {
+  key: "economicOutput",
+  label: "经济总量首次突破万亿大关 (first exceeded 1 万亿元)",
+  value: 1,
+  unit: "万亿元",
+  ...calAt("经济总量首次突破万亿大关"),
+};
+
+const CONSTRUCTED_NAME = "专题协商会议";
+
+const CAL_VARIANTS: Record<string, readonly Variant[]> = {
+  "the fixture": [
+    {
+      title:
+        "accepts the calibration fixture: first copies, a positional link, a name over two lines",
+      files: calibration(),
+      problems: [],
+    },
+  ],
+
+  "repeated sentences": [
+    {
+      title: "refuses a mention inside a later copy of a repeated sentence",
+      files: calEntity("yijian", (e) => ({ ...e, mentions: [calAt("意见", SECOND_COPY)] })),
+      problems: [
+        inEntities(
+          "yijian",
+          `mentions[0]: quote '意见' at ${SECOND_COPY + 4} lies in a later copy of a sentence the document repeats verbatim 3+ times; quote the genuine sentence, or the first copy`,
+        ),
+      ],
+    },
+    {
+      title: "refuses relationship evidence inside a later copy unless its note says why",
+      files: calRelationship(0, (r) => ({ ...r, evidence: [COPIED] })),
+      problems: [
+        inRelationships(
+          "yijian -ISSUED_BY-> shiwei",
+          `evidence[0]: quote '市委出台意见' at ${THIRD_COPY} lies in a later copy of a sentence the document repeats verbatim 3+ times; quote the genuine sentence, or the first copy, and say so in the note`,
+        ),
+      ],
+    },
+    {
+      title: "accepts relationship evidence inside a later copy when its note says why",
+      files: calRelationship(0, (r) => ({
         ...r,
-        evidence: [copied],
+        evidence: [COPIED],
         note: "Only the repeated boilerplate sentence states it.",
-      }));
-      expect(calProblems(calEntities(), explained)).toEqual([]);
-    });
-  });
+      })),
+      problems: [],
+    },
+  ],
 
-  it("refuses a fact whose quote states a threshold crossed without a qualifier", () => {
-    const fact = {
-      key: "economicOutput",
-      label: "经济总量首次突破万亿大关 (first exceeded 1 万亿元)",
-      value: 1,
-      unit: "万亿元",
-      ...calAt("经济总量首次突破万亿大关"),
-    };
-    const problems = calProblems(calEntity("chengdu", (e) => ({ ...e, facts: [fact] })));
-    expect(problems).toEqual([
-      {
-        file: "entities/a.json",
-        record: "chengdu",
-        reason:
+  "facts and names": [
+    {
+      title: "refuses a fact whose quote states a threshold crossed without a qualifier",
+      files: calEntity("chengdu", (e) => ({ ...e, facts: [THRESHOLD_FACT] })),
+      problems: [
+        inEntities(
+          "chengdu",
           "facts[0]: the quote says 突破 (a threshold crossed, not an amount); add a qualifier saying so",
-      },
-    ]);
-    const qualified = {
-      ...fact,
-      qualifier: "首次突破 (first exceeded): a threshold, not an amount",
-    };
-    expect(calProblems(calEntity("chengdu", (e) => ({ ...e, facts: [qualified] })))).toEqual([]);
-  });
-
-  it("refuses a name found in no document unless it is flagged nameInferred", () => {
-    const constructed = (e: Json): Json => ({ ...e, name: "专题协商会议" });
-    expect(calProblems(calEntity("meeting", constructed))).toEqual([
-      {
-        file: "entities/a.json",
-        record: "meeting",
-        reason:
+        ),
+      ],
+    },
+    {
+      title: "accepts a fact whose quote states a threshold crossed with a qualifier saying so",
+      files: calEntity("chengdu", (e) => ({
+        ...e,
+        facts: [
+          { ...THRESHOLD_FACT, qualifier: "首次突破 (first exceeded): a threshold, not an amount" },
+        ],
+      })),
+      problems: [],
+    },
+    {
+      title: "refuses a name found in no document unless it is flagged nameInferred",
+      files: calEntity("meeting", (e) => ({ ...e, name: CONSTRUCTED_NAME })),
+      problems: [
+        inEntities(
+          "meeting",
           "name '专题协商会议' occurs in no document; set nameInferred: true and say in the description how the name was made",
-      },
-    ]);
-    const flagged = (e: Json): Json => ({ ...constructed(e), nameInferred: true });
-    expect(calProblems(calEntity("meeting", flagged))).toEqual([]);
-  });
+        ),
+      ],
+    },
+    {
+      title: "accepts a name found in no document when it is flagged nameInferred",
+      files: calEntity("meeting", (e) => ({ ...e, name: CONSTRUCTED_NAME, nameInferred: true })),
+      problems: [],
+    },
+  ],
 
-  describe("evidence kinds", () => {
-    it("refuses an explicit relationship whose quotes name neither end", () => {
-      const problems = calProblems(
-        calEntities(),
-        calRelationship(0, (r) => ({ ...r, evidence: [calAt("出台")] })),
-      );
-      expect(problems).toEqual([
-        {
-          file: "relationships/a.json",
-          record: "yijian -ISSUED_BY-> shiwei",
-          reason:
-            "explicit, but its quotes name neither end (by any name form); quote a passage that names one, or label it inferred with a note",
-        },
-      ]);
-    });
-
-    it("counts an alias as naming an end", () => {
-      const aliased = calEntity("shiwei", (e) => ({
+  "evidence kinds": [
+    {
+      title: "refuses an explicit relationship whose quotes name neither end",
+      files: calRelationship(0, (r) => ({ ...r, evidence: [calAt("出台")] })),
+      problems: [
+        inRelationships(
+          "yijian -ISSUED_BY-> shiwei",
+          "explicit, but its quotes name neither end (by any name form); quote a passage that names one, or label it inferred with a note",
+        ),
+      ],
+    },
+    {
+      title: "counts an alias as naming an end",
+      files: calEntity("shiwei", (e) => ({
         ...e,
         name: "中共成都市委",
         nameInferred: true,
         aliases: ["市委"],
-      }));
-      expect(calProblems(aliased)).toEqual([]);
-    });
+      })),
+      problems: [],
+    },
+    {
+      title: "refuses as explicit a link whose quote names only the item under a Program heading",
+      files: calRelationship(1, (r) => ({ ...r, evidenceKind: "explicit" })),
+      problems: [
+        inRelationships(
+          "measure-4 -DELIVERS-> finance-platform",
+          "explicit, but its quotes name only one end, not the Program 'measure-4' it falls under: the link rests on the item's place in the list; label it positional",
+        ),
+      ],
+    },
+    {
+      title: "refuses a positional relationship whose quote does not show the item",
+      files: calRelationship(1, (r) => ({ ...r, evidence: [calAt("五项措施")] })),
+      problems: [
+        inRelationships(
+          "measure-4 -DELIVERS-> finance-platform",
+          "positional, but its quotes name neither end; a positional quote must show the item",
+        ),
+      ],
+    },
+    {
+      title: "refuses an evidence kind outside the closed vocabulary",
+      files: calRelationship(1, (r) => ({ ...r, evidenceKind: "positonal" })),
+      problems: [
+        inRelationships(
+          "measure-4 -DELIVERS-> finance-platform",
+          "evidenceKind: must be explicit, inferred or positional",
+        ),
+      ],
+    },
+  ],
+};
 
-    it("refuses as explicit a link whose quote names only the item under a Program heading", () => {
-      const problems = calProblems(
-        calEntities(),
-        calRelationship(1, (r) => ({ ...r, evidenceKind: "explicit" })),
-      );
-      expect(problems).toEqual([
-        {
-          file: "relationships/a.json",
-          record: "measure-4 -DELIVERS-> finance-platform",
-          reason:
-            "explicit, but its quotes name only one end, not the Program 'measure-4' it falls under: the link rests on the item's place in the list; label it positional",
-        },
-      ]);
-    });
-
-    it("refuses a positional relationship whose quote does not show the item", () => {
-      const problems = calProblems(
-        calEntities(),
-        calRelationship(1, (r) => ({ ...r, evidence: [calAt("五项措施")] })),
-      );
-      expect(problems).toEqual([
-        {
-          file: "relationships/a.json",
-          record: "measure-4 -DELIVERS-> finance-platform",
-          reason:
-            "positional, but its quotes name neither end; a positional quote must show the item",
-        },
-      ]);
-    });
-
-    it("refuses an evidence kind outside the closed vocabulary", () => {
-      const problems = calProblems(
-        calEntities(),
-        calRelationship(1, (r) => ({ ...r, evidenceKind: "positonal" })),
-      );
-      expect(problems).toEqual([
-        {
-          file: "relationships/a.json",
-          record: "measure-4 -DELIVERS-> finance-platform",
-          reason: "evidenceKind: must be explicit, inferred or positional",
-        },
-      ]);
-    });
+describe("calibration checks", () => {
+  it("finds the later copies of a sentence repeated three times or more, not of one repeated twice", () => {
+    expect(repeatedCopies("甲。甲。甲。乙。乙。")).toEqual([
+      { start: 2, end: 3 },
+      { start: 4, end: 5 },
+    ]);
+    // A line break ends a sentence too (a headline has no full stop).
+    expect(repeatedCopies("甲\n\n甲。甲！")).toEqual([
+      { start: 3, end: 4 },
+      { start: 5, end: 6 },
+    ]);
   });
+
+  checkVariants(CAL_VOCABULARY, CAL_VARIANTS);
 });
 
 describe("the real seeds/ directory", () => {
