@@ -105,29 +105,27 @@ export class EntityConnectionResolver {
   }
 }
 
-type ListMethod = (
-  args: ListArgsType,
-  ctx: Context,
-  info: GraphQLResolveInfo,
-) => Promise<EntityConnectionRecord>;
+/** The list query of one kind (universities, districts, …), a delegation to the list service. */
+function kindListResolver(kind: EntityKind): new () => object {
+  const name = LIST_QUERY_NAMES[kind];
 
-/** One list query per kind (universities, districts, …), each a delegation to the list service. */
-export function createKindListResolver(): new () => object {
-  class KindListResolver {}
-  const prototype = KindListResolver.prototype as unknown as Record<string, ListMethod>;
-  for (const kind of ENTITY_KINDS) {
-    const name = LIST_QUERY_NAMES[kind];
-    prototype[name] = (args, ctx, info) =>
-      ctx.services.lists.list(toListArgs(kind, args), listPrefetchPlanOf(info, kind));
-    const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
-    if (descriptor === undefined) throw new Error(`list query ${name} not defined`);
-    Query(() => EntityConnection, {
+  @Resolver()
+  class KindListResolver {
+    @Query(() => EntityConnection, {
       description: `${kind} entities, filtered, sorted and paginated with keyset cursors (${kind} 列表).`,
-    })(prototype, name, descriptor);
-    Args(() => ListArgsType)(prototype, name, 0);
-    Ctx()(prototype, name, 1);
-    Info()(prototype, name, 2);
+    })
+    [name](
+      @Args(() => ListArgsType) args: ListArgsType,
+      @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
+    ): Promise<EntityConnectionRecord> {
+      return ctx.services.lists.list(toListArgs(kind, args), listPrefetchPlanOf(info, kind));
+    }
   }
-  Resolver()(KindListResolver);
   return KindListResolver;
+}
+
+/** One list query per kind, in the order of the kinds. */
+export function createKindListResolvers(): (new () => object)[] {
+  return ENTITY_KINDS.map(kindListResolver);
 }

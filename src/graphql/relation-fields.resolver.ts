@@ -2,20 +2,10 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
 import type { EntityRecord, RelationRecord } from "../model/records";
 import { RELATION_FIELDS, type RelationFieldSpec } from "../model/relation-fields";
-import type { EntityKind } from "../model/vocabulary";
 import { DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
 import type { Context } from "./context";
 import { KIND_TYPES, Relation } from "./entity.type";
 import { prefetchLinksOf } from "./lookahead";
-
-type FieldMethod = (
-  root: EntityRecord,
-  first: number,
-  ctx: Context,
-  info: GraphQLResolveInfo,
-) => Promise<RelationRecord[]>;
-
-type CountMethod = (root: EntityRecord, ctx: Context) => Promise<number>;
 
 /** The name of a typed field's count: `coBuilt` → `coBuiltCount`. */
 export const countFieldName = (field: string): string => `${field}Count`;
@@ -24,65 +14,77 @@ export const countFieldName = (field: string): string => `${field}Count`;
 const deprecation = (reason: string | undefined): { deprecationReason?: string } =>
   reason === undefined ? {} : { deprecationReason: reason };
 
-/**
- * Builds, from the table in src/model/relation-fields.ts, one resolver class per kind whose methods
- * are the kind's typed relationship fields (University.coBuiltInstitutes, Project.leads, …). Each
- * field is a one-line delegation to the graph service, batched by the request's DataLoader; the
- * fields its selection asks for on the other ends are read in the same round trip. Each has a
- * count beside it (University.coBuiltInstitutesCount): how many it lists with no `first`, one
- * batched query for the counts of a request level. A former name kept for one release
- * (Carrier.district, now Carrier.districts) is a field of the table like any other, with its
- * count (districtCount), both marked deprecated.
- */
-export function createRelationFieldResolvers(): (new () => object)[] {
-  const byKind = new Map<EntityKind, RelationFieldSpec[]>();
-  for (const spec of RELATION_FIELDS)
-    byKind.set(spec.kind, [...(byKind.get(spec.kind) ?? []), spec]);
+/** The description of a typed field: what it lists, in Chinese too, and the links it follows. */
+const fieldDescription = (spec: RelationFieldSpec): string =>
+  `${spec.description} (${spec.zh}); follows ${spec.links
+    .map((link) => `${link.direction === "OUT" ? "→" : "←"}${link.type}`)
+    .join(", ")}${spec.kinds === undefined ? "" : ` to ${spec.kinds.join("|")}`}.`;
 
-  return [...byKind.entries()].map(([kind, specs]) => {
-    const named: Record<string, new () => object> = { [`${kind}RelationsResolver`]: class {} };
-    const cls = named[`${kind}RelationsResolver`] as new () => object;
-    const prototype = cls.prototype as Record<string, FieldMethod>;
-    for (const spec of specs) {
+/**
+ * The resolver of one typed relationship field of the table in src/model/relation-fields.ts
+ * (University.coBuiltInstitutes, Project.leads, …) and of its count. The field is a one-line
+ * delegation to the graph service, batched by the request's DataLoader; the fields its selection
+ * asks for on the other ends are read in the same round trip. Its count
+ * (University.coBuiltInstitutesCount) is how many it lists with no `first`, one batched query for
+ * the counts of a request level. A former name kept for one release (Carrier.district, now
+ * Carrier.districts) is a field of the table like any other, with its count (districtCount), both
+ * marked deprecated.
+ *
+ * The methods are named after the fields: type-graphql finds a field's resolver by its object type
+ * and method name, so the `name` option with one method name for all would resolve every field of a
+ * type with the first one's.
+ */
+function relationFieldResolver(spec: RelationFieldSpec): new () => object {
+  const field = spec.field;
+  const count = countFieldName(field);
+
+  @Resolver(() => KIND_TYPES[spec.kind])
+  class RelationFieldResolver {
+    @FieldResolver(() => [Relation], {
+      description: fieldDescription(spec),
+      ...deprecation(spec.deprecationReason),
+    })
+    [field](
+      @Root() root: EntityRecord,
+      @Arg("first", () => Int, {
+        defaultValue: DEFAULT_RELATIONS_PER_FIELD,
+        description: `At most this many, 1 to 1000 (数量上限); ${count} says how many there are.`,
+      })
+      first: number,
+      @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
+    ): Promise<RelationRecord[]> {
       // Read-ahead (docs/architecture.md, "Reading ahead"), hop 8: the field finds its links in the
       // relations loader's cache when the level above read them; its own selection's links
       // (prefetchLinksOf) start the next level's read-ahead at hop 3.
-      prototype[spec.field] = (root, first, ctx, info) =>
-        ctx.services.graph.linked(root.id, spec.links, spec.kinds, first, prefetchLinksOf(info));
-      const descriptor = Object.getOwnPropertyDescriptor(prototype, spec.field);
-      if (descriptor === undefined) throw new Error(`field ${kind}.${spec.field} not defined`);
-      FieldResolver(() => [Relation], {
-        description: `${spec.description} (${spec.zh}); follows ${spec.links
-          .map((link) => `${link.direction === "OUT" ? "→" : "←"}${link.type}`)
-          .join(", ")}${spec.kinds === undefined ? "" : ` to ${spec.kinds.join("|")}`}.`,
-        ...deprecation(spec.deprecationReason),
-      })(prototype, spec.field, descriptor);
-      Root()(prototype, spec.field, 0);
-      Arg("first", () => Int, {
-        defaultValue: DEFAULT_RELATIONS_PER_FIELD,
-        description: `At most this many, 1 to 1000 (数量上限); ${countFieldName(spec.field)} says how many there are.`,
-      })(prototype, spec.field, 1);
-      Ctx()(prototype, spec.field, 2);
-      Info()(prototype, spec.field, 3);
-
-      const count = countFieldName(spec.field);
-      const counts = prototype as unknown as Record<string, CountMethod>;
-      counts[count] = (root, ctx) =>
-        ctx.services.graph.linkedCount(root.id, spec.links, spec.kinds);
-      const countDescriptor = Object.getOwnPropertyDescriptor(prototype, count);
-      if (countDescriptor === undefined) throw new Error(`field ${kind}.${count} not defined`);
-      FieldResolver(() => Int, {
-        description: `How many ${spec.field} lists, whatever its \`first\` (${spec.zh}总数): when it is larger than the list, there are more.`,
-        ...deprecation(
-          spec.replacedBy === undefined
-            ? undefined
-            : `Use ${countFieldName(spec.replacedBy)}: it counts ${spec.replacedBy}. Removed in the next release.`,
-        ),
-      })(prototype, count, countDescriptor);
-      Root()(prototype, count, 0);
-      Ctx()(prototype, count, 1);
+      return ctx.services.graph.linked(
+        root.id,
+        spec.links,
+        spec.kinds,
+        first,
+        prefetchLinksOf(info),
+      );
     }
-    Resolver(() => KIND_TYPES[kind])(cls);
-    return cls;
-  });
+
+    @FieldResolver(() => Int, {
+      description: `How many ${field} lists, whatever its \`first\` (${spec.zh}总数): when it is larger than the list, there are more.`,
+      ...deprecation(
+        spec.replacedBy === undefined
+          ? undefined
+          : `Use ${countFieldName(spec.replacedBy)}: it counts ${spec.replacedBy}. Removed in the next release.`,
+      ),
+    })
+    [count](@Root() root: EntityRecord, @Ctx() ctx: Context): Promise<number> {
+      return ctx.services.graph.linkedCount(root.id, spec.links, spec.kinds);
+    }
+  }
+  return RelationFieldResolver;
+}
+
+/**
+ * One resolver class per typed relationship field, in the order of the table: type-graphql adds a
+ * type's fields in the order their classes are created.
+ */
+export function createRelationFieldResolvers(): (new () => object)[] {
+  return RELATION_FIELDS.map(relationFieldResolver);
 }

@@ -5,7 +5,7 @@ import { ChainResolver } from "./chain.resolver";
 import { CurationResolver } from "./curation.resolver";
 import { EntityResolver, RelationResolver } from "./entity.resolver";
 import { KIND_TYPES } from "./entity.type";
-import { createKindListResolver, EntityConnectionResolver, ListResolver } from "./list.resolver";
+import { createKindListResolvers, EntityConnectionResolver, ListResolver } from "./list.resolver";
 import { RelationCountResolver } from "./relation-count.resolver";
 import { createRelationFieldResolvers } from "./relation-fields.resolver";
 import { StatsResolver } from "./stats.resolver";
@@ -39,7 +39,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       EntityConnectionResolver,
       ChainResolver,
       CurationResolver,
-      createKindListResolver(),
+      ...createKindListResolvers(),
       ...createRelationFieldResolvers(),
     ],
     // Every kind's object type, even one no field returns by name, so Entity can resolve to it.
