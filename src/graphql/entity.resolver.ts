@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type {
   EntityRecord,
   EvidenceRecord,
@@ -7,11 +7,11 @@ import type {
   LaterNameRecord,
   RelationRecord,
 } from "../model/records";
-import { DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
-import { Direction, Evidence, Fact } from "./common.type";
+import { Evidence, Fact } from "./common.type";
 import type { Context } from "./context";
-import { EntityInterface, LaterName, Relation, RelationTypeEnum } from "./entity.type";
+import { EntityInterface, LaterName, Relation } from "./entity.type";
 import { prefetchPlanOf } from "./lookahead";
+import { RelationsArgs } from "./relation.args";
 import { NameLookup } from "./lookup.type";
 import type { NameLookupRecord } from "../services/lookup.service";
 
@@ -95,21 +95,7 @@ export class EntityResolver {
   relations(
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
-    @Arg("types", () => [RelationTypeEnum], {
-      nullable: true,
-      description: "Only these types (关系类型).",
-    })
-    types: string[] | null,
-    @Arg("direction", () => Direction, {
-      nullable: true,
-      description: "Only this direction (方向).",
-    })
-    direction: Direction | null,
-    @Arg("first", () => Int, {
-      defaultValue: DEFAULT_RELATIONS_PER_FIELD,
-      description: "At most this many, 1 to 1000 (数量上限).",
-    })
-    first: number,
+    @Args(() => RelationsArgs) { types, direction, first }: RelationsArgs,
   ): Promise<RelationRecord[]> {
     return ctx.services.graph.relations(entity.id, types ?? null, direction ?? null, first);
   }

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { EntityRecord } from "../model/records";
-import { Direction } from "./common.type";
 import type { Context } from "./context";
-import { EntityInterface, RelationTypeEnum } from "./entity.type";
+import { EntityInterface } from "./entity.type";
+import { RelationFilterArgs } from "./relation.args";
 
 /**
  * Entity.relationCount: how many relationships `relations` would list with the same filters and
@@ -18,16 +18,7 @@ export class RelationCountResolver {
   relationCount(
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
-    @Arg("types", () => [RelationTypeEnum], {
-      nullable: true,
-      description: "Only these types (关系类型).",
-    })
-    types: string[] | null,
-    @Arg("direction", () => Direction, {
-      nullable: true,
-      description: "Only this direction (方向).",
-    })
-    direction: Direction | null,
+    @Args(() => RelationFilterArgs) { types, direction }: RelationFilterArgs,
   ): Promise<number> {
     return ctx.services.graph.relationCount(entity.id, types ?? null, direction ?? null);
   }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { EdgeRecord, EvidenceContextRecord, EvidenceRecord } from "../model/records";
 import type { EntityKind } from "../model/vocabulary";
 import type { SearchResult } from "../services/search.service";
@@ -11,6 +11,7 @@ import type {
 import { EntityKindEnum, Evidence, EvidenceContext } from "./common.type";
 import type { Context } from "./context";
 import { RelationTypeEnum } from "./entity.type";
+import { TraceArgs } from "./relation.args";
 import {
   GraphEdge,
   GraphNode,
@@ -156,15 +157,7 @@ export class TraversalResolver {
       "What supplies an industry or segment, transitively, over UPSTREAM_OF relations (上游追溯).",
   })
   async upstream(
-    @Arg("id", () => ID, { nullable: true, description: "Industry or chain segment (产业或环节)." })
-    id: string | null,
-    @Arg("name", () => String, {
-      nullable: true,
-      description: "Or its name, as resolve takes names (名称).",
-    })
-    name: string | null,
-    @Arg("depth", () => Int, { defaultValue: 3, description: "Hops, 1 to 10 (深度)." })
-    depth: number,
+    @Args(() => TraceArgs) { id, name, depth }: TraceArgs,
     @Ctx() ctx: Context,
   ): Promise<TraceStepRecord[] | null> {
     const start = await ctx.services.refs.idOf({ id, name }, { id: "id", name: "name" });
@@ -177,15 +170,7 @@ export class TraversalResolver {
       "What an industry or segment supplies, transitively, over UPSTREAM_OF relations (下游追溯).",
   })
   async downstream(
-    @Arg("id", () => ID, { nullable: true, description: "Industry or chain segment (产业或环节)." })
-    id: string | null,
-    @Arg("name", () => String, {
-      nullable: true,
-      description: "Or its name, as resolve takes names (名称).",
-    })
-    name: string | null,
-    @Arg("depth", () => Int, { defaultValue: 3, description: "Hops, 1 to 10 (深度)." })
-    depth: number,
+    @Args(() => TraceArgs) { id, name, depth }: TraceArgs,
     @Ctx() ctx: Context,
   ): Promise<TraceStepRecord[] | null> {
     const start = await ctx.services.refs.idOf({ id, name }, { id: "id", name: "name" });
