@@ -361,192 +361,102 @@ export class SyntheticGraph {
         },
       });
     };
-    const to = (targetKind: EntityKind, n: number): string => entityId(targetKind, n);
+    /** self -type-> the targetKind entity numbered n. */
+    const linkTo = (type: string, targetKind: EntityKind, n: number): void =>
+      add(self, type, entityId(targetKind, n), kind, targetKind);
+    /** The sourceKind entity numbered n -type-> self. */
+    const linkFrom = (sourceKind: EntityKind, n: number, type: string): void =>
+      add(entityId(sourceKind, n), type, self, sourceKind, kind);
     const chance = (p: number): boolean => random() < p;
     const district = (): number => this.pick.district(random());
     const industry = (): number => this.pick.industry(random());
     const university = (): number => this.pick.university(random());
+    const government = (): number => this.pick.government(random());
+    const actor = (): number => this.pick.actor(random());
 
     switch (kind) {
       case "Carrier": {
         const d = district();
-        add(self, "LOCATED_IN", to("District", d), kind, "District");
-        if (chance(0.3)) add(to("District", d), "DEVELOPS", self, "District", kind);
-        if (chance(0.7)) add(self, "FOCUSES_ON", to("Industry", industry()), kind, "Industry");
-        if (chance(0.1))
-          add(self, "AFFILIATED_WITH", to("University", university()), kind, "University");
+        linkTo("LOCATED_IN", "District", d);
+        if (chance(0.3)) linkFrom("District", d, "DEVELOPS");
+        if (chance(0.7)) linkTo("FOCUSES_ON", "Industry", industry());
+        if (chance(0.1)) linkTo("AFFILIATED_WITH", "University", university());
         break;
       }
       case "ResearchInstitute": {
-        if (chance(0.6))
-          add(self, "AFFILIATED_WITH", to("University", university()), kind, "University");
-        if (chance(0.5)) add(to("District", district()), "CO_BUILT", self, "District", kind);
-        if (chance(0.4)) add(to("University", university()), "CO_BUILT", self, "University", kind);
-        if (chance(0.8)) add(self, "FOCUSES_ON", to("Industry", industry()), kind, "Industry");
+        if (chance(0.6)) linkTo("AFFILIATED_WITH", "University", university());
+        if (chance(0.5)) linkFrom("District", district(), "CO_BUILT");
+        if (chance(0.4)) linkFrom("University", university(), "CO_BUILT");
+        if (chance(0.8)) linkTo("FOCUSES_ON", "Industry", industry());
         break;
       }
       case "Project": {
-        if (chance(0.9)) add(self, "FOCUSES_ON", to("Industry", industry()), kind, "Industry");
+        if (chance(0.9)) linkTo("FOCUSES_ON", "Industry", industry());
         const owner = random();
-        if (owner < 0.6)
-          add(self, "BELONGS_TO", to("Enterprise", any("Enterprise")), kind, "Enterprise");
-        else if (owner < 0.8)
-          add(self, "BELONGS_TO", to("University", university()), kind, "University");
-        else
-          add(
-            self,
-            "BELONGS_TO",
-            to("ResearchInstitute", any("ResearchInstitute")),
-            kind,
-            "ResearchInstitute",
-          );
-        if (chance(0.3))
-          add(
-            to("CollectiveActor", this.pick.actor(random())),
-            "LEADS",
-            self,
-            "CollectiveActor",
-            kind,
-          );
-        if (chance(0.3))
-          add(
-            to("CollectiveActor", any("CollectiveActor")),
-            "PARTICIPATES_IN",
-            self,
-            "CollectiveActor",
-            kind,
-          );
-        if (chance(0.2))
-          add(
-            self,
-            "RELIES_ON",
-            to("TechnologyRoadmap", any("TechnologyRoadmap")),
-            kind,
-            "TechnologyRoadmap",
-          );
-        if (chance(0.2)) add(to("Program", any("Program")), "DELIVERS", self, "Program", kind);
-        if (chance(0.1)) add(self, "ADOPTS", to("Mechanism", any("Mechanism")), kind, "Mechanism");
+        if (owner < 0.6) linkTo("BELONGS_TO", "Enterprise", any("Enterprise"));
+        else if (owner < 0.8) linkTo("BELONGS_TO", "University", university());
+        else linkTo("BELONGS_TO", "ResearchInstitute", any("ResearchInstitute"));
+        if (chance(0.3)) linkFrom("CollectiveActor", actor(), "LEADS");
+        if (chance(0.3)) linkFrom("CollectiveActor", any("CollectiveActor"), "PARTICIPATES_IN");
+        if (chance(0.2)) linkTo("RELIES_ON", "TechnologyRoadmap", any("TechnologyRoadmap"));
+        if (chance(0.2)) linkFrom("Program", any("Program"), "DELIVERS");
+        if (chance(0.1)) linkTo("ADOPTS", "Mechanism", any("Mechanism"));
         break;
       }
       case "Platform": {
         const owner = random();
-        if (owner < 0.4)
-          add(self, "BELONGS_TO", to("University", university()), kind, "University");
-        else if (owner < 0.6)
-          add(
-            self,
-            "BELONGS_TO",
-            to("ResearchInstitute", any("ResearchInstitute")),
-            kind,
-            "ResearchInstitute",
-          );
-        else if (owner < 0.8)
-          add(self, "BELONGS_TO", to("Enterprise", any("Enterprise")), kind, "Enterprise");
-        if (chance(0.3))
-          add(
-            self,
-            "TARGETS",
-            to("CollectiveActor", any("CollectiveActor")),
-            kind,
-            "CollectiveActor",
-          );
-        if (chance(0.1)) add(to("District", district()), "CO_BUILT", self, "District", kind);
+        if (owner < 0.4) linkTo("BELONGS_TO", "University", university());
+        else if (owner < 0.6) linkTo("BELONGS_TO", "ResearchInstitute", any("ResearchInstitute"));
+        else if (owner < 0.8) linkTo("BELONGS_TO", "Enterprise", any("Enterprise"));
+        if (chance(0.3)) linkTo("TARGETS", "CollectiveActor", any("CollectiveActor"));
+        if (chance(0.1)) linkFrom("District", district(), "CO_BUILT");
         break;
       }
       case "Person": {
-        if (chance(0.6))
-          add(
-            self,
-            "HOLDS_POSITION",
-            to("GovernmentBody", this.pick.government(random())),
-            kind,
-            "GovernmentBody",
-          );
-        if (chance(0.5)) add(self, "PARTICIPATES_IN", to("Event", any("Event")), kind, "Event");
-        if (chance(0.1)) add(self, "VISITED", to("University", university()), kind, "University");
+        if (chance(0.6)) linkTo("HOLDS_POSITION", "GovernmentBody", government());
+        if (chance(0.5)) linkTo("PARTICIPATES_IN", "Event", any("Event"));
+        if (chance(0.1)) linkTo("VISITED", "University", university());
         break;
       }
       case "Event": {
-        if (chance(0.6)) add(self, "LOCATED_IN", to("District", district()), kind, "District");
-        else if (chance(0.5))
-          add(self, "LOCATED_IN", to("University", university()), kind, "University");
-        if (chance(0.5))
-          add(
-            to("GovernmentBody", this.pick.government(random())),
-            "ORGANIZED",
-            self,
-            "GovernmentBody",
-            kind,
-          );
-        if (chance(0.3)) add(self, "FOCUSES_ON", to("Industry", industry()), kind, "Industry");
+        if (chance(0.6)) linkTo("LOCATED_IN", "District", district());
+        else if (chance(0.5)) linkTo("LOCATED_IN", "University", university());
+        if (chance(0.5)) linkFrom("GovernmentBody", government(), "ORGANIZED");
+        if (chance(0.3)) linkTo("FOCUSES_ON", "Industry", industry());
         break;
       }
       case "Program": {
-        if (chance(0.3)) add(self, "PART_OF", to("Program", any("Program")), kind, "Program");
-        if (chance(0.5))
-          add(
-            self,
-            "ISSUED_BY",
-            to("GovernmentBody", this.pick.government(random())),
-            kind,
-            "GovernmentBody",
-          );
-        if (chance(0.2)) add(self, "DELIVERS", to("Platform", any("Platform")), kind, "Platform");
+        if (chance(0.3)) linkTo("PART_OF", "Program", any("Program"));
+        if (chance(0.5)) linkTo("ISSUED_BY", "GovernmentBody", government());
+        if (chance(0.2)) linkTo("DELIVERS", "Platform", any("Platform"));
         break;
       }
       case "Policy": {
-        add(
-          self,
-          "ISSUED_BY",
-          to("GovernmentBody", this.pick.government(random())),
-          kind,
-          "GovernmentBody",
-        );
-        if (chance(0.3)) add(self, "PART_OF", to("Policy", any("Policy")), kind, "Policy");
-        if (chance(0.4)) add(self, "SUPPORTS", to("Industry", industry()), kind, "Industry");
+        linkTo("ISSUED_BY", "GovernmentBody", government());
+        if (chance(0.3)) linkTo("PART_OF", "Policy", any("Policy"));
+        if (chance(0.4)) linkTo("SUPPORTS", "Industry", industry());
         break;
       }
       case "Mechanism": {
-        if (chance(0.5))
-          add(
-            to("GovernmentBody", this.pick.government(random())),
-            "CO_BUILT",
-            self,
-            "GovernmentBody",
-            kind,
-          );
+        if (chance(0.5)) linkFrom("GovernmentBody", government(), "CO_BUILT");
         break;
       }
       case "Fund": {
-        add(
-          self,
-          "FUNDS",
-          to("CollectiveActor", this.pick.actor(random())),
-          kind,
-          "CollectiveActor",
-        );
-        if (chance(0.3)) add(self, "PART_OF", to("Platform", any("Platform")), kind, "Platform");
+        linkTo("FUNDS", "CollectiveActor", actor());
+        if (chance(0.3)) linkTo("PART_OF", "Platform", any("Platform"));
         break;
       }
       case "TechnologyRoadmap": {
-        add(self, "ROADMAP_FOR", to("Industry", industry()), kind, "Industry");
+        linkTo("ROADMAP_FOR", "Industry", industry());
         break;
       }
       case "Enterprise": {
-        if (chance(0.1))
-          add(
-            self,
-            "TARGETS",
-            to("CollectiveActor", any("CollectiveActor")),
-            kind,
-            "CollectiveActor",
-          );
+        if (chance(0.1)) linkTo("TARGETS", "CollectiveActor", any("CollectiveActor"));
         break;
       }
       case "Industry": {
         // An industrial chain: each industry supplies one of the bigger ones.
-        if (k > 0)
-          add(self, "UPSTREAM_OF", to("Industry", Math.floor(random() * k)), kind, "Industry");
+        if (k > 0) linkTo("UPSTREAM_OF", "Industry", Math.floor(random() * k));
         break;
       }
       case "District":
