@@ -1,11 +1,11 @@
 // Hits of the full-text indexes: an entity by its name forms (entity_names), or at either end of
-// a relationship whose own properties match (relation_props: 首批试点高校 finds the pilot
+// a relationship whose own properties match (relation_props_2: 首批试点高校 finds the pilot
 // programme and its universities). Each entity once, with its best hit and what matched.
 CALL () {
   CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
   RETURN node AS entity, score, null AS viaType, null AS viaText
   UNION ALL
-  CALL db.index.fulltext.queryRelationships('relation_props', $query) YIELD relationship, score
+  CALL db.index.fulltext.queryRelationships('relation_props_2', $query) YIELD relationship, score
   UNWIND [startNode(relationship), endNode(relationship)] AS entity
   RETURN entity, score, type(relationship) AS viaType, relationship.propText AS viaText
 }

@@ -83,6 +83,7 @@ const SUFFIX: Readonly<Record<EntityKind, string>> = {
   Person: "研究员",
   Event: "工作会议",
   CollectiveActor: "产业联盟",
+  ChainSegment: "环节",
 };
 
 /** Share of the entities that are not fixed hubs; the order is the id order. */

@@ -7,7 +7,7 @@ describe("cypher/schema.cypher", () => {
   it("indexes the own properties of every relationship type of the vocabulary, and no other", () => {
     const schema = readFileSync(path.resolve(__dirname, "../../cypher/schema.cypher"), "utf8");
     const index =
-      /CREATE FULLTEXT INDEX relation_props IF NOT EXISTS\s+FOR \(\)-\[r:([A-Z_|]+)\]-\(\)/.exec(
+      /CREATE FULLTEXT INDEX relation_props_2 IF NOT EXISTS\s+FOR \(\)-\[r:([A-Z_|]+)\]-\(\)/.exec(
         schema,
       );
     expect(index?.[1]?.split("|")).toEqual([...RELATION_TYPES]);

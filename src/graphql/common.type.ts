@@ -34,6 +34,7 @@ export enum EvidenceKind {
   inferred = "inferred",
   positional = "positional",
   curated = "curated",
+  imported = "imported",
 }
 registerEnumType(EvidenceKind, {
   name: "EvidenceKind",
@@ -47,6 +48,10 @@ registerEnumType(EvidenceKind, {
         "The quote shows the item; its place in the document's list (under the heading of the other end) states the relationship (列表位置).",
     },
     curated: { description: "Asserted by a curator in a note, with its author (人工标注)." },
+    imported: {
+      description:
+        "A row of an imported chain map, with the source it cites: title, issuer, date, URL or file, page (导入来源).",
+    },
   },
 });
 
@@ -68,6 +73,36 @@ export class EvidenceContext {
 
   @Field(() => Int, { description: "Where the quote ends in text, exclusive (引文终点)." })
   quoteEnd!: number;
+}
+
+@ObjectType({
+  description:
+    "The source an imported fact cites: a row of a chain map names a document or dataset and a page (导入来源).",
+})
+export class Citation {
+  @Field(() => String, { description: "Title of the cited source (来源标题)." })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: "Who issued it (发布机构)." })
+  issuer?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Its date, as written (日期)." })
+  date?: string | null;
+
+  @Field(() => String, { description: "A URL or a file name (网址或文件)." })
+  location!: string;
+
+  @Field(() => String, { nullable: true, description: "Page or place in it (页码)." })
+  page?: string | null;
+
+  @Field(() => String, { description: "The chain map that brought it in (导入批次)." })
+  importSet!: string;
+
+  @Field(() => String, { description: "Sheet of the chain map's row (工作表)." })
+  sheet!: string;
+
+  @Field(() => Int, { description: "Row of that sheet, headers being row 1 (行号)." })
+  row!: number;
 }
 
 @ObjectType({

@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, InterfaceType, ObjectType, registerEnumType } fr
 import type { EntityRecord } from "../model/records";
 import { ENTITY_KINDS, KIND_SPECS, RELATION_SPECS, type EntityKind } from "../model/vocabulary";
 import {
+  Citation,
   Direction,
   EntityKindEnum,
   Evidence,
@@ -119,6 +120,12 @@ export abstract class EntityInterface {
     description: "Numbers the sources state about it, with units (数值事实).",
   })
   facts!: Fact[];
+
+  @Field(() => [Citation], {
+    description:
+      "The sources an imported entity cites (chain maps); empty for entities of the documents, whose passages are in evidence (导入来源).",
+  })
+  citations!: Citation[];
 }
 
 @ObjectType("Relation", {
@@ -153,6 +160,13 @@ export class Relation {
 
   @Field(() => String, { nullable: true, description: "Why an inferred link holds (推断说明)." })
   note?: string | null;
+
+  @Field(() => Citation, {
+    nullable: true,
+    description:
+      "The source an imported link cites (evidenceKind imported): title, issuer, date, URL or file, page; null for links the documents state (导入来源).",
+  })
+  citation?: Citation | null;
 
   @Field(() => [RelationProperty], {
     description: "Properties of the link, such as a position title or a list name (关系属性).",

@@ -38,6 +38,7 @@ export const LIST_QUERY_NAMES: Readonly<Record<EntityKind, string>> = {
   Person: "people",
   Event: "events",
   CollectiveActor: "collectiveActors",
+  ChainSegment: "chainSegments",
 };
 
 function toListArgs(kind: EntityKind | null, args: ListArgsType): ListArgs {

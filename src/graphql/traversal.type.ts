@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { EntityKindEnum, Evidence, EvidenceKind } from "./common.type";
+import { Citation, EntityKindEnum, Evidence, EvidenceKind } from "./common.type";
 import { EntityInterface, RelationTypeEnum } from "./entity.type";
 import type { EntityKind } from "../model/vocabulary";
 
@@ -43,6 +43,12 @@ export class GraphEdge {
 
   @Field(() => Float, { description: "Confidence from 0 to 1 (置信度)." })
   confidence!: number;
+
+  @Field(() => Citation, {
+    nullable: true,
+    description: "The source an imported edge cites (evidenceKind imported) (导入来源).",
+  })
+  citation?: Citation | null;
 
   @Field(() => [Evidence], { description: "Passages that state it (证据)." })
   evidence!: Evidence[];

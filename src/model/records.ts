@@ -73,6 +73,10 @@ export interface EntityRecord {
   readonly nameInferred: boolean;
   readonly aliases: readonly string[];
   readonly description: string | null;
+  /** The sources an imported entity cites (chain maps); none for the documents' entities. */
+  readonly citations: readonly CitationRecord[];
+  /** A chain segment's place in its chain (upstream, midstream, downstream, service). */
+  readonly chainPosition: string | null;
   /**
    * Passages that name it and numbers stated about it. Only single-entity reads (by id, by name)
    * bring them along; walks, lists and relationship fields leave them out, and the request's
@@ -95,12 +99,55 @@ export type DirectionValue = "OUT" | "IN";
 
 /**
  * explicit: a quote states it; inferred: it follows from a quote and a name; positional: the quote
- * shows an item and its place in the document's list states the link; curated: a curator's note.
+ * shows an item and its place in the document's list states the link; curated: a curator's note;
+ * imported: a row of an imported chain map, citing its source (title, issuer, date, location, page).
  */
-export type EvidenceKindValue = "explicit" | "inferred" | "positional" | "curated";
+export type EvidenceKindValue = "explicit" | "inferred" | "positional" | "curated" | "imported";
 
 export function evidenceKindOf(value: unknown): EvidenceKindValue {
-  return value === "inferred" || value === "positional" || value === "curated" ? value : "explicit";
+  return value === "inferred" ||
+    value === "positional" ||
+    value === "curated" ||
+    value === "imported"
+    ? value
+    : "explicit";
+}
+
+/**
+ * What an imported fact cites: a row of a chain map names a source (title, issuer, date, URL or
+ * file) and a page; `importSet` is the chain map it came from (its name), `sheet` and `row` where
+ * in it.
+ */
+export interface CitationRecord {
+  readonly title: string;
+  readonly issuer: string | null;
+  readonly date: string | null;
+  readonly location: string;
+  readonly page: string | null;
+  readonly importSet: string;
+  readonly sheet: string;
+  readonly row: number;
+}
+
+/** A citation stored as JSON text on a node or relationship; null when absent or unreadable. */
+export function citationOf(value: unknown): CitationRecord | null {
+  if (typeof value !== "string") return null;
+  try {
+    const o = JSON.parse(value) as Partial<CitationRecord>;
+    if (typeof o.title !== "string" || typeof o.location !== "string") return null;
+    return {
+      title: o.title,
+      issuer: o.issuer ?? null,
+      date: o.date ?? null,
+      location: o.location,
+      page: o.page ?? null,
+      importSet: o.importSet ?? "",
+      sheet: o.sheet ?? "",
+      row: typeof o.row === "number" ? o.row : 0,
+    };
+  } catch {
+    return null;
+  }
 }
 
 /** An edge of a relationship view or path, in its stored direction, with its evidence. */
@@ -111,6 +158,8 @@ export interface EdgeRecord {
   readonly target: string;
   readonly evidenceKind: EvidenceKindValue;
   readonly confidence: number;
+  /** The source an imported edge cites (evidenceKind imported); null otherwise. */
+  readonly citation?: CitationRecord | null;
   /** Absent when the query that read the edge left its quotes out; the edge-evidence loader reads them. */
   readonly evidence?: readonly EvidenceRecord[];
 }
@@ -140,6 +189,8 @@ export interface RelationRecord {
   readonly evidenceKind: EvidenceKindValue;
   readonly confidence: number;
   readonly note: string | null;
+  /** The source an imported link cites (evidenceKind imported); null otherwise. */
+  readonly citation: CitationRecord | null;
   /** Absent when the link was read without its quotes: the edge-evidence loader reads them. */
   readonly evidence?: readonly EvidenceRecord[];
   /** The entity at the other end, when the query that found the link read it too. */
@@ -164,11 +215,14 @@ export const RESERVED_RELATIONSHIP_KEYS = [
   "note",
   // The text of its own properties, which the full-text index of relationships reads.
   "propText",
+  // An imported link's source (JSON) and the chain map that owns it.
+  "citation",
+  "importSet",
   ...SORT_KEY_PROPERTIES,
 ] as const;
 
 /**
- * What the full-text index of relationships (relation_props) reads of a relationship: the values
+ * What the full-text index of relationships (relation_props_2) reads of a relationship: the values
  * of its own properties, e.g. 首批试点高校 (first batch of pilot universities); null without any.
  */
 export function propTextOf(

@@ -23,6 +23,7 @@ export const ENTITY_KINDS = [
   "Person",
   "Event",
   "CollectiveActor",
+  "ChainSegment",
 ] as const;
 
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -150,6 +151,13 @@ export const KIND_SPECS: Readonly<Record<EntityKind, KindSpec>> = {
     description:
       "A class of actors the text gives a role or a stated total without naming all members (行业龙头企业, 产业联盟, 高校院所, 创投机构, 面向市场和产业发展的新型研究院).",
   },
+  ChainSegment: {
+    kind: "ChainSegment",
+    en: "Industrial chain segment",
+    zh: "产业链环节",
+    description:
+      "A segment of an industry's chain from an imported chain map (上游/中游/下游/配套服务), e.g. 芯片设计 in 集成电路; the document itself names none.",
+  },
 };
 
 export interface RelationSpec {
@@ -196,7 +204,16 @@ export const RELATION_SPECS: readonly RelationSpec[] = [
     zh: "位于",
     description:
       "A carrier or event is located in a district, county or university, e.g. 中铁轨道交通高科技产业园 -> 金牛区.",
-    from: ["Carrier", "Event"],
+    from: [
+      "Carrier",
+      "Event",
+      "Enterprise",
+      "University",
+      "ResearchInstitute",
+      "Platform",
+      "Project",
+      "Fund",
+    ],
     to: ["University", "District"],
   },
   {
@@ -257,9 +274,38 @@ export const RELATION_SPECS: readonly RelationSpec[] = [
     en: "upstream of",
     zh: "上游",
     description:
-      "An industry or segment is upstream of another in an industrial chain (reserved: the document states no such link).",
-    from: ["Industry"],
+      "An industry or chain segment supplies another in an industrial chain; the document states no such link, chain maps do (segments' `supplies`).",
+    from: ["Industry", "ChainSegment"],
+    to: ["Industry", "ChainSegment"],
+  },
+  {
+    type: "SEGMENT_OF",
+    en: "segment of",
+    zh: "产业链环节",
+    description:
+      "A chain segment is a segment of an industry's chain (property position: upstream, midstream, downstream or service), from an imported chain map.",
+    from: ["ChainSegment"],
     to: ["Industry"],
+  },
+  {
+    type: "IN_SEGMENT",
+    en: "in segment",
+    zh: "环节主体",
+    description:
+      "An organisation or resource works in or serves a chain segment (property role: chain-leader 链主企业, supplier 配套企业, research 研发机构, platform, carrier, project, fund, policy), from an imported chain map.",
+    from: [
+      "Enterprise",
+      "University",
+      "ResearchInstitute",
+      "Platform",
+      "Carrier",
+      "Project",
+      "Fund",
+      "Policy",
+      "Program",
+      "CollectiveActor",
+    ],
+    to: ["ChainSegment"],
   },
   {
     type: "PILOT_OF",
@@ -276,8 +322,8 @@ export const RELATION_SPECS: readonly RelationSpec[] = [
     zh: "组成部分",
     description:
       'A component belongs to a whole: a policy to a policy system (property component), a measure or task to its list, a fund to a platform, a session meeting to a session, e.g. 企业14条 is part of the "2" of "1+2+N".',
-    from: ["Carrier", "Fund", "Policy", "Program", "Mechanism", "Event"],
-    to: ["Carrier", "Platform", "Policy", "Program", "Event"],
+    from: ["Carrier", "Fund", "Policy", "Program", "Mechanism", "Event", "ChainSegment"],
+    to: ["Carrier", "Platform", "Policy", "Program", "Event", "ChainSegment"],
   },
   {
     type: "EXAMPLE_OF",

@@ -1,4 +1,4 @@
-import { evidenceKindOf } from "../model/records";
+import { citationOf, evidenceKindOf } from "../model/records";
 import type { Queries, Row } from "../db/database";
 import { asObject, asList, asText, asTextOrNull, type JsonValue } from "../db/values";
 import type {
@@ -330,6 +330,10 @@ export function recordOf(value: JsonValue | undefined): EntityRecord {
     nameInferred: e.nameInferred === true,
     aliases: asList(e.aliases).map(String),
     description: asTextOrNull(e.description),
+    citations: asList(e.citations)
+      .map((value) => citationOf(value))
+      .filter((citation) => citation !== null),
+    chainPosition: asTextOrNull(e.chainPosition),
   };
 }
 
@@ -403,6 +407,7 @@ export function toRelation(fromId: string, row: Row): RelationRecord {
     evidenceKind: evidenceKindOf(props.evidenceKind),
     confidence: typeof props.confidence === "number" ? props.confidence : 1,
     note: asTextOrNull(props.note),
+    citation: citationOf(props.citation),
     ...(props.quotes === undefined || props.quotes === null
       ? {}
       : { evidence: evidenceFromProperties(props) }),
@@ -428,6 +433,7 @@ export function edgeOf(
     target,
     evidenceKind: evidenceKindOf(props.evidenceKind),
     confidence: typeof props.confidence === "number" ? props.confidence : 1,
+    citation: citationOf(props.citation),
     ...(props.evidence === undefined && props.quotes === undefined
       ? {}
       : { evidence: evidenceFromProperties(props) }),

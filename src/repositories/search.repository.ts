@@ -19,7 +19,7 @@ export interface SearchPage {
 
 /**
  * Full-text search over every name form (index entity_names) and over relationships' own
- * properties (index relation_props), both with the CJK analyzer.
+ * properties (index relation_props_2), both with the CJK analyzer.
  */
 export class SearchRepository {
   constructor(private readonly db: Queries) {}

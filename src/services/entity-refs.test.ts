@@ -15,6 +15,8 @@ function entity(id: string, kind: EntityKind, name: string): EntityRecord {
     nameInferred: false,
     aliases: [],
     description: null,
+    citations: [],
+    chainPosition: null,
   };
 }
 
