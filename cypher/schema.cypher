@@ -55,3 +55,11 @@ FOR (a:Audit) ON (a.entityId);
 // What curators removed, so that seeding does not bring it back.
 CREATE CONSTRAINT tombstone_id IF NOT EXISTS
 FOR (t:Tombstone) REQUIRE t.id IS UNIQUE;
+
+// Chain maps: what an import owns (its entities), found again when the same map is imported, and
+// the record of each import.
+CREATE INDEX entity_import_set IF NOT EXISTS
+FOR (n:Entity) ON (n.importSet);
+
+CREATE CONSTRAINT chain_map_import_id IF NOT EXISTS
+FOR (i:ChainMapImport) REQUIRE i.id IS UNIQUE;

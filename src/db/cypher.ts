@@ -91,6 +91,18 @@ export const QUERY_NAMES = [
   "curation-untombstone",
   "seed-state-read",
   "seed-state-write",
+  "chain-map-entities",
+  "chain-map-owned-entities",
+  "chain-map-owned-relationships",
+  "chain-map-existing-relationships",
+  "chain-map-write-entities",
+  "chain-map-write-relationships",
+  "chain-map-remove-relationships",
+  "chain-map-remove-entities",
+  "chain-map-record-import",
+  "chain-map-imports",
+  "chain-map-read",
+  "chain-map-industry-of",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -98,11 +98,8 @@ export class Citation {
   @Field(() => String, { description: "The chain map that brought it in (导入批次)." })
   importSet!: string;
 
-  @Field(() => String, { description: "Sheet of the chain map's row (工作表)." })
+  @Field(() => String, { description: "The chain map's table the fact came from (工作表)." })
   sheet!: string;
-
-  @Field(() => Int, { description: "Row of that sheet, headers being row 1 (行号)." })
-  row!: number;
 }
 
 @ObjectType({

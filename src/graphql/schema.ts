@@ -2,6 +2,7 @@ import { buildSchema } from "type-graphql";
 import { authChecker } from "../auth/auth-checker";
 import type { GraphQLSchema } from "graphql";
 import { ChainResolver } from "./chain.resolver";
+import { ChainMapResolver } from "./chain-map.resolver";
 import { CurationResolver } from "./curation.resolver";
 import { EntityResolver, RelationResolver } from "./entity.resolver";
 import { KIND_TYPES } from "./entity.type";
@@ -38,6 +39,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       ListResolver,
       EntityConnectionResolver,
       ChainResolver,
+      ChainMapResolver,
       CurationResolver,
       ...createKindListResolvers(),
       ...createRelationFieldResolvers(),

@@ -115,8 +115,8 @@ export function evidenceKindOf(value: unknown): EvidenceKindValue {
 
 /**
  * What an imported fact cites: a row of a chain map names a source (title, issuer, date, URL or
- * file) and a page; `importSet` is the chain map it came from (its name), `sheet` and `row` where
- * in it.
+ * file) and a page; `importSet` is the chain map it came from (its name), `sheet` the table of its
+ * row. The row's number is not kept: a row added above it would change every citation below.
  */
 export interface CitationRecord {
   readonly title: string;
@@ -126,7 +126,6 @@ export interface CitationRecord {
   readonly page: string | null;
   readonly importSet: string;
   readonly sheet: string;
-  readonly row: number;
 }
 
 /** A citation stored as JSON text on a node or relationship; null when absent or unreadable. */
@@ -143,7 +142,6 @@ export function citationOf(value: unknown): CitationRecord | null {
       page: o.page ?? null,
       importSet: o.importSet ?? "",
       sheet: o.sheet ?? "",
-      row: typeof o.row === "number" ? o.row : 0,
     };
   } catch {
     return null;

@@ -1,4 +1,5 @@
 import { QueryCounter, type Database, type Transactional } from "../db/database";
+import { ChainMapRepository } from "./chain-map.repository";
 import { CurationRepository } from "./curation.repository";
 import { EntityRepository } from "./entity.repository";
 
@@ -32,6 +33,7 @@ export function requestStore(source: StoreSource): { store: Store; roundTrips: R
 export interface TransactionRepositories {
   readonly curation: CurationRepository;
   readonly entities: EntityRepository;
+  readonly chainMaps: ChainMapRepository;
 }
 
 /**
@@ -44,12 +46,21 @@ export class UnitOfWork {
 
   run<T>(work: (repos: TransactionRepositories) => Promise<T>): Promise<T> {
     return this.store.writeTransaction((tx) =>
-      work({ curation: new CurationRepository(tx), entities: new EntityRepository(tx) }),
+      work({
+        curation: new CurationRepository(tx),
+        entities: new EntityRepository(tx),
+        chainMaps: new ChainMapRepository(tx),
+      }),
     );
   }
 
   /** The curation repository outside any transaction, for reads (the audit history). */
   curationReads(): CurationRepository {
     return new CurationRepository(this.store);
+  }
+
+  /** The chain-map repository outside any transaction, for the reads an import plans from. */
+  chainMapReads(): ChainMapRepository {
+    return new ChainMapRepository(this.store);
   }
 }

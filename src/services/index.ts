@@ -15,6 +15,9 @@ import {
   type StoreSource,
 } from "../repositories/store";
 import { ChainService } from "./chain.service";
+import { ChainMapImportService } from "./chain-maps/import.service";
+import { ChainMapService } from "./chain-maps/chain-map.service";
+import { ChainMapReadRepository } from "../repositories/chain-map.repository";
 import { CurationService } from "./curation.service";
 import { GraphService } from "./graph.service";
 import { ListService } from "./list.service";
@@ -36,6 +39,8 @@ export interface Services {
   readonly lists: ListService;
   readonly chains: ChainService;
   readonly curation: CurationService;
+  readonly chainMaps: ChainMapImportService;
+  readonly chainMapViews: ChainMapService;
 }
 
 /** Builds one request's services, with that request's own DataLoaders. */
@@ -58,6 +63,8 @@ export function createServices(db: Store, principal: Principal): Services {
     lists: new ListService(new ListRepository(db), graph, refs),
     chains: new ChainService(new ChainRepository(db)),
     curation: new CurationService(new UnitOfWork(db), principal),
+    chainMaps: chainMapImports(db, graph),
+    chainMapViews: new ChainMapService(new ChainMapReadRepository(db)),
   };
 }
 
@@ -77,4 +84,14 @@ export interface RequestServices {
 export function createRequestServices(source: StoreSource, principal: Principal): RequestServices {
   const { store, roundTrips } = requestStore(source);
   return { services: createServices(store, principal), roundTrips };
+}
+
+/** The chain-map importer over a store: names resolved as `resolve` does, writes in one transaction. */
+export function chainMapImports(db: Store, graph: GraphService): ChainMapImportService {
+  const work = new UnitOfWork(db);
+  return new ChainMapImportService({
+    resolve: (name) => graph.resolve(name),
+    reads: work.chainMapReads(),
+    transaction: (body) => work.run((repos) => body(repos.chainMaps)),
+  });
 }
