@@ -19,7 +19,8 @@ registerEnumType(ChainStageKeyEnum, {
     },
     CARRIERS: { description: "Carriers, parks and bases, with their districts (载体与区县)." },
     SUPPORT: {
-      description: "Platforms, funds, policies and tasks that support it (平台、资金与政策).",
+      description:
+        "Platforms, programs, mechanisms and tasks that support it, and the funds and policies tied to those or to the industry (平台、资金与政策).",
     },
   },
 });
@@ -27,7 +28,8 @@ registerEnumType(ChainStageKeyEnum, {
 @ObjectType({ description: "An entity tied to a chain item, such as a project's lead (环节成员)." })
 export class ChainMember {
   @Field(() => String, {
-    description: "lead, participant, owner (projects); district, university (carriers) (角色).",
+    description:
+      "lead, participant, owner (projects); district, university (carriers and research institutes); issuer (policies) (角色).",
   })
   role!: string;
 
@@ -38,6 +40,12 @@ export class ChainMember {
     description: "The relationship that ties it, with evidence (关系证据).",
   })
   edge!: GraphEdge;
+
+  @Field(() => [ChainMember], {
+    description:
+      "For a research institute: its districts and universities (role district or university); empty otherwise (所属区县与高校).",
+  })
+  members!: ChainMember[];
 }
 
 @ObjectType({
@@ -49,7 +57,7 @@ export class ChainItem {
 
   @Field(() => [String], {
     description:
-      "How it is tied: roadmap, project, carrier, focus, event-host, lead, participant, owner, university, supporter, platform, task (关联方式).",
+      "How it is tied: roadmap, project, carrier, focus, event-host, lead, participant, owner, university, supporter, platform, task, fund, policy (关联方式).",
   })
   roles!: string[];
 
@@ -61,7 +69,7 @@ export class ChainItem {
 
   @Field(() => [ChainMember], {
     description:
-      "A project's leads, participants and owner; a carrier's district and university (成员).",
+      "A project's leads, participants and owner; a carrier's or research institute's districts and universities; a policy's issuers (成员).",
   })
   members!: ChainMember[];
 }
