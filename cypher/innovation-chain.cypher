@@ -135,8 +135,12 @@ CALL (target) {
   RETURN collect({
     id: n.id, kind: n.kind, role: item.role, parent: item.parent,
     // Each relationship as its id (which holds the endpoints), type and kind of evidence; the
-    // quotes are read only if a query asks for them.
-    rels: [r IN item.rels | r {.id, .evidenceKind, .confidence, type: type(r)}],
+    // quotes are read only if a query asks for them. An inferred one brings what inferred it
+    // (its note and quotes, and the names of its ends), for the item's stated reason.
+    rels: [r IN item.rels | r {.id, .evidenceKind, .confidence, type: type(r),
+      why: CASE WHEN r.evidenceKind = 'inferred'
+        THEN {note: r.note, quotes: r.quotes, source: startNode(r).name, target: endNode(r).name}
+      END}],
     entity: CASE WHEN n:Entity THEN n __ENTITY__ END
   }) AS items
 }

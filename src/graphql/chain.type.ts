@@ -41,6 +41,25 @@ export class ChainMember {
   })
   edge!: GraphEdge;
 
+  @Field(() => Boolean, {
+    description:
+      "True when edge, the relationship that ties the member to its item, is labelled inferred rather than stated (是否推断).",
+  })
+  inferred!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "When inferred: which link was inferred, its confidence, the quote it rests on and the rule that inferred it (the link's note); null otherwise (推断依据).",
+  })
+  reason?: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the member is a class of actors the text names without naming its members (a CollectiveActor such as 行业龙头企业), not a named organisation (是否为群体).",
+  })
+  isClass!: boolean;
+
   @Field(() => [ChainMember], {
     description:
       "For a research institute: its districts and universities (role district or university); empty otherwise (所属区县与高校).",
@@ -72,6 +91,25 @@ export class ChainItem {
       "A project's leads, participants and owner; a carrier's or research institute's districts and universities; a policy's issuers (成员).",
   })
   members!: ChainMember[];
+
+  @Field(() => Boolean, {
+    description:
+      "True when every path in via that ties the item to the industry has a link labelled inferred rather than stated (是否推断).",
+  })
+  inferred!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "When inferred: each inferred link of its paths, with its confidence, the quote it rests on and the rule that inferred it (the link's note); null otherwise (推断依据).",
+  })
+  reason?: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the item is a class of actors the text names without naming its members (a CollectiveActor), not a named organisation (是否为群体).",
+  })
+  isClass!: boolean;
 }
 
 @ObjectType({

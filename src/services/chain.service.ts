@@ -1,7 +1,7 @@
 import { BadUserInputError } from "../errors";
 import { checkRange } from "./arguments";
 import type { EdgeRecord, EntityRecord } from "../model/records";
-import type { ChainRepository, ChainRow } from "../repositories/chain.repository";
+import type { ChainInference, ChainRepository, ChainRow } from "../repositories/chain.repository";
 
 export const CHAIN_STAGES = [
   "ROADMAPS",
@@ -24,6 +24,12 @@ export interface ChainMemberRecord {
   readonly role: string;
   readonly entity: EntityRecord;
   readonly edge: EdgeRecord;
+  /** True when `edge`, the relationship tying the member to its item, is labelled inferred. */
+  readonly inferred: boolean;
+  /** What inferred `edge` (its ends, confidence, quotes and note); null when it is not inferred. */
+  readonly reason: string | null;
+  /** True when the member is a class of actors (a CollectiveActor), not a named organisation. */
+  readonly isClass: boolean;
   /** For a research institute: its districts and universities, as its own item lists them. */
   readonly members: readonly ChainMemberRecord[];
 }
@@ -38,6 +44,12 @@ export interface ChainItemRecord {
    * districts and universities; for a policy: who issued it.
    */
   readonly members: readonly ChainMemberRecord[];
+  /** True when every path that ties the item to the industry has a link labelled inferred. */
+  readonly inferred: boolean;
+  /** What inferred those links (their ends, confidence, quotes and notes); null when not inferred. */
+  readonly reason: string | null;
+  /** True when the item is a class of actors (a CollectiveActor), not a named organisation. */
+  readonly isClass: boolean;
 }
 
 export interface ChainStageRecord {
@@ -69,6 +81,9 @@ const SUPPORT_KINDS = new Set([
  * issuers.
  */
 const MEMBER_ROLES = new Set(["lead", "participant", "owner", "district", "university", "issuer"]);
+
+/** The kind of a class of actors the text names without naming its members (行业龙头企业). */
+const CLASS_KIND = "CollectiveActor";
 
 /** Which stage a row belongs to, by how it is tied to the industry and what kind it is. */
 function stageOf(row: ChainRow): ChainStageKey | null {
@@ -108,6 +123,22 @@ function mergeEdges(a: readonly EdgeRecord[], b: readonly EdgeRecord[]): EdgeRec
 export const DEFAULT_CHAIN_FIRST = 100;
 export const MAX_CHAIN_FIRST = 500;
 
+/** One inferred link, said in a sentence: its ends, confidence, quotes and why (its note). */
+export function describeInference(inference: ChainInference): string {
+  const quotes = inference.quotes.map((quote) => `“${quote}”`).join(", ");
+  const from = quotes === "" ? "" : ` from ${quotes}`;
+  const note = inference.note === null ? "" : `: ${inference.note.trim()}`;
+  const sentence = `${inference.sourceName} ${inference.type} ${inference.targetName} is inferred (confidence ${inference.confidence})${from}${note}`;
+  return /[.。]$/u.test(sentence) ? sentence : `${sentence}.`;
+}
+
+function reasonOf(inferences: Iterable<ChainInference>): string | null {
+  const sentences = [...inferences].map(describeInference);
+  return sentences.length === 0 ? null : sentences.join(" ");
+}
+
+const isInferred = (edge: EdgeRecord): boolean => edge.evidenceKind === "inferred";
+
 /**
  * The innovation chain deployed around an industry (围绕产业链部署创新链), stage by stage. Only what
  * the graph states is listed: a stage with nothing is returned empty, never padded.
@@ -138,12 +169,17 @@ export class ChainService {
       role: string;
       entity: EntityRecord;
       edge: EdgeRecord;
+      inference: ChainInference | null;
     };
     type Draft = {
       stage: ChainStageKey;
       entity: EntityRecord;
       roles: Set<string>;
       via: EdgeRecord[];
+      /** Each path that reached the item, nearest the item first. */
+      paths: EdgeRecord[][];
+      /** What inferred the inferred links of those paths, by edge id. */
+      inferences: Map<string, ChainInference>;
       members: Map<string, MemberDraft>;
     };
     const stages = new Map<ChainStageKey, Map<string, Draft>>(
@@ -161,6 +197,8 @@ export class ChainService {
         entity,
         roles: new Set<string>(),
         via: [],
+        paths: [],
+        inferences: new Map<string, ChainInference>(),
         members: new Map<string, MemberDraft>(),
       };
       items.set(row.id, draft);
@@ -175,6 +213,8 @@ export class ChainService {
       if (draft === null) continue;
       draft.roles.add(row.role);
       draft.via = mergeEdges(draft.via, row.via);
+      draft.paths.push([...row.via]);
+      for (const inference of row.inferences) draft.inferences.set(inference.edgeId, inference);
     }
     // Each branch of the query stops at `first` rows; a group that reached it marks its stage.
     // Entities are counted once per group: an anchor reached by two paths repeats its members.
@@ -197,7 +237,10 @@ export class ChainService {
       const entity = entities.get(row.id);
       const edge = row.via[0];
       if (item === undefined || entity === undefined || edge === undefined) continue;
-      item.members.set(`${row.role}|${row.id}`, { role: row.role, entity, edge });
+      const inference = isInferred(edge)
+        ? (row.inferences.find((found) => found.edgeId === edge.id) ?? null)
+        : null;
+      item.members.set(`${row.role}|${row.id}`, { role: row.role, entity, edge, inference });
     }
 
     const byRoleThenName = (a: MemberDraft, b: MemberDraft): number =>
@@ -212,6 +255,13 @@ export class ChainService {
         role: member.role,
         entity: member.entity,
         edge: member.edge,
+        inferred: isInferred(member.edge),
+        reason: isInferred(member.edge)
+          ? member.inference === null
+            ? `${member.edge.source} ${member.edge.type} ${member.edge.target} is labelled inferred.`
+            : describeInference(member.inference)
+          : null,
+        isClass: member.entity.kind === CLASS_KIND,
         members: own
           .filter((sub) => sub.role === "district" || sub.role === "university")
           .sort(byRoleThenName)
@@ -223,14 +273,21 @@ export class ChainService {
       industry,
       stages: CHAIN_STAGES.map((key) => {
         const items = [...(stages.get(key)?.values() ?? [])]
-          .map((draft) => ({
-            entity: draft.entity,
-            roles: [...draft.roles].sort(),
-            via: draft.via,
-            members: [...draft.members.values()]
-              .sort(byRoleThenName)
-              .map((member) => memberOf(member, 0)),
-          }))
+          .map((draft) => {
+            const inferred =
+              draft.paths.length > 0 && draft.paths.every((path) => path.some(isInferred));
+            return {
+              entity: draft.entity,
+              roles: [...draft.roles].sort(),
+              via: draft.via,
+              members: [...draft.members.values()]
+                .sort(byRoleThenName)
+                .map((member) => memberOf(member, 0)),
+              inferred,
+              reason: inferred ? reasonOf(draft.inferences.values()) : null,
+              isClass: draft.entity.kind === CLASS_KIND,
+            };
+          })
           .sort((a, b) => a.entity.name.localeCompare(b.entity.name));
         return {
           key,
