@@ -1,8 +1,14 @@
-// The innovation chain deployed around an industry: what links to it directly (roadmaps, projects,
-// carriers, institutions and supporters that focus on it), then what links to those (project leads
-// and participants, owners, districts, universities, supporting platforms, funds and tasks). Every
-// item carries the chain of relationships from the item to the industry, as its evidence. Each
-// branch returns at most $first rows, so a hub industry gives a bounded answer.
+// The innovation chain deployed around an industry, in three levels. First what links to it
+// directly (roadmaps, projects, carriers, institutions and supporters that focus on it); then what
+// links to the roadmaps, projects, carriers and research institutes among those (project leads,
+// participants and owners, districts, universities, supporting platforms, programs and tasks);
+// then, for what those two levels reached, the districts and universities of a research institute
+// (one that leads, takes part in or owns a project) and the funds and policies of a supporting
+// platform, program, mechanism or policy (a fund part of it, a policy or fund supporting it, a
+// policy it implements or delivers, a policy part of it) and who issued a policy (one of the
+// first two levels: the third level's own ties are not read). Every item carries the chain of
+// relationships from the item to the industry, as its evidence. Each branch returns at most
+// $first rows, so a hub industry gives a bounded answer.
 // One row: the entity asked for (whatever its kind, so the service can say it is no industry) and
 // the items, none unless it is an Industry.
 MATCH (target:Entity {id: $industryId})
@@ -42,10 +48,13 @@ CALL (target) {
     LIMIT toInteger($first)
   }
   WITH i, collect({x: x, role: role, rels: rels}) AS direct
+  // The research institutes that focus on the industry are anchors of the second level, as the
+  // roadmaps, projects and carriers are: their districts and universities are read there.
+  WITH i, direct, [d IN direct WHERE d.role = 'focus' AND d.x:ResearchInstitute | d.x.id] AS institutes
   CALL (direct) {
     UNWIND direct AS d
     WITH d
-    WHERE d.role IN ['roadmap', 'project', 'carrier']
+    WHERE d.role IN ['roadmap', 'project', 'carrier'] OR (d.role = 'focus' AND d.x:ResearchInstitute)
     WITH d.x AS a, d.role AS anchorRole, d.rels AS anchorRels
     CALL (a, anchorRole) {
       MATCH (x)-[r:LEADS]->(a)
@@ -63,19 +72,12 @@ CALL (target) {
       RETURN x, 'owner' AS role, r
       LIMIT toInteger($first)
       UNION ALL
-      MATCH (a)-[r:LOCATED_IN]->(x:District)
-      WHERE anchorRole = 'carrier'
-      RETURN x, 'district' AS role, r
-      LIMIT toInteger($first)
-      UNION ALL
       MATCH (x:District)-[r:DEVELOPS]->(a)
       WHERE anchorRole = 'carrier'
       RETURN x, 'district' AS role, r
       LIMIT toInteger($first)
       UNION ALL
-      MATCH (a)-[r:AFFILIATED_WITH]->(x:University)
-      RETURN x, 'university' AS role, r
-      LIMIT toInteger($first)
+      //#include chain-affiliations
       UNION ALL
       MATCH (x)-[r:SUPPORTS|FUNDS]->(a)
       RETURN x, 'supporter' AS role, r
@@ -91,15 +93,54 @@ CALL (target) {
     }
     RETURN collect({x: x, role: role, parent: a.id, rels: [r] + anchorRels}) AS second
   }
-  UNWIND direct + second AS item
+  CALL (direct, second, institutes) {
+    UNWIND direct + second AS d
+    WITH d.x AS a, d.rels AS rels
+    WHERE (a:ResearchInstitute AND NOT a.id IN institutes)
+      OR a:Platform OR a:Program OR a:Mechanism OR a:Policy OR a:Fund
+    // Once each, through its path with the fewest inferred links (then the shortest).
+    WITH a, rels
+    ORDER BY size([r IN rels WHERE r.evidenceKind = 'inferred']), size(rels)
+    WITH a, head(collect(rels)) AS anchorRels
+    CALL (a) {
+      //#include chain-affiliations
+      UNION ALL
+      MATCH (x:Fund)-[r:PART_OF]->(a)
+      RETURN x, 'fund' AS role, r
+      LIMIT toInteger($first)
+      UNION ALL
+      MATCH (x)-[r:SUPPORTS|FUNDS]->(a)
+      WHERE (x:Fund OR x:Policy) AND NOT a:ResearchInstitute
+      RETURN x, 'supporter' AS role, r
+      LIMIT toInteger($first)
+      UNION ALL
+      MATCH (a)-[r:IMPLEMENTS|DELIVERS]->(x:Policy)
+      RETURN x, 'policy' AS role, r
+      LIMIT toInteger($first)
+      UNION ALL
+      MATCH (x:Policy)-[r:PART_OF]->(a:Policy)
+      RETURN x, 'policy' AS role, r
+      LIMIT toInteger($first)
+      UNION ALL
+      MATCH (a:Policy)-[r:ISSUED_BY]->(x)
+      RETURN x, 'issuer' AS role, r
+      LIMIT toInteger($first)
+    }
+    RETURN collect({x: x, role: role, parent: a.id, rels: [r] + anchorRels}) AS third
+  }
+  UNWIND direct + second + third AS item
   WITH item, item.x AS n
   // Each item's entity record (without its passages and facts, which the details loader reads
   // only when asked), so the service needs no further round trip to show the items.
   RETURN collect({
     id: n.id, kind: n.kind, role: item.role, parent: item.parent,
     // Each relationship as its id (which holds the endpoints), type and kind of evidence; the
-    // quotes are read only if a query asks for them.
-    rels: [r IN item.rels | r {.id, .evidenceKind, .confidence, type: type(r)}],
+    // quotes are read only if a query asks for them. An inferred one brings what inferred it
+    // (its note and quotes, and the names of its ends), for the item's stated reason.
+    rels: [r IN item.rels | r {.id, .evidenceKind, .confidence, type: type(r),
+      why: CASE WHEN r.evidenceKind = 'inferred'
+        THEN {note: r.note, quotes: r.quotes, source: startNode(r).name, target: endNode(r).name}
+      END}],
     entity: CASE WHEN n:Entity THEN n __ENTITY__ END
   }) AS items
 }

@@ -26,6 +26,9 @@ FILE      a chain map: an .xlsx workbook, or a folder (or list) of .csv tables
           (default: the file's or folder's name without extension)
 `;
 
+/** A mistake in the command line: its message is the whole answer. */
+class UsageError extends Error {}
+
 interface Options {
   readonly paths: string[];
   readonly dryRun: boolean;
@@ -43,10 +46,10 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === "--help" || arg === "-h") {
       process.stdout.write(USAGE);
       process.exit(0);
-    } else if (arg.startsWith("--")) throw new ConfigError(`unknown option ${arg}\n${USAGE}`);
+    } else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}\n${USAGE}`);
     else paths.push(arg);
   }
-  if (paths.length === 0) throw new ConfigError(USAGE);
+  if (paths.length === 0) throw new UsageError(USAGE);
   return { paths, dryRun, importSet };
 }
 
@@ -112,7 +115,7 @@ async function main(): Promise<void> {
   const first = options.paths[0] ?? "chain-map";
   const importSet = options.importSet ?? path.basename(first).replace(/\.[^.]*$/, "");
   if (!isImportSetName(importSet))
-    throw new ConfigError(
+    throw new UsageError(
       `"${importSet}" cannot name a chain map: use --as with 1 to 100 letters, digits, spaces, dots, underscores or dashes`,
     );
   const started = Date.now();
@@ -174,7 +177,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    error instanceof ConfigError
+    error instanceof ConfigError || error instanceof UsageError
       ? `${error.message}\n`
       : `import failed: ${error instanceof Error ? error.message : String(error)}\n`,
   );

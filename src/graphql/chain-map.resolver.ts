@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../errors";
-import type { ImportRecord } from "../repositories/chain-map.repository";
+import type { ImportRecord } from "../model/chain-map";
 import type {
   ChainMapRecord,
   ChainSegmentRecord,

@@ -23,14 +23,14 @@ registerEnumType(ChainPosition, {
   ),
 });
 
-export enum ChainStage {
+export enum ResourceStage {
   enterprises = "enterprises",
   research = "research",
   carriers = "carriers",
   support = "support",
 }
-registerEnumType(ChainStage, {
-  name: "ChainStage",
+registerEnumType(ResourceStage, {
+  name: "ResourceStage",
   description: "The group a segment's member counts in, by its kind (资源类别).",
   valuesConfig: Object.fromEntries(
     Object.entries(CHAIN_STAGE_LABELS).map(([key, label]) => [
@@ -89,10 +89,13 @@ export class SegmentMember {
   })
   role?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The role in Chinese, e.g. 链主企业 (角色)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The role in Chinese, e.g. 链主企业 (角色).",
+  })
   roleZh?: string | null;
 
-  @Field(() => ChainStage, { description: "The group it counts in, by its kind (资源类别)." })
+  @Field(() => ResourceStage, { description: "The group it counts in, by its kind (资源类别)." })
   stage!: ChainStageValue;
 
   @Field(() => [EntityInterface], { description: "Districts it is located in (所在区县)." })
@@ -232,7 +235,7 @@ export class SupplyTrace {
 
 @ObjectType({ description: "How many members of a stage (分类计数)." })
 export class StageCount {
-  @Field(() => ChainStage)
+  @Field(() => ResourceStage)
   stage!: ChainStageValue;
 
   @Field(() => Int)

@@ -8,7 +8,7 @@ export class ChainResolver {
   @Query(() => InnovationChain, {
     nullable: true,
     description:
-      "The innovation chain deployed around an industry: roadmaps, projects with leads and participants, universities and institutes, carriers with districts, and supporting platforms, funds and policies; null when the id is unknown; by id (industryId) or by name (industry), one of the two (创新链).",
+      "The innovation chain deployed around an industry: roadmaps, projects with leads and participants, universities and institutes with their districts and universities, carriers with districts, and supporting platforms, funds and policies; each item and member says whether it was inferred and why, and whether it is a class of actors; null when the id is unknown; by id (industryId) or by name (industry), one of the two (创新链).",
   })
   async innovationChain(
     @Ctx() ctx: Context,

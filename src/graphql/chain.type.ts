@@ -19,7 +19,8 @@ registerEnumType(ChainStageKeyEnum, {
     },
     CARRIERS: { description: "Carriers, parks and bases, with their districts (载体与区县)." },
     SUPPORT: {
-      description: "Platforms, funds, policies and tasks that support it (平台、资金与政策).",
+      description:
+        "Platforms, programs, mechanisms and tasks that support it, and the funds and policies tied to those or to the industry (平台、资金与政策).",
     },
   },
 });
@@ -27,7 +28,8 @@ registerEnumType(ChainStageKeyEnum, {
 @ObjectType({ description: "An entity tied to a chain item, such as a project's lead (环节成员)." })
 export class ChainMember {
   @Field(() => String, {
-    description: "lead, participant, owner (projects); district, university (carriers) (角色).",
+    description:
+      "lead, participant, owner (projects); district, university (carriers and research institutes); issuer (policies) (角色).",
   })
   role!: string;
 
@@ -38,6 +40,31 @@ export class ChainMember {
     description: "The relationship that ties it, with evidence (关系证据).",
   })
   edge!: GraphEdge;
+
+  @Field(() => Boolean, {
+    description:
+      "True when edge, the relationship that ties the member to its item, is labelled inferred rather than stated (是否推断).",
+  })
+  inferred!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "When inferred: which link was inferred, its confidence, the quote it rests on and the rule that inferred it (the link's note); null otherwise (推断依据).",
+  })
+  reason?: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the member is a class of actors the text names without naming its members (a CollectiveActor such as 行业龙头企业), not a named organisation (是否为群体).",
+  })
+  isClass!: boolean;
+
+  @Field(() => [ChainMember], {
+    description:
+      "For a research institute: its districts and universities (role district or university); empty otherwise (所属区县与高校).",
+  })
+  members!: ChainMember[];
 }
 
 @ObjectType({
@@ -49,7 +76,7 @@ export class ChainItem {
 
   @Field(() => [String], {
     description:
-      "How it is tied: roadmap, project, carrier, focus, event-host, lead, participant, owner, university, supporter, platform, task (关联方式).",
+      "How it is tied: roadmap, project, carrier, focus, event-host, lead, participant, owner, university, supporter, platform, task, fund, policy (关联方式).",
   })
   roles!: string[];
 
@@ -61,9 +88,28 @@ export class ChainItem {
 
   @Field(() => [ChainMember], {
     description:
-      "A project's leads, participants and owner; a carrier's district and university (成员).",
+      "A project's leads, participants and owner; a carrier's or research institute's districts and universities; a policy's issuers (成员).",
   })
   members!: ChainMember[];
+
+  @Field(() => Boolean, {
+    description:
+      "True when every path in via that ties the item to the industry has a link labelled inferred rather than stated (是否推断).",
+  })
+  inferred!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "When inferred: each inferred link of its paths, with its confidence, the quote it rests on and the rule that inferred it (the link's note); null otherwise (推断依据).",
+  })
+  reason?: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the item is a class of actors the text names without naming its members (a CollectiveActor), not a named organisation (是否为群体).",
+  })
+  isClass!: boolean;
 }
 
 @ObjectType({

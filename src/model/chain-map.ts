@@ -4,7 +4,7 @@ import type { EntityKind } from "./vocabulary";
  * A chain map (产业链图谱 / 清单): what planners keep for each key industrial chain, its segments
  * from upstream to downstream and, for each segment, the organisations and other resources in it.
  * It comes from a workbook (XLSX, one sheet per table) or a folder of CSV files (one file per
- * table), parsed by src/import/chain-map and written through the importer; docs/chain-maps.md is
+ * table), parsed by src/services/chain-maps/parse.ts and written through the importer; docs/chain-maps.md is
  * the format's reference. Every row names its source: imported facts are evidence of their own
  * kind ("imported"), apart from document quotes and inferred links.
  */
@@ -126,4 +126,16 @@ export interface RowProblem {
   /** The column's header, or null for a problem of the whole row or sheet. */
   readonly column: string | null;
   readonly reason: string;
+}
+
+/** The record of one applied import: who, when, which file, what it changed. */
+export interface ImportRecord {
+  readonly id: string;
+  readonly importSet: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly fileName: string;
+  readonly checksum: string;
+  /** JSON text: what the import changed, by action. */
+  readonly counts: string;
 }

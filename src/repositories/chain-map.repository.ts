@@ -1,6 +1,7 @@
 import type { Params, Queries } from "../db/database";
 import { asList, asObject, asText, asTextOrNull, type JsonValue } from "../db/values";
 import { citationOf, type CitationRecord, type EntityRecord } from "../model/records";
+import type { ImportRecord } from "../model/chain-map";
 import type { NameVia } from "../model/seed-rows";
 import { recordOf, recordOrNull } from "./entity.repository";
 
@@ -42,17 +43,6 @@ export interface EntityWrite {
 
 export interface RelationshipWrite extends RelationshipKey {
   readonly props: Params;
-}
-
-export interface ImportRecord {
-  readonly id: string;
-  readonly importSet: string;
-  readonly at: string;
-  readonly actor: string;
-  readonly fileName: string;
-  readonly checksum: string;
-  /** JSON text: what the import changed, by action. */
-  readonly counts: string;
 }
 
 function toStored(row: Record<string, JsonValue>): StoredEntity {

@@ -4,6 +4,19 @@ import type { EntityRecord } from "../model/records";
 import { edgeOf, recordOrNull } from "./entity.repository";
 import type { EdgeRecord } from "../model/records";
 
+/** What inferred one relationship of an item's path: its ends' names, its quotes and its note. */
+export interface ChainInference {
+  /** The relationship's id (source|TYPE|target). */
+  readonly edgeId: string;
+  readonly type: string;
+  readonly sourceName: string;
+  readonly targetName: string;
+  readonly confidence: number;
+  readonly quotes: readonly string[];
+  /** Why it was inferred, as the seeds or the curator wrote it; null when none was written. */
+  readonly note: string | null;
+}
+
 export interface ChainRow {
   readonly id: string;
   readonly kind: string;
@@ -13,6 +26,8 @@ export interface ChainRow {
   readonly parent: string | null;
   /** The relationships from the item to the industry, nearest the item first. */
   readonly via: readonly EdgeRecord[];
+  /** For each relationship of `via` labelled inferred, what inferred it. */
+  readonly inferences: readonly ChainInference[];
   /** The item's entity record, without passages and facts; null when it is no Entity. */
   readonly entity: EntityRecord | null;
 }
@@ -26,6 +41,25 @@ export function edgeFromRelationship(value: JsonValue): EdgeRecord {
   const r = asObject(value);
   const [source = "", type = asText(r.type), target = ""] = asText(r.id).split("|");
   return edgeOf(source, target, type, r);
+}
+
+/** What inferred a relationship of a chain path, when the query brought it (`why`); else none. */
+function inferenceOf(value: JsonValue): ChainInference[] {
+  const r = asObject(value);
+  if (r.why === null || r.why === undefined) return [];
+  const why = asObject(r.why);
+  const edge = edgeFromRelationship(value);
+  return [
+    {
+      edgeId: edge.id,
+      type: edge.type,
+      sourceName: asText(why.source),
+      targetName: asText(why.target),
+      confidence: edge.confidence,
+      quotes: asList(why.quotes).map(asText),
+      note: typeof why.note === "string" && why.note.trim() !== "" ? why.note : null,
+    },
+  ];
 }
 
 /** What the chain query found: the entity asked for and, when it is an industry, the items. */
@@ -53,6 +87,7 @@ export class ChainRepository {
           role: asText(item.role),
           parent: typeof item.parent === "string" ? item.parent : null,
           via: asList(item.rels).map(edgeFromRelationship),
+          inferences: asList(item.rels).flatMap(inferenceOf),
           entity: recordOrNull(item.entity),
         };
       }),

@@ -1,7 +1,7 @@
 import { BadUserInputError } from "../errors";
 import { checkRange } from "./arguments";
 import type { EdgeRecord, EntityRecord } from "../model/records";
-import type { ChainRepository, ChainRow } from "../repositories/chain.repository";
+import type { ChainInference, ChainRepository, ChainRow } from "../repositories/chain.repository";
 
 export const CHAIN_STAGES = [
   "ROADMAPS",
@@ -24,6 +24,14 @@ export interface ChainMemberRecord {
   readonly role: string;
   readonly entity: EntityRecord;
   readonly edge: EdgeRecord;
+  /** True when `edge`, the relationship tying the member to its item, is labelled inferred. */
+  readonly inferred: boolean;
+  /** What inferred `edge` (its ends, confidence, quotes and note); null when it is not inferred. */
+  readonly reason: string | null;
+  /** True when the member is a class of actors (a CollectiveActor), not a named organisation. */
+  readonly isClass: boolean;
+  /** For a research institute: its districts and universities, as its own item lists them. */
+  readonly members: readonly ChainMemberRecord[];
 }
 
 export interface ChainItemRecord {
@@ -31,8 +39,17 @@ export interface ChainItemRecord {
   readonly roles: readonly string[];
   /** The relationships that tie the item to the industry, nearest the item first. */
   readonly via: readonly EdgeRecord[];
-  /** For a project: its leads, participants and owner; for a carrier: its district and university. */
+  /**
+   * For a project: its leads, participants and owner; for a carrier or research institute: its
+   * districts and universities; for a policy: who issued it.
+   */
   readonly members: readonly ChainMemberRecord[];
+  /** True when every path that ties the item to the industry has a link labelled inferred. */
+  readonly inferred: boolean;
+  /** What inferred those links (their ends, confidence, quotes and notes); null when not inferred. */
+  readonly reason: string | null;
+  /** True when the item is a class of actors (a CollectiveActor), not a named organisation. */
+  readonly isClass: boolean;
 }
 
 export interface ChainStageRecord {
@@ -58,8 +75,15 @@ const SUPPORT_KINDS = new Set([
   "Mechanism",
   "GovernmentBody",
 ]);
-/** Roles that make an item a member of the roadmap, project or carrier it was reached through. */
-const MEMBER_ROLES = new Set(["lead", "participant", "owner", "district", "university"]);
+/**
+ * Roles that make an item a member of the item it was reached through: a project's leads,
+ * participants and owners, a carrier's or institute's districts and universities, a policy's
+ * issuers.
+ */
+const MEMBER_ROLES = new Set(["lead", "participant", "owner", "district", "university", "issuer"]);
+
+/** The kind of a class of actors the text names without naming its members (行业龙头企业). */
+const CLASS_KIND = "CollectiveActor";
 
 /** Which stage a row belongs to, by how it is tied to the industry and what kind it is. */
 function stageOf(row: ChainRow): ChainStageKey | null {
@@ -76,6 +100,8 @@ function stageOf(row: ChainRow): ChainStageKey | null {
     case "supporter":
     case "platform":
     case "task":
+    case "fund":
+    case "policy":
       return SUPPORT_KINDS.has(row.kind) ? "SUPPORT" : null;
     case "focus":
     case "lead":
@@ -97,16 +123,21 @@ function mergeEdges(a: readonly EdgeRecord[], b: readonly EdgeRecord[]): EdgeRec
 export const DEFAULT_CHAIN_FIRST = 100;
 export const MAX_CHAIN_FIRST = 500;
 
-/** The stage whose items include the given anchor (a roadmap, project or carrier). */
-function stageOfAnchor(
-  anchors: ReadonlyMap<string, unknown>,
-  stages: ReadonlyMap<ChainStageKey, ReadonlyMap<string, unknown>>,
-  anchorId: string,
-): ChainStageKey | null {
-  if (!anchors.has(anchorId)) return null;
-  for (const [key, items] of stages) if (items.has(anchorId)) return key;
-  return null;
+/** One inferred link, said in a sentence: its ends, confidence, quotes and why (its note). */
+export function describeInference(inference: ChainInference): string {
+  const quotes = inference.quotes.map((quote) => `“${quote}”`).join(", ");
+  const from = quotes === "" ? "" : ` from ${quotes}`;
+  const note = inference.note === null ? "" : `: ${inference.note.trim()}`;
+  const sentence = `${inference.sourceName} ${inference.type} ${inference.targetName} is inferred (confidence ${inference.confidence})${from}${note}`;
+  return /[.。]$/u.test(sentence) ? sentence : `${sentence}.`;
 }
+
+function reasonOf(inferences: Iterable<ChainInference>): string | null {
+  const sentences = [...inferences].map(describeInference);
+  return sentences.length === 0 ? null : sentences.join(" ");
+}
+
+const isInferred = (edge: EdgeRecord): boolean => edge.evidenceKind === "inferred";
 
 /**
  * The innovation chain deployed around an industry (围绕产业链部署创新链), stage by stage. Only what
@@ -134,72 +165,129 @@ export class ChainService {
       rows.flatMap((row) => (row.entity === null ? [] : [[row.id, row.entity] as const])),
     );
 
+    type MemberDraft = {
+      role: string;
+      entity: EntityRecord;
+      edge: EdgeRecord;
+      inference: ChainInference | null;
+    };
     type Draft = {
+      stage: ChainStageKey;
       entity: EntityRecord;
       roles: Set<string>;
       via: EdgeRecord[];
-      members: Map<string, ChainMemberRecord>;
+      /** Each path that reached the item, nearest the item first. */
+      paths: EdgeRecord[][];
+      /** What inferred the inferred links of those paths, by edge id. */
+      inferences: Map<string, ChainInference>;
+      members: Map<string, MemberDraft>;
     };
     const stages = new Map<ChainStageKey, Map<string, Draft>>(
       CHAIN_STAGES.map((key) => [key, new Map()]),
     );
-    const anchors = new Map<string, Draft>();
+    // Every item by id, whatever its stage: the item a member row was reached through.
+    const drafts = new Map<string, Draft>();
     const draftOf = (stage: ChainStageKey, row: ChainRow): Draft | null => {
       const entity = entities.get(row.id);
       if (entity === undefined) return null;
       const items = stages.get(stage);
       if (items === undefined) return null;
-      const draft = items.get(row.id) ?? { entity, roles: new Set(), via: [], members: new Map() };
+      const draft = items.get(row.id) ?? {
+        stage,
+        entity,
+        roles: new Set<string>(),
+        via: [],
+        paths: [],
+        inferences: new Map<string, ChainInference>(),
+        members: new Map<string, MemberDraft>(),
+      };
       items.set(row.id, draft);
+      if (!drafts.has(row.id)) drafts.set(row.id, draft);
       return draft;
     };
 
     for (const row of rows) {
       const stage = stageOf(row);
-      if (stage !== null) {
-        const draft = draftOf(stage, row);
-        if (draft !== null) {
-          draft.roles.add(row.role);
-          draft.via = mergeEdges(draft.via, row.via);
-          if (row.parent === null) anchors.set(row.id, draft);
-        }
-      }
+      if (stage === null) continue;
+      const draft = draftOf(stage, row);
+      if (draft === null) continue;
+      draft.roles.add(row.role);
+      draft.via = mergeEdges(draft.via, row.via);
+      draft.paths.push([...row.via]);
+      for (const inference of row.inferences) draft.inferences.set(inference.edgeId, inference);
     }
     // Each branch of the query stops at `first` rows; a group that reached it marks its stage.
-    const groupSizes = new Map<string, number>();
+    // Entities are counted once per group: an anchor reached by two paths repeats its members.
+    const groups = new Map<string, Set<string>>();
     for (const row of rows) {
       const group = `${row.role}|${row.parent ?? ""}`;
-      groupSizes.set(group, (groupSizes.get(group) ?? 0) + 1);
+      groups.set(group, (groups.get(group) ?? new Set<string>()).add(row.id));
     }
     const truncated = new Set<ChainStageKey>();
     for (const row of rows) {
-      if ((groupSizes.get(`${row.role}|${row.parent ?? ""}`) ?? 0) < first) continue;
+      if ((groups.get(`${row.role}|${row.parent ?? ""}`)?.size ?? 0) < first) continue;
       const stage =
-        stageOf(row) ?? (row.parent === null ? null : stageOfAnchor(anchors, stages, row.parent));
+        stageOf(row) ?? (row.parent === null ? null : (drafts.get(row.parent)?.stage ?? null));
       if (stage !== null) truncated.add(stage);
     }
 
     for (const row of rows) {
       if (row.parent === null || !MEMBER_ROLES.has(row.role)) continue;
-      const anchor = anchors.get(row.parent);
+      const item = drafts.get(row.parent);
       const entity = entities.get(row.id);
       const edge = row.via[0];
-      if (anchor === undefined || entity === undefined || edge === undefined) continue;
-      anchor.members.set(`${row.role}|${row.id}`, { role: row.role, entity, edge });
+      if (item === undefined || entity === undefined || edge === undefined) continue;
+      const inference = isInferred(edge)
+        ? (row.inferences.find((found) => found.edgeId === edge.id) ?? null)
+        : null;
+      item.members.set(`${row.role}|${row.id}`, { role: row.role, entity, edge, inference });
     }
+
+    const byRoleThenName = (a: MemberDraft, b: MemberDraft): number =>
+      a.role.localeCompare(b.role) || a.entity.name.localeCompare(b.entity.name);
+    const memberOf = (member: MemberDraft, depth: number): ChainMemberRecord => {
+      // A research institute brings its districts and universities along (one level only).
+      const own =
+        depth === 0 && member.entity.kind === "ResearchInstitute"
+          ? [...(drafts.get(member.entity.id)?.members.values() ?? [])]
+          : [];
+      return {
+        role: member.role,
+        entity: member.entity,
+        edge: member.edge,
+        inferred: isInferred(member.edge),
+        reason: isInferred(member.edge)
+          ? member.inference === null
+            ? `${member.edge.source} ${member.edge.type} ${member.edge.target} is labelled inferred.`
+            : describeInference(member.inference)
+          : null,
+        isClass: member.entity.kind === CLASS_KIND,
+        members: own
+          .filter((sub) => sub.role === "district" || sub.role === "university")
+          .sort(byRoleThenName)
+          .map((sub) => memberOf(sub, depth + 1)),
+      };
+    };
 
     return {
       industry,
       stages: CHAIN_STAGES.map((key) => {
         const items = [...(stages.get(key)?.values() ?? [])]
-          .map((draft) => ({
-            entity: draft.entity,
-            roles: [...draft.roles].sort(),
-            via: draft.via,
-            members: [...draft.members.values()].sort(
-              (a, b) => a.role.localeCompare(b.role) || a.entity.name.localeCompare(b.entity.name),
-            ),
-          }))
+          .map((draft) => {
+            const inferred =
+              draft.paths.length > 0 && draft.paths.every((path) => path.some(isInferred));
+            return {
+              entity: draft.entity,
+              roles: [...draft.roles].sort(),
+              via: draft.via,
+              members: [...draft.members.values()]
+                .sort(byRoleThenName)
+                .map((member) => memberOf(member, 0)),
+              inferred,
+              reason: inferred ? reasonOf(draft.inferences.values()) : null,
+              isClass: draft.entity.kind === CLASS_KIND,
+            };
+          })
           .sort((a, b) => a.entity.name.localeCompare(b.entity.name));
         return {
           key,

@@ -102,7 +102,14 @@ describe("chainMap: the industry's chain, segment by segment, with its resources
         suppliedBy: Named[];
         supplies: Named[];
         gaps: string[];
-        members: { entity: Named & { kind: string }; role: string; roleZh: string; stage: string; districts: Named[]; evidenceKind: string }[];
+        members: {
+          entity: Named & { kind: string };
+          role: string;
+          roleZh: string;
+          stage: string;
+          districts: Named[];
+          evidenceKind: string;
+        }[];
       }[];
       gaps: { gap: string; segments: Named[] }[];
       report: { html: string };
@@ -110,7 +117,13 @@ describe("chainMap: the industry's chain, segment by segment, with its resources
     expect(view.dataAvailable).toBe(true);
     expect(view.note).toBeNull();
     expect(
-      view.segments.map((s) => [s.segment.name, s.position, names(s.suppliedBy), names(s.supplies), s.gaps]),
+      view.segments.map((s) => [
+        s.segment.name,
+        s.position,
+        names(s.suppliedBy),
+        names(s.supplies),
+        s.gaps,
+      ]),
     ).toEqual([
       ["测试Q-材料", "upstream", [], ["测试Q-芯片"], ["NO_LOCAL_ENTERPRISE", "NO_SUPPORT"]],
       ["测试Q-芯片", "midstream", ["测试Q-材料"], ["测试Q-整机"], []],
@@ -170,7 +183,11 @@ describe("supplyChain: upstream and downstream over segments, with their organis
       dataAvailable: boolean;
       steps: { depth: number; segment: { segment: Named }; members: { entity: Named }[] }[];
     };
-    return result.steps.map((s) => [s.depth, s.segment.segment.name, s.members.map((m) => m.entity.name)]);
+    return result.steps.map((s) => [
+      s.depth,
+      s.segment.segment.name,
+      s.members.map((m) => m.entity.name),
+    ]);
   };
 
   it("walks upstream from a segment, nearest first", async () => {
@@ -182,7 +199,9 @@ describe("supplyChain: upstream and downstream over segments, with their organis
   });
 
   it("answers who supplies a segment in one district", async () => {
-    expect(await trace(`name: "测试Q-整机", direction: UPSTREAM, depth: 2, district: "测试Q区"`)).toEqual([
+    expect(
+      await trace(`name: "测试Q-整机", direction: UPSTREAM, depth: 2, district: "测试Q区"`),
+    ).toEqual([
       [1, "测试Q-检测服务", []],
       [1, "测试Q-芯片", ["测试Q企业甲", "测试Q研究院"]],
       [2, "测试Q-材料", []],
@@ -230,9 +249,26 @@ describe("chainDistricts: districts compared on the chain", () => {
       row.bySegment.map((s) => [s.segment.name, s.count]),
     ]);
     expect(rows).toEqual([
-      ["测试Q区", 2, [1, 1, 0, 0], [["测试Q-芯片", 2], ["测试Q-整机", 1]]],
+      [
+        "测试Q区",
+        2,
+        [1, 1, 0, 0],
+        [
+          ["测试Q-芯片", 2],
+          ["测试Q-整机", 1],
+        ],
+      ],
       ["测试Q县", 1, [0, 0, 1, 0], [["测试Q-检测服务", 1]]],
-      [null, 4, [1, 1, 0, 2], [["测试Q-材料", 2], ["测试Q-芯片", 1], ["测试Q-整机", 1]]],
+      [
+        null,
+        4,
+        [1, 1, 0, 2],
+        [
+          ["测试Q-材料", 2],
+          ["测试Q-芯片", 1],
+          ["测试Q-整机", 1],
+        ],
+      ],
     ]);
   });
 });
@@ -263,7 +299,9 @@ describe("every read path shows an imported fact's source", () => {
         properties: [{ key: "role", value: "chain-leader" }],
       })),
     );
-    expect(entity.relations).toEqual([{ evidenceKind: "imported", citation: { sheet: "members" } }]);
+    expect(entity.relations).toEqual([
+      { evidenceKind: "imported", citation: { sheet: "members" } },
+    ]);
   });
 
   it("and a document's entity has no citations: its evidence is its passages", async () => {

@@ -65,7 +65,12 @@ async function run(
   variables: Record<string, unknown> = {},
   principal = editor,
 ): Promise<{ data: Record<string, unknown> | null; codes: string[] }> {
-  const context = createContext(db, createLogger({ ...config, logLevel: "silent" }), "t", principal);
+  const context = createContext(
+    db,
+    createLogger({ ...config, logLevel: "silent" }),
+    "t",
+    principal,
+  );
   const result = await graphql({
     schema: await createSchema(),
     source,
@@ -73,7 +78,7 @@ async function run(
     variableValues: variables,
   });
   return {
-    data: (result.data ?? null) as Record<string, unknown> | null,
+    data: result.data ?? null,
     codes: (result.errors ?? []).map((error) => String(error.extensions.code)),
   };
 }
@@ -160,7 +165,7 @@ describe("importing a chain map (3 industries × 20 segments × 200 organisation
 
   it("an edited copy updates exactly the edited records and removes the dropped ones", async () => {
     const edited = structuredClone(tables);
-    const members = edited.members as Record<string, string>[];
+    const members = edited.members;
     // 1. A member moves district: its LOCATED_IN goes, another comes.
     const moved = members.find((row) => row.name === "测试企业A-002");
     if (moved === undefined) throw new Error("fixture changed");
@@ -180,11 +185,9 @@ describe("importing a chain map (3 industries × 20 segments × 200 organisation
     role.role = "链主";
 
     const result = await importer().apply(await mapOf(edited), options);
-    const changed = (list: readonly { action: string }[]) =>
+    const changed = <T extends { action: string }>(list: readonly T[]): T[] =>
       list.filter((change) => change.action !== "unchanged");
-    expect(
-      changed(result.entities).map((c) => [c.action, (c as { name: string }).name]),
-    ).toEqual([
+    expect(changed(result.entities).map((c) => [c.action, c.name])).toEqual([
       ["update", "测试产业C-环节01"],
       // The district's citations are the rows naming it: 测试企业A-002's row (page 3) now does.
       ["update", "测试县丙"],
@@ -192,10 +195,7 @@ describe("importing a chain map (3 industries × 20 segments × 200 organisation
     ]);
     expect(
       changed(result.relationships)
-        .map((c) => {
-          const r = c as { action: string; source: string; type: string; target: string };
-          return `${r.action} ${r.type}`;
-        })
+        .map((c) => `${c.action} ${c.type}`)
         .sort(),
     ).toEqual([
       "create LOCATED_IN",
@@ -205,10 +205,8 @@ describe("importing a chain map (3 industries × 20 segments × 200 organisation
       "remove LOCATED_IN",
       "update IN_SEGMENT",
     ]);
-    const update = changed(result.relationships).find((c) => c.action === "update") as {
-      fields: { field: string; before: string | null; after: string | null }[];
-    };
-    expect(update.fields).toEqual([{ field: "role", before: "supplier", after: "chain-leader" }]);
+    const update = changed(result.relationships).find((c) => c.action === "update");
+    expect(update?.fields).toEqual([{ field: "role", before: "supplier", after: "chain-leader" }]);
     // 测试企业A-002 left 测试区乙 for 测试县丙; 测试企业B-003 (in 测试县丙, segments 03 and 04) went
     // with its three links.
     expect(result.keptEntities).toBe(0);
@@ -221,7 +219,11 @@ describe("names resolved as resolve does, and conflicts", () => {
   const SMALL = "fixture-names";
   beforeAll(removeFixtures);
   const small = (members: Partial<MemberRow & { kindCell: string }>[]) => {
-    const { tables } = fixtureData({ industries: 1, segmentsPerIndustry: 2, membersPerIndustry: 0 });
+    const { tables } = fixtureData({
+      industries: 1,
+      segmentsPerIndustry: 2,
+      membersPerIndustry: 0,
+    });
     return {
       ...tables,
       members: members.map((m) => ({
@@ -259,7 +261,8 @@ describe("names resolved as resolve does, and conflicts", () => {
         sheet: "members",
         row: 2,
         column: "name",
-        reason: '"电子科技大学" is University (高校) 电子科技大学 in the graph, not Enterprise (企业 / 集团)',
+        reason:
+          '"电子科技大学" is University (高校) 电子科技大学 in the graph, not Enterprise (企业 / 集团)',
       },
     ]);
     expect(await graphChecksum()).toBe(before);
@@ -286,7 +289,11 @@ describe("the GraphQL mutation", () => {
   });
 
   it("is for editors: an anonymous caller is refused", async () => {
-    const { tables } = fixtureData({ industries: 1, segmentsPerIndustry: 2, membersPerIndustry: 1 });
+    const { tables } = fixtureData({
+      industries: 1,
+      segmentsPerIndustry: 2,
+      membersPerIndustry: 1,
+    });
     const bytes = await workbookOf(tables);
     const { codes } = await run(
       `mutation ($files: [ChainMapFileInput!]!) { importChainMap(files: $files) { applied } }`,

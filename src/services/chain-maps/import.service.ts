@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type {
   ChainMap,
   ChainMapSource,
+  ImportRecord,
   Citation,
   MemberRow,
   RowProblem,
@@ -16,7 +17,6 @@ import {
   relationshipKeyString,
   type ChainMapRepository,
   type EntityWrite,
-  type ImportRecord,
   type RelationshipKey,
   type RelationshipWrite,
   type StoredEntity,
