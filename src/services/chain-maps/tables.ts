@@ -100,7 +100,7 @@ function readRow(
       cells.set(spec.key, read.text);
     }
   }
-  if (cells.get(EXAMPLE_COLUMN.key) != null) return null;
+  if ((cells.get(EXAMPLE_COLUMN.key) ?? null) !== null) return null;
   if (errors.length === 0 && [...cells.values()].every((text) => text === null)) return null;
   for (const [key, error] of errors) {
     problems.add(sheet, grid.row, key, `the cell holds the spreadsheet error ${error}`);
