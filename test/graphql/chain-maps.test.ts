@@ -35,7 +35,7 @@ const TABLES: FixtureTables = {
   sources: [
     {
       key: "Q",
-      title: "测试产业Q产业链图谱（测试数据）",
+      title: "测试产业Q产业链图谱(测试数据)",
       issuer: "测试发布机构",
       date: "2026-03",
       url_or_file: "https://example.org/q.pdf",
@@ -282,7 +282,7 @@ describe("every read path shows an imported fact's source", () => {
     const entity = data.entity as Record<string, unknown>;
     expect(entity.citations).toEqual([
       {
-        title: "测试产业Q产业链图谱（测试数据）",
+        title: "测试产业Q产业链图谱(测试数据)",
         issuer: "测试发布机构",
         date: "2026-03",
         location: "https://example.org/q.pdf",
@@ -295,7 +295,7 @@ describe("every read path shows an imported fact's source", () => {
       ["测试Q-整机", "测试Q-芯片"].map((name) => ({
         node: { name },
         evidenceKind: "imported",
-        citation: { title: "测试产业Q产业链图谱（测试数据）", page: "7", importSet: SET },
+        citation: { title: "测试产业Q产业链图谱(测试数据)", page: "7", importSet: SET },
         properties: [{ key: "role", value: "chain-leader" }],
       })),
     );

@@ -289,7 +289,7 @@ class PlanBuilder {
     const industries = this.industries();
     const segments = this.segments(industries);
     this.members(industries, segments);
-    this.links();
+    this.links(industries, segments);
     return this.compare(ownedLinks);
   }
 
@@ -556,8 +556,25 @@ class PlanBuilder {
     });
   }
 
-  private links(): void {
-    const memberIds = new Map<string, Target>();
+  /**
+   * Links between named entities: each end is a member, an industry or a segment of the file (a
+   * segment by its name, when one industry has it), else the one entity the graph resolves.
+   */
+  private links(
+    industries: ReadonlyMap<string, Target>,
+    segments: ReadonlyMap<string, string>,
+  ): void {
+    const memberIds = new Map<string, Target>(industries);
+    const segmentsByName = new Map<string, string[]>();
+    for (const [key, id] of segments) {
+      const name = key.slice(key.indexOf("|") + 1);
+      segmentsByName.set(name, [...(segmentsByName.get(name) ?? []), id]);
+    }
+    for (const [name, ids] of segmentsByName) {
+      const [only] = ids;
+      if (ids.length === 1 && only !== undefined && !memberIds.has(name))
+        memberIds.set(name, { id: only, kind: "ChainSegment", owned: true });
+    }
     for (const row of this.map.links) {
       const from = this.linkEnd(row.from, row.at, "from", memberIds);
       const to = this.linkEnd(row.to, row.at, "to", memberIds);
