@@ -238,6 +238,13 @@ export class Database implements Transactional {
   private mapError(error: unknown): AppError {
     if (error instanceof AppError) return error;
     if (error instanceof Neo4jError) {
+      // Retrying does not help a transaction larger than Neo4j lets one grow (a large import):
+      // say what would.
+      if (error.code === "Neo.TransientError.General.MemoryPoolOutOfMemoryError") {
+        return new ServiceUnavailableError(
+          "The write is larger than the graph database lets one transaction grow; give Neo4j more memory (NEO4J_HEAP for the project's Neo4j, docs/operations.md) or write less at once.",
+        );
+      }
       if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith("Neo.TransientError")) {
         return new ServiceUnavailableError();
       }

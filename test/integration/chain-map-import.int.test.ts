@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
@@ -11,6 +15,7 @@ import type { ImportPlan } from "../../src/services/chain-maps/import.service";
 import { parseChainMap } from "../../src/services/chain-maps/parse";
 import {
   badWorkbook,
+  csvOf,
   fixtureData,
   workbookOf,
   type FixtureTables,
@@ -215,6 +220,44 @@ describe("importing a chain map (3 industries × 20 segments × 200 organisation
   });
 });
 
+describe("an entity the file drops but something else links", () => {
+  const KEPT = "fixture-kept";
+  beforeAll(removeFixtures);
+
+  it("stays, no longer owned, losing only the chain map's links", async () => {
+    const { tables } = fixtureData({
+      industries: 1,
+      segmentsPerIndustry: 2,
+      membersPerIndustry: 2,
+    });
+    await importer().apply(await mapOf(tables), { importSet: KEPT, actor: editor.id });
+    try {
+      // A link no chain map wrote (as a curator's would be) to one of its organisations.
+      await runCypher(
+        `MATCH (u:University {name: '电子科技大学'}), (m:Entity {name: '测试企业A-002'})
+         CREATE (m)-[:TARGETS {id: 'fixture-kept-link'}]->(u)`,
+      );
+      const dropped = {
+        ...tables,
+        members: tables.members.filter((row) => row.name !== "测试企业A-002"),
+      };
+      const result = await importer().apply(await mapOf(dropped), {
+        importSet: KEPT,
+        actor: editor.id,
+      });
+      expect(result.keptEntities).toBe(1);
+      const [row] = await runCypher(
+        `MATCH (m:Entity {name: '测试企业A-002'})
+         RETURN m.importSet AS owner, [(m)-[r]-(:Entity) | type(r)] AS links`,
+      );
+      expect(row?.get("owner")).toBeNull();
+      expect(row?.get("links")).toEqual(["TARGETS"]);
+    } finally {
+      await runCypher(`MATCH (m:Entity {name: '测试企业A-002'}) DETACH DELETE m`);
+    }
+  });
+});
+
 describe("names resolved as resolve does, and conflicts", () => {
   const SMALL = "fixture-names";
   beforeAll(removeFixtures);
@@ -301,5 +344,45 @@ describe("the GraphQL mutation", () => {
       { id: "anonymous", roles: [], anonymous: true },
     );
     expect(codes).toEqual(["UNAUTHENTICATED"]);
+  });
+});
+
+describe("npm run import (the command line)", () => {
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/import.ts", ...args], {
+      cwd: path.resolve(__dirname, "../.."),
+      encoding: "utf8",
+      env: { ...process.env, NODE_ENV: "test" },
+    });
+
+  it("dry-runs a folder of CSV tables, printing the diff and writing nothing", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "chain-csv-"));
+    const { tables } = fixtureData({
+      industries: 1,
+      segmentsPerIndustry: 3,
+      membersPerIndustry: 4,
+    });
+    for (const [name, text] of Object.entries(csvOf(tables)))
+      writeFileSync(path.join(dir, name), text);
+    const before = await graphChecksum();
+    const run = cli([dir, "--dry-run", "--as", "fixture-cli"]);
+    expect(run.status).toBe(0);
+    // 1 industry + 3 segments + 4 organisations + 3 districts (members 1-3; 4 has none).
+    expect(run.stdout).toContain(
+      "entities:      11 to create, 0 to update, 0 unchanged, 0 to remove",
+    );
+    expect(run.stdout).toContain("dry run: nothing written");
+    expect(run.stdout).toMatch(/rows in [\d.]+ s: \d+ rows\/s/);
+    expect(await graphChecksum()).toBe(before);
+  });
+
+  it("refuses a bad workbook with each bad row named, exit code 2", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "chain-bad-"));
+    const { bytes, problems } = await badWorkbook();
+    writeFileSync(path.join(dir, "bad.xlsx"), bytes);
+    const run = cli([path.join(dir, "bad.xlsx"), "--as", "fixture-cli"]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toContain(`refused: bad rows, nothing written (${problems.length}):`);
+    for (const problem of problems) expect(run.stdout).toContain(problem.reason);
   });
 });
