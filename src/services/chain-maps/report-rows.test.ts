@@ -54,6 +54,7 @@ describe("the chain report's rows (one builder for HTML, XLSX and CSV)", () => {
         "javascript:alert(1)",
         "",
       ],
+      // A member without a citation: empty source columns.
       [
         "中游",
         "测试R-器件",
@@ -62,11 +63,26 @@ describe("the chain report's rows (one builder for HTML, XLSX and CSV)", () => {
         "Fund",
         "基金",
         "测试R区",
-        "缺高校院所与平台支撑",
         "",
         "",
         "",
         "",
+        "",
+        "",
+      ],
+      [
+        "中游",
+        "测试R-器件",
+        "高校院所与平台",
+        HOSTILE,
+        "ResearchInstitute",
+        "研发机构",
+        "",
+        "",
+        "<b>标题</b>",
+        "",
+        "",
+        "javascript:alert(1)",
         "",
       ],
       [
@@ -77,7 +93,7 @@ describe("the chain report's rows (one builder for HTML, XLSX and CSV)", () => {
         "Enterprise",
         "链主企业",
         "测试R区；测试R县",
-        "缺高校院所与平台支撑",
+        "",
         "测试产业R图谱",
         "测试局",
         "2026-03",
@@ -101,15 +117,16 @@ describe("the chain report's rows (one builder for HTML, XLSX and CSV)", () => {
         "1",
       ],
     ]);
-    expect(rows.map((row) => row.member)).toEqual([LEADER, LAB, FUND, LEADER, null]);
+    expect(rows.map((row) => row.member)).toEqual([LEADER, LAB, FUND, LAB, LEADER, null]);
     expect(rows.map((row) => row.segment.segment.name)).toEqual([
       "测试R-材料",
       "测试R-材料",
       "测试R-器件",
       "测试R-器件",
+      "测试R-器件",
       "测试R-服务",
     ]);
-    expect(rows[4]?.citation?.sheet).toBe("segments");
+    expect(rows[5]?.citation?.sheet).toBe("segments");
   });
 
   it("has a header per column, key then Chinese, as the import format writes headers", () => {
@@ -157,8 +174,8 @@ describe("the chain report's rows (one builder for HTML, XLSX and CSV)", () => {
         "NO_RESEARCH",
         "缺高校院所与平台支撑",
         "No university, institute or platform serves the segment",
-        "测试R-器件；测试R-服务",
-        2,
+        "测试R-服务",
+        1,
       ],
       [
         "NO_SUPPORT",
