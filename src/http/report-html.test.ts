@@ -14,7 +14,10 @@ const html = renderChainReport({
 
 /** The segment sections, in page order. */
 function sections(page: string): string[] {
-  return page.split('<section class="segment').slice(1);
+  return page
+    .split('<section class="segment')
+    .slice(1)
+    .map((rest) => rest.slice(0, rest.indexOf("</section>")));
 }
 
 describe("the chain report page", () => {
