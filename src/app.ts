@@ -25,6 +25,7 @@ import { createAuthenticator } from "./auth/authenticate";
 import { createCors } from "./http/cors";
 import { landingPagePlugin } from "./http/landing-page";
 import { servePage } from "./http/pages";
+import { serveReports } from "./http/report";
 import { AppError, UnauthenticatedError } from "./errors";
 import type { Logger } from "./logger";
 import { createMetrics } from "./observability/metrics";
@@ -140,9 +141,10 @@ function bodyErrors(maxBodyBytes: number, logger: Logger) {
 }
 
 /**
- * Builds and starts the HTTP server: GraphQL at /graphql, /healthz, /readyz and /metrics. Every
- * GraphQL request passes the body limit, gets a deadline, and has its shape checked (tokens,
- * depth, aliases, directives, cost, size arguments) before any resolver or database call.
+ * Builds and starts the HTTP server: GraphQL at /graphql, /healthz, /readyz, /metrics, the pages
+ * and the chain reports (/report/chain/…). Every GraphQL request passes the body limit, gets a
+ * deadline, and has its shape checked (tokens, depth, aliases, directives, cost, size arguments)
+ * before any resolver or database call.
  */
 export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const { config, logger } = deps;
@@ -232,6 +234,8 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   });
   servePage(app, "explore");
   if (config.queryEditors) servePage(app, "graphiql");
+  // An industry's chain report (HTML) and downloads (XLSX, CSV); read access as for /graphql.
+  serveReports(app, { db, logger, authenticator, readsRequireAuth: config.readsRequireAuth });
   app.use(
     "/graphql",
     scope.middleware(),
