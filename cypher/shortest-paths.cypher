@@ -20,7 +20,7 @@ CALL (a, b) {
       target: endNode(r).id,
       type: type(r),
       // Without quotes: the evidence loader reads them if a query asks.
-      props: r {.id, .evidenceKind, .confidence}
+      props: r {.id, .evidenceKind, .confidence, .citation}
     }]
   }) AS paths
 }

@@ -6,6 +6,7 @@ RETURN walk.hub AS hub,
   // Without their quotes: a view shows many edges, and the evidence loader reads them if asked.
   [hop IN walk.hops WHERE hop.otherId IN walk.seen | {
     type: type(hop.r), source: startNode(hop.r).id, target: endNode(hop.r).id,
-    props: {id: hop.r.id, evidenceKind: hop.r.evidenceKind, confidence: hop.r.confidence}
+    props: {id: hop.r.id, evidenceKind: hop.r.evidenceKind, confidence: hop.r.confidence,
+      citation: hop.r.citation}
   }] AS edges,
   walk.truncated AS truncated

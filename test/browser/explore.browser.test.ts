@@ -2,8 +2,9 @@
  * The relationship explorer (/explore) in a real headless Chromium against the real API and Neo4j:
  * what a person does, step by step, with a screenshot after each (test-artifacts/browser/).
  * Expected names and counts are read from the API in the test, not written down from memory.
+ * Step 10 imports a tiny chain map (import set fixture-explore) and removes it afterwards.
  *
- *   npx tsx scripts/build-web.ts && npx vitest run --project integration test/browser/explore.browser.test.ts
+ *   npx tsx scripts/build-web.ts && npx vitest run --project slow test/browser/explore.browser.test.ts
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,10 @@ import { gzipSync } from "node:zlib";
 import type { Core } from "cytoscape";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServices } from "../../src/services";
+import { parseChainMap } from "../../src/services/chain-maps/parse";
+import { workbookOf, type FixtureTables } from "../fixtures/chain-maps/build";
+import { runCypher } from "../helpers/db";
 import {
   foreignRequests,
   launchBrowser,
@@ -503,4 +508,210 @@ describe("relationship explorer /explore", () => {
       await fresh.close();
     }
   }, 120_000);
+});
+
+// FIXTURE: a tiny chain map written for this test (测试浏览产业E and its organisations are
+// fictional), imported as fixture-explore before step 10 and removed after it. Source E1 is a web
+// page; E2's location is a javascript: URL and its title is markup, which the page must show as text.
+const IMPORT_SET = "fixture-explore";
+const HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">测试浏览E来源乙';
+const FIXTURE: FixtureTables = {
+  sources: [
+    {
+      key: "E1",
+      title: "测试浏览产业E产业链图谱(测试数据)",
+      issuer: "测试浏览发布机构",
+      date: "2026-04",
+      url_or_file: "https://example.org/e.pdf",
+    },
+    { key: "E2", title: HOSTILE_TITLE, url_or_file: "javascript:window.__pwned=1" },
+  ],
+  segments: [
+    { industry: "测试浏览产业E", segment: "测试浏览E-芯片", position: "中游", source: "E1" },
+  ],
+  members: [
+    {
+      name: "测试浏览E企业甲",
+      kind: "企业",
+      role: "链主",
+      segments: "测试浏览E-芯片",
+      industry: "测试浏览产业E",
+      source: "E1",
+      page: "12",
+    },
+    {
+      name: "测试浏览E企业乙",
+      kind: "企业",
+      role: "配套",
+      segments: "测试浏览E-芯片",
+      industry: "测试浏览产业E",
+      source: "E2",
+      page: "3",
+    },
+  ],
+  links: [],
+};
+
+/** The clean-up of test/graphql/chain-maps.test.ts, for this test's import set. */
+async function removeImportFixture(): Promise<void> {
+  await runCypher(`MATCH ()-[r]->() WHERE r.importSet = $set DELETE r`, { set: IMPORT_SET });
+  await runCypher(`MATCH (n:Entity) WHERE n.importSet = $set DETACH DELETE n`, { set: IMPORT_SET });
+  await runCypher(`MATCH (f:NameForm) WHERE NOT (f)-[:NAMES]->() DELETE f`);
+  await runCypher(`MATCH (i:ChainMapImport {importSet: $set}) DELETE i`, { set: IMPORT_SET });
+}
+
+interface CitationShown {
+  readonly heading: string | null;
+  readonly kind: string | null;
+  readonly rows: Record<string, string>;
+  readonly cite: string | null;
+  readonly links: { href: string; text: string }[];
+  readonly code: string | null;
+  readonly markup: number;
+  readonly noEvidence: boolean;
+}
+
+/** What the details panel shows of an edge's citation. */
+function shownCitation(page: Page): Promise<CitationShown> {
+  return page.$eval(".details", (details) => {
+    const citation = details.querySelector(".citation");
+    const rows: Record<string, string> = {};
+    citation?.querySelectorAll("dt").forEach((dt) => {
+      rows[dt.textContent ?? ""] = dt.nextElementSibling?.textContent ?? "";
+    });
+    return {
+      heading: citation?.previousElementSibling?.textContent ?? null,
+      kind: details.querySelector(".evidence-kind")?.textContent ?? null,
+      rows,
+      cite: citation?.querySelector("cite")?.textContent ?? null,
+      links: [...(citation?.querySelectorAll("a") ?? [])].map((a) => ({
+        href: a.getAttribute("href") ?? "",
+        text: a.textContent ?? "",
+      })),
+      code: citation?.querySelector("code")?.textContent ?? null,
+      markup: details.querySelectorAll("img, script").length,
+      noEvidence: details.textContent?.includes("没有原文证据") ?? false,
+    };
+  });
+}
+
+describe("relationship explorer /explore: links imported from a chain map", () => {
+  beforeAll(async () => {
+    await removeImportFixture();
+    const parsed = await parseChainMap(await workbookOf(FIXTURE), "e.xlsx");
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const services = createServices(server.db, { id: "test", roles: ["editor"], anonymous: false });
+    const result = await services.chainMaps.apply(parsed.map, {
+      importSet: IMPORT_SET,
+      actor: "test",
+    });
+    expect(result.conflicts).toEqual([]);
+  }, 120_000);
+
+  afterAll(removeImportFixture);
+
+  /** The organisation's id and its IN_SEGMENT relation, as the API gives them. */
+  async function importedLink(name: string): Promise<{ id: string; relation: any }> {
+    const api = await gql<any>(
+      server.url,
+      `query($name: String!) { resolve(name: $name) { id relations(types: [IN_SEGMENT]) {
+        id evidenceKind evidence { quote }
+        citation { title issuer date location page importSet sheet } } } }`,
+      { name },
+    );
+    const [entity] = api.data.resolve;
+    expect(entity.relations).toHaveLength(1);
+    return { id: entity.id, relation: entity.relations[0] };
+  }
+
+  it(
+    "10. shows an imported edge's citation, links only an http(s) location, and draws it dash-dot",
+    async () => {
+      const first = await importedLink("测试浏览E企业甲");
+      expect(first.relation.evidenceKind).toBe("imported");
+      expect(first.relation.evidence).toEqual([]);
+      const citation = first.relation.citation;
+      expect(citation).toMatchObject({ page: "12", importSet: IMPORT_SET });
+
+      // Depth 2: the segment, its other member and its industry too, all imported.
+      const opened = await open(`${explore}?id=${encodeURIComponent(first.id)}&depth=2`);
+      const { page } = opened;
+      await page.waitForSelector(`.details button[data-edge="${first.relation.id}"]`, {
+        timeout: 20_000,
+      });
+      await idle(page);
+      // Drawn teal and dash-dot (before it is selected, which draws any edge blue).
+      const line = await page.evaluate((id: string) => {
+        const edge = window.__explorer!.cy.getElementById(id);
+        return [
+          edge.style("line-style"),
+          edge.style("line-dash-pattern"),
+          edge.style("line-color"),
+        ];
+      }, first.relation.id);
+      expect(line).toEqual(["dashed", "8 3 2 3", "rgb(0,137,123)"]);
+      await page.click(`.details button[data-edge="${first.relation.id}"]`);
+      await idle(page);
+      await page.waitForSelector(".details .citation");
+      const shown = await shownCitation(page);
+      expect(shown.heading).toBe("导入的链图");
+      expect(shown.kind).toBe("链图导入");
+      expect(shown.cite).toBe(citation.title);
+      expect(shown.rows).toEqual({
+        来源标题: citation.title,
+        发布机构: citation.issuer,
+        日期: citation.date,
+        页码: "12",
+        网址或文件: citation.location,
+        导入批次: IMPORT_SET,
+        工作表: citation.sheet,
+      });
+      expect(shown.links).toEqual([{ href: "https://example.org/e.pdf", text: citation.location }]);
+      expect(shown.noEvidence).toBe(false);
+      expect(
+        await page.$eval("#legend .line.imported", (el) => el.parentElement?.textContent),
+      ).toBe("链图导入");
+      await screenshot(page, "explore-imported");
+
+      // In English, the same citation under the English heading.
+      await page.click("#lang");
+      expect(
+        await page.$eval(".details .citation", (el) => el.previousElementSibling?.textContent),
+      ).toBe("Imported from a chain map");
+      await page.click("#lang");
+
+      // A javascript: location is shown as text, never a link; a markup title stays text.
+      const second = await importedLink("测试浏览E企业乙");
+      expect(second.relation.citation.location).toBe("javascript:window.__pwned=1");
+      await page.goto(`${explore}?id=${encodeURIComponent(second.id)}`, { waitUntil: "load" });
+      await page.waitForSelector(`.details button[data-edge="${second.relation.id}"]`, {
+        timeout: 20_000,
+      });
+      await idle(page);
+      await page.click(`.details button[data-edge="${second.relation.id}"]`);
+      await idle(page);
+      await page.waitForSelector(".details .citation");
+      const hostile = await shownCitation(page);
+      expect(hostile.links).toEqual([]);
+      expect(hostile.code).toBe("javascript:window.__pwned=1");
+      expect(hostile.cite).toBe(HOSTILE_TITLE);
+      expect(hostile.rows["页码"]).toBe("3");
+      expect(hostile.markup).toBe(0);
+      expect(await page.$$eval(".details a", (links) => links.length)).toBe(0);
+      expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+
+      // The organisation's own details list the source it cites.
+      await page.click(`#node-list .node-item[data-id="${second.id}"]`);
+      await idle(page);
+      await page.waitForSelector(".details .citation");
+      expect(await page.$eval(".details .citation cite", (el) => el.textContent)).toBe(
+        HOSTILE_TITLE,
+      );
+
+      expect(foreignRequests(opened.requests, origin)).toEqual([]);
+      expect(opened.errors).toEqual([]);
+      await page.close();
+    },
+    STEP_TIMEOUT,
+  );
 });

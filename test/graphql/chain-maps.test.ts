@@ -304,6 +304,56 @@ describe("every read path shows an imported fact's source", () => {
     ]);
   });
 
+  it("on the edges of a view, of a path and of edge(id)", async () => {
+    const citation = (page: string | null, sheet: string) => ({
+      title: "测试产业Q产业链图谱(测试数据)",
+      page,
+      importSet: SET,
+      sheet,
+    });
+    const ids = await runInProcess(
+      `{ a: entity(name: "测试Q企业甲") { id } b: entity(name: "测试Q区") { id } }`,
+    );
+    const from = (ids.data.a as { id: string }).id;
+    const to = (ids.data.b as { id: string }).id;
+    const { data } = await runInProcess(
+      `query($from: ID!, $to: ID!) {
+        neighborhood(id: $from, depth: 1) { edges { id type source evidenceKind citation { title page importSet sheet } } }
+        paths(fromId: $from, toId: $to, maxHops: 1) { hops { type citation { title page importSet sheet } } } }`,
+      { from, to },
+    );
+    type Edge = {
+      id: string;
+      type: string;
+      source: string;
+      evidenceKind: string;
+      citation: unknown;
+    };
+    const edges = (data.neighborhood as { edges: Edge[] }).edges.filter((e) => e.source === from);
+    expect(
+      edges
+        .sort((x, y) => x.type.localeCompare(y.type))
+        .map((e) => [e.type, e.evidenceKind, { ...(e.citation as object) }]),
+    ).toEqual([
+      ["IN_SEGMENT", "imported", citation("7", "members")],
+      ["IN_SEGMENT", "imported", citation("7", "members")],
+      ["LOCATED_IN", "imported", citation("7", "members")],
+    ]);
+    expect(data.paths).toEqual([
+      { hops: [{ type: "LOCATED_IN", citation: citation("7", "members") }] },
+    ]);
+    const inSegment = edges.find((e) => e.type === "IN_SEGMENT")!;
+    const one = await runInProcess(
+      `query($id: ID!) { edge(id: $id) { evidenceKind evidence { quote } citation { title page importSet sheet } } }`,
+      { id: inSegment.id },
+    );
+    expect(one.data.edge).toEqual({
+      evidenceKind: "imported",
+      evidence: [],
+      citation: citation("7", "members"),
+    });
+  });
+
   it("and a document's entity has no citations: its evidence is its passages", async () => {
     const { data } = await runInProcess(`{ entity(name: "电子科技大学") { citations { title } } }`);
     expect(data.entity).toEqual({ citations: [] });

@@ -4,7 +4,20 @@
  * fields it depends on can be checked against schema/schema.graphql in one place.
  */
 
-export type EvidenceKind = "explicit" | "inferred" | "curated";
+/** How a relationship is known (schema EvidenceKind): imported ones cite a chain map, not a quote. */
+export type EvidenceKind = "explicit" | "inferred" | "positional" | "curated" | "imported";
+
+/** The source an imported fact cites: a chain map's source row and page (schema Citation). */
+export interface Citation {
+  readonly title: string;
+  readonly issuer: string | null;
+  readonly date: string | null;
+  /** A URL or a file name, as the chain map wrote it: only an http(s) one may become a link. */
+  readonly location: string;
+  readonly page: string | null;
+  readonly importSet: string;
+  readonly sheet: string;
+}
 
 export interface EntityRef {
   readonly id: string;
@@ -30,6 +43,8 @@ export interface ViewEdge {
   readonly target: string;
   readonly evidenceKind: EvidenceKind;
   readonly confidence: number;
+  /** What an imported edge cites; null for the documents' edges. */
+  readonly citation: Citation | null;
 }
 
 export interface GraphView {
@@ -59,6 +74,8 @@ export interface EntityDetail extends EntityRef {
   readonly aliases: readonly string[];
   readonly description: string | null;
   readonly evidence: readonly Evidence[];
+  /** The sources an imported entity cites; empty for the documents' entities. */
+  readonly citations: readonly Citation[];
 }
 
 export interface GraphPath {
@@ -158,7 +175,8 @@ async function request<T>(
 }
 
 const ENTITY_REF = "id kind name nameEn";
-const EDGE = "id type source target evidenceKind confidence";
+const CITATION = "title issuer date location page importSet sheet";
+const EDGE = `id type source target evidenceKind confidence citation { ${CITATION} }`;
 const EVIDENCE = "documentId documentTitle quote context { text quoteStart quoteEnd }";
 
 export async function search(query: string, signal: AbortSignal): Promise<SearchHit[]> {
@@ -189,7 +207,7 @@ export async function neighborhood(
 
 export async function entity(id: string): Promise<EntityDetail | null> {
   const data = await request<{ entity: EntityDetail | null }>(
-    `query Entity($id: ID!) { entity(id: $id) { ${ENTITY_REF} aliases description evidence { ${EVIDENCE} } } }`,
+    `query Entity($id: ID!) { entity(id: $id) { ${ENTITY_REF} aliases description evidence { ${EVIDENCE} } citations { ${CITATION} } } }`,
     { id },
   );
   return data.entity;

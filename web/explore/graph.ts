@@ -11,7 +11,7 @@ import cytoscape, {
   type NodeSingular,
   type StylesheetJson,
 } from "cytoscape";
-import type { EntityRef, EvidenceKind, GraphView, ViewEdge, ViewNode } from "./api";
+import type { Citation, EntityRef, EvidenceKind, GraphView, ViewEdge, ViewNode } from "./api";
 import { entityName, type Labels, type Lang } from "./i18n";
 
 export const FONT =
@@ -55,6 +55,9 @@ export interface NodeData {
 }
 
 export type EdgeData = ViewEdge;
+
+/** The line of an imported edge (a chain map's link): dash-dot in teal, on the graph and legend. */
+export const IMPORTED_COLOR = "#00897b";
 
 const STYLE: StylesheetJson = [
   {
@@ -103,6 +106,15 @@ const STYLE: StylesheetJson = [
   },
   { selector: 'edge[evidenceKind = "inferred"]', style: { "line-style": "dashed" } },
   { selector: 'edge[evidenceKind = "curated"]', style: { "line-style": "dotted", width: 2 } },
+  {
+    selector: 'edge[evidenceKind = "imported"]',
+    style: {
+      "line-style": "dashed",
+      "line-dash-pattern": [8, 3, 2, 3],
+      "line-color": IMPORTED_COLOR,
+      "target-arrow-color": IMPORTED_COLOR,
+    },
+  },
   { selector: "node:selected", style: { "border-width": 4, "border-color": "#0b57d0" } },
   {
     selector: "edge:selected",
@@ -352,6 +364,7 @@ export class Graph {
         type: edge.type,
         evidenceKind: edge.evidenceKind,
         confidence: edge.confidence,
+        citation: edge.citation,
         label: this.labels.type(edge.type, this.lang),
       },
     };
@@ -386,5 +399,6 @@ function toEdgeData(edge: EdgeSingular): EdgeData {
     target: edge.data("target") as string,
     evidenceKind: edge.data("evidenceKind") as EvidenceKind,
     confidence: edge.data("confidence") as number,
+    citation: (edge.data("citation") as Citation | null | undefined) ?? null,
   };
 }

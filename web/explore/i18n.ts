@@ -56,6 +56,14 @@ const STRINGS = {
   document: { zh: "文献", en: "Document" },
   confidence: { zh: "置信度", en: "Confidence" },
   aliases: { zh: "别名", en: "Aliases" },
+  importedFrom: { zh: "导入的链图", en: "Imported from a chain map" },
+  citationTitle: { zh: "来源标题", en: "Source" },
+  issuer: { zh: "发布机构", en: "Issuer" },
+  date: { zh: "日期", en: "Date" },
+  page: { zh: "页码", en: "Page" },
+  location: { zh: "网址或文件", en: "URL or file" },
+  importSet: { zh: "导入批次", en: "Import set" },
+  sheet: { zh: "工作表", en: "Sheet" },
   emptyStage: { zh: "资料未提及", en: "Nothing stated" },
   truncatedStage: { zh: "仅显示前 20 项", en: "Only the first 20 shown" },
   truncatedView: {
@@ -75,11 +83,14 @@ export function t(key: StringKey, lang: Lang): string {
 const EVIDENCE_KIND: Record<EvidenceKind, { zh: string; en: string }> = {
   explicit: { zh: "原文明确陈述", en: "stated (explicit)" },
   inferred: { zh: "推断", en: "inferred" },
+  positional: { zh: "列表位置", en: "positional (place in a list)" },
   curated: { zh: "人工整理", en: "curated" },
+  imported: { zh: "链图导入", en: "imported (chain map)" },
 };
 
+/** The label of an evidence kind; the enum value itself for one added to the API later. */
 export function evidenceKindLabel(kind: EvidenceKind, lang: Lang): string {
-  return EVIDENCE_KIND[kind][lang];
+  return (EVIDENCE_KIND[kind] as { zh: string; en: string } | undefined)?.[lang] ?? kind;
 }
 
 /** "N links, M shown" for a node whose degree is known; just "M shown" otherwise. */

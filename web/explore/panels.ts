@@ -3,7 +3,7 @@
  * the accessible list of the graph's nodes, filters and the legend. They hold no state; main.ts
  * re-renders them when the data or the language changes.
  */
-import type { EdgeDetail, EntityDetail, Evidence, EvidenceKind } from "./api";
+import type { Citation, EdgeDetail, EntityDetail, Evidence, EvidenceKind } from "./api";
 import { button, fill, h } from "./dom";
 import { kindColor, type EdgeData, type NodeData } from "./graph";
 import { entityName, evidenceKindLabel, linksShown, t, type Labels, type Lang } from "./i18n";
@@ -48,6 +48,61 @@ function evidenceList(evidence: readonly Evidence[], lang: Lang): HTMLElement[] 
     ...(evidence.length === 0
       ? [h("p", { class: "muted" }, t("noEvidence", lang))]
       : evidence.map((item) => evidenceBlock(item, lang))),
+  ];
+}
+
+/**
+ * The location as a link when it is an http(s) URL; anything else (a file name, javascript:,
+ * data:) as plain text, so a chain map's cell can never become a script or an odd scheme's link.
+ */
+function locationNode(location: string): HTMLElement {
+  let url: URL | null = null;
+  try {
+    url = new URL(location);
+  } catch {
+    // A file name or other text: shown as written.
+  }
+  return url !== null && (url.protocol === "http:" || url.protocol === "https:")
+    ? h("a", { href: url.href, target: "_blank", rel: "noopener noreferrer" }, location)
+    : h("code", {}, location);
+}
+
+/** What an imported fact cites: title, issuer, date, page, location, and the import it came in. */
+function citationBlock(citation: Citation, lang: Lang): HTMLElement {
+  const row = (label: string, value: Node | string | null): HTMLElement[] =>
+    value === null || value === "" ? [] : [h("dt", {}, label), h("dd", {}, value)];
+  return h(
+    "dl",
+    { class: "citation", "data-import-set": citation.importSet },
+    row(t("citationTitle", lang), h("cite", {}, citation.title)),
+    row(t("issuer", lang), citation.issuer),
+    row(t("date", lang), citation.date),
+    row(t("page", lang), citation.page),
+    row(t("location", lang), locationNode(citation.location)),
+    row(t("importSet", lang), citation.importSet),
+    row(t("sheet", lang), citation.sheet),
+  );
+}
+
+/** The sources an imported edge or entity cites, under "Imported from a chain map". */
+function citationList(citations: readonly Citation[], lang: Lang): HTMLElement[] {
+  return citations.length === 0
+    ? []
+    : [h("h4", {}, t("importedFrom", lang)), ...citations.map((item) => citationBlock(item, lang))];
+}
+
+/**
+ * Passages and citations: an imported fact has no passage, so "no evidence passage" is said only
+ * when it cites nothing either.
+ */
+function sources(
+  evidence: readonly Evidence[],
+  citations: readonly Citation[],
+  lang: Lang,
+): HTMLElement[] {
+  return [
+    ...citationList(citations, lang),
+    ...(evidence.length > 0 || citations.length === 0 ? evidenceList(evidence, lang) : []),
   ];
 }
 
@@ -116,7 +171,7 @@ export function renderNodeDetails(
         );
       }),
     ),
-    detail === null ? null : evidenceList(detail.evidence, lang),
+    detail === null ? null : sources(detail.evidence, detail.citations, lang),
   );
 }
 
@@ -149,7 +204,10 @@ export function renderEdgeDetails(
       button(nameOf(edge.source), () => open(edge.source)),
       button(nameOf(edge.target), () => open(edge.target)),
     ),
-    detail === null ? null : evidenceList(detail.evidence, lang),
+    // The view already carries an imported edge's citation: shown before edge(id) answers.
+    detail === null
+      ? citationList(edge.citation === null ? [] : [edge.citation], lang)
+      : sources(detail.evidence, detail.citation === null ? [] : [detail.citation], lang),
   );
 }
 
@@ -263,6 +321,7 @@ export function renderLegend(
       line("explicit"),
       line("inferred"),
       line("curated"),
+      line("imported"),
       h(
         "li",
         {},
