@@ -24,6 +24,9 @@ FILE      a chain map: an .xlsx workbook, or a folder (or list) of .csv tables
           conflicts) and write nothing
 --as NAME the chain map's name: what it owns, replaced when imported again
           (default: the file's or folder's name without extension)
+--chunked commit every 5,000 rows on their own, for a file larger than Neo4j lets one
+          transaction grow: not all or nothing (a failure part way leaves part written;
+          importing the file again completes it)
 `;
 
 /** A mistake in the command line: its message is the whole answer. */
@@ -33,15 +36,18 @@ interface Options {
   readonly paths: string[];
   readonly dryRun: boolean;
   readonly importSet: string | null;
+  readonly chunked: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
   const paths: string[] = [];
   let dryRun = false;
   let importSet: string | null = null;
+  let chunked = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? "";
     if (arg === "--dry-run") dryRun = true;
+    else if (arg === "--chunked") chunked = true;
     else if (arg === "--as") importSet = argv[(i += 1)] ?? null;
     else if (arg === "--help" || arg === "-h") {
       process.stdout.write(USAGE);
@@ -50,7 +56,7 @@ function parseArgs(argv: readonly string[]): Options {
     else paths.push(arg);
   }
   if (paths.length === 0) throw new UsageError(USAGE);
-  return { paths, dryRun, importSet };
+  return { paths, dryRun, importSet, chunked };
 }
 
 /** The files a path names: a file, or a folder's .xlsx/.csv files. */
@@ -152,7 +158,12 @@ async function main(): Promise<void> {
       roles: ["admin"],
       anonymous: false,
     });
-    const importOptions = { importSet, actor: `cli:${os.userInfo().username}`, onProgress };
+    const importOptions = {
+      importSet,
+      actor: `cli:${os.userInfo().username}`,
+      onProgress,
+      chunked: options.chunked,
+    };
     const result = options.dryRun
       ? await services.chainMaps.plan(map, importOptions)
       : await services.chainMaps.apply(map, importOptions);

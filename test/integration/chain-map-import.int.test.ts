@@ -220,6 +220,42 @@ describe("importing a chain map (3 industries × 20 segments × 200 organisation
   });
 });
 
+describe("a chunked import (a transaction per batch, for files too large for one)", () => {
+  const CHUNKED = "fixture-chunked";
+  beforeAll(removeFixtures);
+
+  it("writes the same graph as one transaction, and again changes nothing", async () => {
+    const { tables } = fixtureData({
+      industries: 1,
+      segmentsPerIndustry: 5,
+      membersPerIndustry: 40,
+    });
+    const map = await mapOf(tables);
+    const before = await graphChecksum();
+    await importer().apply(map, { importSet: CHUNKED, actor: editor.id });
+    const atomic = await graphChecksum();
+    await removeFixtures();
+    expect(await graphChecksum()).toBe(before);
+    const result = await importer().apply(map, {
+      importSet: CHUNKED,
+      actor: editor.id,
+      chunked: true,
+      batchSize: 7,
+    });
+    expect(result.applied).toBe(true);
+    expect(await graphChecksum()).toBe(atomic);
+    const again = await importer().apply(map, {
+      importSet: CHUNKED,
+      actor: editor.id,
+      chunked: true,
+    });
+    expect(again.entityCounts.create + again.entityCounts.update + again.entityCounts.remove).toBe(
+      0,
+    );
+    expect(await graphChecksum()).toBe(atomic);
+  });
+});
+
 describe("an entity the file drops but something else links", () => {
   const KEPT = "fixture-kept";
   beforeAll(removeFixtures);

@@ -96,6 +96,14 @@ export interface ImportProgress {
 export interface ImportOptions {
   readonly importSet: string;
   readonly actor: string;
+  /**
+   * Commit each batch on its own instead of the whole file at once: for a file larger than
+   * Neo4j lets one transaction grow. Not all or nothing: a failure part way leaves part of the
+   * diff written, and importing the file again completes it.
+   */
+  readonly chunked?: boolean;
+  /** Rows per write round trip (and, chunked, per transaction); default WRITE_BATCH. */
+  readonly batchSize?: number;
   readonly onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -185,48 +193,74 @@ export class ChainMapImportService {
       options.onProgress?.({ phase: "write", done, total });
     };
     const importId = randomUUID();
-    const removed = await this.deps.transaction(async (repo) => {
-      // Entities first: their links go with them, and the removals left are few. Hubs (segments,
-      // industries, districts) in queries of their own, before the rest: a query that removed
-      // organisations after hubs in one go took 68 s where two took 1.5 s (bench:import).
-      let removedEntities = 0;
-      for (const batch of [...batches(writes.removeHubs), ...batches(writes.removeEntities)]) {
-        removedEntities += await repo.removeEntities(options.importSet, batch);
-        progress(batch.length);
-      }
-      // Links touching a removed entity went with it; looking them up again in this
-      // transaction would cost a seek past every deletion (bench:import).
-      const gone = new Set([...writes.removeHubs, ...writes.removeEntities]);
-      const between = writes.removeRelationships.filter(
-        (key) => !gone.has(key.source) && !gone.has(key.target),
-      );
-      progress(writes.removeRelationships.length - between.length);
-      for (const batch of batches(between)) {
+    const size = options.batchSize ?? WRITE_BATCH;
+    // Entities first: their links go with them, and the removals left are few. Hubs (segments,
+    // industries, districts) in queries of their own, before the rest: a query that removed
+    // organisations after hubs in one go took 68 s where two took 1.5 s (bench:import). Links
+    // touching a removed entity went with it; looking them up again in the same transaction
+    // would cost a seek past every deletion.
+    // Chunked, each removal is its own transaction and a hub's links would all go in one: the
+    // links go first, a batch at a time, and the entities after them have few left.
+    const chunked = options.chunked === true;
+    const gone = new Set(chunked ? [] : [...writes.removeHubs, ...writes.removeEntities]);
+    const between = writes.removeRelationships.filter(
+      (key) => !gone.has(key.source) && !gone.has(key.target),
+    );
+    let removed = 0;
+    const removeEntities = [
+      ...batches(writes.removeHubs, size),
+      ...batches(writes.removeEntities, size),
+    ].map((batch): Step => async (repo) => {
+      removed += await repo.removeEntities(options.importSet, batch);
+      progress(batch.length);
+    });
+    const removeLinks = [
+      () => Promise.resolve(progress(writes.removeRelationships.length - between.length)),
+      ...[...batches(between, size)].map((batch): Step => async (repo) => {
         await repo.removeRelationships(options.importSet, batch);
         progress(batch.length);
-      }
-      for (const batch of batches(writes.entities)) {
+      }),
+    ];
+    const steps: Step[] = [
+      ...(chunked ? [...removeLinks, ...removeEntities] : [...removeEntities, ...removeLinks]),
+      ...[...batches(writes.entities, size)].map((batch): Step => async (repo) => {
         await repo.writeEntities(batch);
         progress(batch.length);
-      }
-      for (const batch of batches(writes.relationships)) {
+      }),
+      ...[...batches(writes.relationships, size)].map((batch): Step => async (repo) => {
         await repo.writeRelationships(batch);
         progress(batch.length);
-      }
-      await repo.recordImport({
-        id: importId,
-        importSet: options.importSet,
-        actor: options.actor,
-        fileName: map.fileName,
-        checksum: map.checksum,
-        counts: JSON.stringify({
-          entities: plan.entityCounts,
-          relationships: plan.relationshipCounts,
-          alreadyStated: plan.alreadyStated,
+      }),
+      async (repo) =>
+        repo.recordImport({
+          id: importId,
+          importSet: options.importSet,
+          actor: options.actor,
+          fileName: map.fileName,
+          checksum: map.checksum,
+          counts: JSON.stringify({
+            entities: plan.entityCounts,
+            relationships: plan.relationshipCounts,
+            alreadyStated: plan.alreadyStated,
+            chunked: options.chunked === true,
+          }),
         }),
+    ];
+    if (chunked) {
+      // A file too large for one transaction: each step commits alone. A failure part way leaves
+      // part of the diff written and no import record; importing the file again writes the rest
+      // (the diff converges), which is why this is a choice and not the default.
+      for (const step of steps) {
+        await this.deps.transaction(step);
+      }
+    } else {
+      await this.deps.transaction(async (repo) => {
+        // The driver may retry the whole transaction: count the removals of the last attempt.
+        removed = 0;
+        done = 0;
+        for (const step of steps) await step(repo);
       });
-      return removedEntities;
-    });
+    }
     return {
       ...plan,
       applied: true,
@@ -243,6 +277,9 @@ export class ChainMapImportService {
 
 const WRITES = Symbol("writes");
 
+/** One write of an import, run in the import's transaction or, chunked, in its own. */
+type Step = (repo: ChainMapRepository) => Promise<unknown>;
+
 /** Kinds whose entities a chain map links many others to. */
 const HUB_KINDS: ReadonlySet<string> = new Set(["ChainSegment", "Industry", "District"]);
 
@@ -258,8 +295,8 @@ interface Writes {
 
 type PlanWithWrites = ImportPlan & { readonly [WRITES]: Writes };
 
-function* batches<T>(items: readonly T[]): Generator<T[]> {
-  for (let i = 0; i < items.length; i += WRITE_BATCH) yield items.slice(i, i + WRITE_BATCH);
+function* batches<T>(items: readonly T[], size = WRITE_BATCH): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 /** Sorted, de-duplicated: how lists are stored and compared, so order in a cell changes nothing. */
