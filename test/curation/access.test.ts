@@ -30,6 +30,10 @@ const MUTATIONS: Record<string, { role: Role; operation: string }> = {
     role: "editor",
     operation: `mutation { unlink(source: "uestc", type: CO_BUILT, target: "pku", evidence: { note: "n", author: "a" }, idempotencyKey: "bad") { id } }`,
   },
+  importChainMap: {
+    role: "editor",
+    operation: `mutation { importChainMap(files: [{ name: "x.xlsx", contentBase64: "" }]) { applied } }`,
+  },
 };
 
 const RANK: Record<Role | "anonymous", number> = { anonymous: 0, reader: 1, editor: 2, admin: 3 };

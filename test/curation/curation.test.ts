@@ -180,7 +180,7 @@ describe("createEntity", () => {
 describe("link, unlink and delete", () => {
   it("links only kinds the relationship type allows", async () => {
     const response = await call("editor", LINK, {
-      input: { source: ID, type: "LOCATED_IN", target: "uestc" },
+      input: { source: ID, type: "ROADMAP_FOR", target: "uestc" },
       evidence: NOTE,
       key: newKey(),
     });
@@ -189,7 +189,7 @@ describe("link, unlink and delete", () => {
       argumentName: "type",
     });
     expect(response.errors?.[0]?.message).toBe(
-      "LOCATED_IN goes from Carrier|Event to University|District, not from Enterprise to University",
+      "ROADMAP_FOR goes from TechnologyRoadmap to Industry, not from Enterprise to University",
     );
   });
 
