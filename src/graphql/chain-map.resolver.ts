@@ -1,4 +1,16 @@
-import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { BadUserInputError } from "../errors";
 import type { ImportRecord } from "../model/chain-map";
 import type {
@@ -17,8 +29,11 @@ import {
   ChainMapImportResult,
 } from "./chain-map-import.type";
 import {
+  ChainMapSegment,
   ChainMapView,
   DistrictComparison,
+  ResourceStage,
+  SegmentMember,
   IndustryArgs,
   SupplyDirection,
   SupplyTrace,
@@ -43,7 +58,7 @@ function member(record: SegmentMemberRecord) {
 }
 
 function segment(record: ChainSegmentRecord) {
-  return { ...record, members: record.members.map(member) };
+  return { ...record, allMembers: record.members.map(member) };
 }
 
 function view(record: ChainMapRecord) {
@@ -239,5 +254,47 @@ export class ChainMapResolver {
       { id: "industryId", name: "industry" },
       ["Industry"],
     );
+  }
+}
+
+/** The largest page of a segment's members one field gives. */
+export const MAX_SEGMENT_MEMBERS = 5000;
+
+@Resolver(() => ChainMapSegment)
+export class ChainMapSegmentResolver {
+  @FieldResolver(() => [SegmentMember], {
+    description:
+      "Its organisations and resources, by name, at most `first`; memberCount says how many there are (环节主体).",
+  })
+  members(
+    @Root() root: { allMembers: SegmentMember[] },
+    @Arg("first", () => Int, {
+      defaultValue: 100,
+      description: `At most this many, 1 to ${MAX_SEGMENT_MEMBERS} (数量上限).`,
+    })
+    first: number,
+    @Arg("stage", () => ResourceStage, {
+      nullable: true,
+      description: "Only members of this stage (资源类别).",
+    })
+    stage?: ResourceStage | null,
+  ): SegmentMember[] {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_SEGMENT_MEMBERS)
+      throw new BadUserInputError(
+        `first must be between 1 and ${MAX_SEGMENT_MEMBERS} (got ${first})`,
+        "first",
+      );
+    const listed =
+      stage === null || stage === undefined
+        ? root.allMembers
+        : root.allMembers.filter((m) => m.stage === (stage as string));
+    return listed.slice(0, first);
+  }
+
+  @FieldResolver(() => Int, {
+    description: "How many members it has, whatever `first` (主体总数).",
+  })
+  memberCount(@Root() root: { allMembers: SegmentMember[] }): number {
+    return root.allMembers.length;
   }
 }

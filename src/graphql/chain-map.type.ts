@@ -127,10 +127,8 @@ export class ChainMapSegment {
   @Field(() => [EntityInterface], { description: "Segments that supply it (上游环节)." })
   suppliedBy!: EntityInterface[];
 
-  @Field(() => [SegmentMember], {
-    description: "Its organisations and resources, by name (环节主体).",
-  })
-  members!: SegmentMember[];
+  /** Every member; the `members` field gives a page of them (src/graphql/chain-map.resolver.ts). */
+  allMembers!: SegmentMember[];
 
   @Field(() => [ChainGap], { description: "What it lacks; empty when nothing (缺口)." })
   gaps!: ChainGapValue[];

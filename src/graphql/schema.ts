@@ -2,7 +2,7 @@ import { buildSchema } from "type-graphql";
 import { authChecker } from "../auth/auth-checker";
 import type { GraphQLSchema } from "graphql";
 import { ChainResolver } from "./chain.resolver";
-import { ChainMapResolver } from "./chain-map.resolver";
+import { ChainMapResolver, ChainMapSegmentResolver } from "./chain-map.resolver";
 import { CurationResolver } from "./curation.resolver";
 import { EntityResolver, RelationResolver } from "./entity.resolver";
 import { KIND_TYPES } from "./entity.type";
@@ -40,6 +40,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       EntityConnectionResolver,
       ChainResolver,
       ChainMapResolver,
+      ChainMapSegmentResolver,
       CurationResolver,
       ...createKindListResolvers(),
       ...createRelationFieldResolvers(),

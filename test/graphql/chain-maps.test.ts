@@ -162,6 +162,49 @@ describe("chainMap: the industry's chain, segment by segment, with its resources
     expect(view.report.html).toMatch(/^\/report\/chain\/industry-[0-9a-f]{12}$/);
   });
 
+  it("pages a segment's members with first, filters them by stage, and counts them", async () => {
+    const { data } = await runInProcess(`{ chainMap(industry: "测试产业Q") { segments {
+      segment { name } memberCount
+      first: members(first: 1) { entity { name } }
+      research: members(stage: research) { entity { name } } } } }`);
+    const chips = (
+      data.chainMap as {
+        segments: {
+          segment: Named;
+          memberCount: number;
+          first: { entity: Named }[];
+          research: { entity: Named }[];
+        }[];
+      }
+    ).segments.find((s) => s.segment.name === "测试Q-芯片");
+    expect(chips?.memberCount).toBe(3);
+    expect(chips?.first.map((m) => m.entity.name)).toEqual(["测试Q企业甲"]);
+    expect(chips?.research.map((m) => m.entity.name)).toEqual(["测试Q研究院"]);
+  });
+
+  it("refuses a page size out of range", async () => {
+    const db = Database.connect(loadConfig({ ...process.env, NODE_ENV: "test" }));
+    try {
+      const { graphql } = await import("graphql");
+      const { createSchema } = await import("../../src/graphql/schema");
+      const { createContext } = await import("../../src/graphql/context");
+      const { createLogger } = await import("../../src/logger");
+      const config = loadConfig({ ...process.env, NODE_ENV: "test" });
+      const result = await graphql({
+        schema: await createSchema(),
+        source: `{ chainMap(industry: "测试产业Q") { segments { members(first: 0) { role } } } }`,
+        contextValue: createContext(db, createLogger({ ...config, logLevel: "silent" }), "t"),
+      });
+      // The first segment's error nulls the whole answer (members is non-null), so it is the only one.
+      expect(result.errors?.map((e) => [e.extensions.code, e.message])).toEqual([
+        ["BAD_USER_INPUT", "first must be between 1 and 5000 (got 0)"],
+      ]);
+      expect(result.data).toBeNull();
+    } finally {
+      await db.close();
+    }
+  });
+
   it("says so when no chain map is loaded for an industry, rather than an empty list alone", async () => {
     const { data } = await runInProcess(
       `{ chainMap(industry: "汽车") { dataAvailable note segments { position } gaps { gap } } }`,
