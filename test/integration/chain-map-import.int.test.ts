@@ -329,6 +329,15 @@ describe("names resolved as resolve does, and conflicts", () => {
     expect(link?.source).toBe(uni?.get("id"));
   });
 
+  it("refuses a name longer than resolve takes as a conflict of its row", async () => {
+    const long = "测".repeat(201);
+    const map = await mapOf(small([{ name: long, kindCell: "企业" }]));
+    const plan = await importer().plan(map, { importSet: SMALL, actor: editor.id });
+    expect(plan.conflicts).toEqual([
+      { sheet: "members", row: 2, column: "name", reason: "a name is at most 200 characters" },
+    ]);
+  });
+
   it("refuses a name that is an entity of another kind, naming the row, and writes nothing", async () => {
     const before = await graphChecksum();
     const map = await mapOf(small([{ name: "电子科技大学", kindCell: "企业" }]));

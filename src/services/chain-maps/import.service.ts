@@ -115,6 +115,9 @@ export interface ImportDeps {
   readonly transaction: <T>(work: (repo: ChainMapRepository) => Promise<T>) => Promise<T>;
 }
 
+/** The longest name `resolve` takes, and so the longest a chain map may give. */
+const MAX_NAME_LENGTH = 200;
+
 /** Rows per write round trip: large enough to make 100,000 rows a few dozen round trips. */
 const WRITE_BATCH = 5_000;
 const IMPORT_SET = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
@@ -357,14 +360,14 @@ class PlanBuilder {
     for (const row of this.map.members) {
       names.add(row.industry);
       names.add(row.name);
-      for (const alias of row.aliases) names.add(alias);
       if (row.district !== null) names.add(row.district);
     }
     for (const row of this.map.links) {
       names.add(row.from);
       names.add(row.to);
     }
-    const list = [...names];
+    // A name resolve refuses (longer than it takes) is a conflict of its row (see target).
+    const list = [...names].filter((name) => normalizeName(name).length <= MAX_NAME_LENGTH);
     let done = 0;
     await Promise.all(
       list.map(async (name) => {
@@ -403,6 +406,10 @@ class PlanBuilder {
    * creates (owned).
    */
   private target(name: string, kind: EntityKind, at: RowRef, column: string): Target | null {
+    if (normalizeName(name).length > MAX_NAME_LENGTH) {
+      this.conflict(at, column, `a name is at most ${MAX_NAME_LENGTH} characters`);
+      return null;
+    }
     const found = this.resolved.get(normalizeName(name)) ?? [];
     if (found.length > 1) {
       this.conflict(
