@@ -466,11 +466,16 @@ class PlanBuilder {
       ...this.map.segments.map((row) => ({ name: row.industry, at: row.at, cite: row.cite })),
       ...this.map.members.map((row) => ({ name: row.industry, at: row.at, cite: row.cite })),
     ];
+    // An industry's conflict is reported on the first row naming it, not on every row.
+    const refused = new Set<string>();
     for (const { name, at, cite } of rows) {
       const key = normalizeName(name);
-      if (byName.has(key)) continue;
+      if (byName.has(key) || refused.has(key)) continue;
       const target = this.target(name, "Industry", at, "industry");
-      if (target === null) continue;
+      if (target === null) {
+        refused.add(key);
+        continue;
+      }
       byName.set(key, target);
       if (target.owned)
         this.want({
