@@ -329,6 +329,36 @@ describe("names resolved as resolve does, and conflicts", () => {
     expect(link?.source).toBe(uni?.get("id"));
   });
 
+  it("reports an industry that is another kind once, on the first row naming it", async () => {
+    const { tables } = fixtureData({
+      industries: 1,
+      segmentsPerIndustry: 3,
+      membersPerIndustry: 0,
+    });
+    const renamed = {
+      ...tables,
+      segments: tables.segments.map((row) => ({
+        ...row,
+        industry: "电子科技大学",
+        supplies: "",
+        parent_segment: "",
+      })),
+    };
+    const plan = await importer().plan(await mapOf(renamed), {
+      importSet: SMALL,
+      actor: editor.id,
+    });
+    expect(plan.conflicts).toEqual([
+      {
+        sheet: "segments",
+        row: 2,
+        column: "industry",
+        reason:
+          '"电子科技大学" is University (高校) 电子科技大学 in the graph, not Industry (产业)',
+      },
+    ]);
+  });
+
   it("refuses a name longer than resolve takes as a conflict of its row", async () => {
     const long = "测".repeat(201);
     const map = await mapOf(small([{ name: long, kindCell: "企业" }]));
