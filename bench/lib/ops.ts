@@ -133,7 +133,7 @@ RETURN d {.id, .name, coBuilt: coBuilt} AS d`,
         return list(e.coBuilt)
           .map((rel) => {
             const n = obj(obj(rel).node);
-            return `${str(n.id)}>${ids(list(n.university).map((u) => obj(u).node)).join(",")}`;
+            return `${str(n.id)}>${ids(list(n.universities).map((u) => obj(u).node)).join(",")}`;
           })
           .sort();
       },

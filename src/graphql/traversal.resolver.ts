@@ -155,6 +155,8 @@ export class TraversalResolver {
     nullable: true,
     description:
       "What supplies an industry or segment, transitively, over UPSTREAM_OF relations (上游追溯).",
+    deprecationReason:
+      "Use supplyChain: it gives each segment's organisations, filters by district, and says when no chain map is loaded (dataAvailable) where this answers an empty list. Removed in the next release.",
   })
   async upstream(
     @Args(() => TraceArgs) { id, name, depth }: TraceArgs,
@@ -168,6 +170,8 @@ export class TraversalResolver {
     nullable: true,
     description:
       "What an industry or segment supplies, transitively, over UPSTREAM_OF relations (下游追溯).",
+    deprecationReason:
+      "Use supplyChain: it gives each segment's organisations, filters by district, and says when no chain map is loaded (dataAvailable) where this answers an empty list. Removed in the next release.",
   })
   async downstream(
     @Args(() => TraceArgs) { id, name, depth }: TraceArgs,

@@ -272,6 +272,28 @@ describe("supplyChain: upstream and downstream over segments, with their organis
   });
 });
 
+describe("the older upstream and downstream", () => {
+  it("are deprecated for supplyChain, which says when no chain map is loaded", async () => {
+    const { data } = await runInProcess(`{ __type(name: "Query") {
+      fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }`);
+    const fields = (
+      data.__type as {
+        fields: { name: string; isDeprecated: boolean; deprecationReason: string | null }[];
+      }
+    ).fields.filter((f) => f.name === "upstream" || f.name === "downstream");
+    expect(
+      fields.map((f) => [
+        f.name,
+        f.isDeprecated,
+        f.deprecationReason?.startsWith("Use supplyChain"),
+      ]),
+    ).toEqual([
+      ["upstream", true, true],
+      ["downstream", true, true],
+    ]);
+  });
+});
+
 describe("chainDistricts: districts compared on the chain", () => {
   it("counts each district's members by stage and by segment", async () => {
     const { data } = await runInProcess(`{ chainDistricts(industry: "测试产业Q") { dataAvailable
