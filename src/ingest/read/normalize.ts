@@ -2,7 +2,7 @@
  * Line breaks other than `\n`: CR LF and lone CR (Windows and old Mac files), vertical tab and form
  * feed (page breaks in text exports), NEL, and the Unicode line and paragraph separators.
  */
-const LINE_BREAKS = /\r\n?|[\u000b\u000c\u0085\u2028\u2029]/g;
+const LINE_BREAKS = /\r\n?|[\v\f\u0085\u2028\u2029]/g;
 const BLANK_RUNS = /\n{3,}/g;
 
 /**
