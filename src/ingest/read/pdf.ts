@@ -28,7 +28,7 @@ function loadPdfJs(): Promise<PdfJs> {
 /** pdf.js's data folders, found from the installed package, with the trailing slash it requires. */
 function packageFolder(name: string): string {
   const root = path.dirname(createRequire(__filename).resolve("pdfjs-dist/package.json"));
-  return path.join(root, name) + path.sep;
+  return `${path.join(root, name)}/`;
 }
 
 function isTextItem(item: TextItem | TextMarkedContent): item is TextItem {
