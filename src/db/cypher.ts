@@ -103,6 +103,16 @@ export const QUERY_NAMES = [
   "chain-map-imports",
   "chain-map-read",
   "chain-map-industry-of",
+  "backup-nodes",
+  "backup-relationships",
+  "graph-size",
+  "neo4j-version",
+  "restore-clear",
+  "restore-index",
+  "restore-drop-index",
+  "restore-nodes",
+  "restore-relationships",
+  "restore-finish",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import type { Database, Params, Row } from "../db/database";
 import { cypher, type QueryName } from "../db/cypher";
 import { asList, asText } from "../db/values";
 import { RELATION_TYPES } from "../model/vocabulary";
 import type { SeedRows } from "../model/seed-rows";
+import { checksumOf, type ChecksumOptions } from "../model/graph-checksum";
 
 /** Rows per UNWIND batch; see bench/ for how it was chosen. */
 export const DEFAULT_BATCH_SIZE = 1_000;
@@ -25,15 +25,25 @@ export class SeedRepository {
    * step is idempotent. Returns the number of schema statements.
    */
   async applySchema(): Promise<number> {
-    let count = await this.db.applyStatements(cypher("schema"));
-    for (const type of RELATION_TYPES) {
-      count += await this.db.applyStatements(cypher({ query: "relation-sort-indexes", type }));
-    }
+    const count = await this.applyConstraints();
     // Looking for keyless relationships reads every relationship (5 s at a million entities), so
     // it runs once per database: a graph this code wrote has keys from the start.
     if ((await this.appliedChecksum(SORT_KEYS_STATE)) !== SORT_KEYS_VERSION) {
       await this.db.maintenance("relation-keys-backfill", { types: RELATION_TYPES });
       await this.recordChecksum(SORT_KEYS_STATE, SORT_KEYS_VERSION);
+    }
+    await this.db.maintenance("await-indexes", { seconds: 3_000 });
+    return count;
+  }
+
+  /**
+   * Only the constraints and indexes of applySchema, without its one-off backfill, which records a
+   * SeedState of its own: a restore applies these before writing a backup that holds that state.
+   */
+  async applyConstraints(): Promise<number> {
+    let count = await this.db.applyStatements(cypher("schema"));
+    for (const type of RELATION_TYPES) {
+      count += await this.db.applyStatements(cypher({ query: "relation-sort-indexes", type }));
     }
     await this.db.maintenance("await-indexes", { seconds: 3_000 });
     return count;
@@ -69,16 +79,23 @@ export class SeedRepository {
 
   /**
    * A sha256 of every node's labels and properties and every relationship's endpoints, type and
-   * properties, in a canonical order: equal checksums mean equal graphs.
+   * properties, in a canonical order (graph-checksum.ts): equal checksums mean equal graphs.
+   * `excludeLabels` leaves out the nodes bearing those labels and their relationships.
    */
-  async checksum(): Promise<string> {
+  async checksum(options: ChecksumOptions = {}): Promise<string> {
+    const excluded = new Set(options.excludeLabels ?? []);
+    const kept = (labels: unknown): boolean =>
+      !(Array.isArray(labels) && labels.some((label) => excluded.has(String(label))));
     const nodes = await this.db.read("graph-nodes");
     const rels = await this.db.read("graph-relationships");
-    const lines = [
-      ...nodes.map((row) => canonical({ labels: sortedStrings(row.labels), props: row.props })),
-      ...rels.map((row) => canonical(row)),
-    ].sort();
-    return createHash("sha256").update(lines.join("\n")).digest("hex");
+    return checksumOf(
+      nodes
+        .filter((row) => kept(row.labels))
+        .map((row) => ({ labels: sortedStrings(row.labels), props: row.props })),
+      rels
+        .filter((row) => kept(row.sourceLabels) && kept(row.targetLabels))
+        .map(({ source, type, target, props }) => ({ source, type, target, props })),
+    );
   }
 
   private async batched(name: QueryName, rows: readonly object[]): Promise<Row[]> {
@@ -110,14 +127,4 @@ function mentionSets(rows: SeedRows): { entityId: string; passageIds: string[] }
 
 function sortedStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String).sort() : [];
-}
-
-/** JSON with object keys sorted at every level. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, entry: unknown) => {
-    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return entry;
-    return Object.fromEntries(
-      Object.entries(entry as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
-    );
-  });
 }

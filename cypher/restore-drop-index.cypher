@@ -1,0 +1,1 @@
+DROP INDEX restore_key IF EXISTS;
