@@ -45,6 +45,8 @@ export const QUERY_NAMES = [
   "seed-prune-mentions",
   "seed-facts",
   "seed-relationships",
+  "seed-records",
+  "seed-mutations",
   "graph-nodes",
   "graph-relationships",
   "graph-counts",
@@ -113,6 +115,13 @@ export const QUERY_NAMES = [
   "restore-nodes",
   "restore-relationships",
   "restore-finish",
+  "export-documents",
+  "export-entities",
+  "export-mentions",
+  "export-facts",
+  "export-relationships",
+  "export-passages",
+  "export-records",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -51,11 +51,23 @@ export class SeedRepository {
 
   /** Writes every row; nodes before the relationships that need them. */
   async write(rows: SeedRows): Promise<void> {
+    // Tombstones first: they keep what curators removed out of the writes below.
+    await this.batched("seed-records", rows.records ?? []);
+    await this.batched("seed-mutations", rows.mutations ?? []);
     await this.batched("seed-documents", rows.documents);
     await this.batched("seed-passages", rows.passages);
     const entities = await this.batched("seed-entities", rows.entities);
-    await this.batched("seed-name-forms", rows.nameForms);
-    await this.batched("seed-prune-name-forms", nameFormSets(rows));
+    // A curated entity already in the graph is not written, nor are its name forms; one that a
+    // file (an export) brings into a graph without it is written whole, forms too.
+    const written = new Set(entities.flatMap((row) => asList(row.written).map(asText)));
+    await this.batched(
+      "seed-name-forms",
+      rows.nameForms.filter((row) => written.has(row.entityId)),
+    );
+    await this.batched(
+      "seed-prune-name-forms",
+      nameFormSets(rows).filter((row) => written.has(row.entityId)),
+    );
     await this.batched("seed-mentions", rows.mentions);
     await this.batched("seed-prune-mentions", mentionSets(rows));
     await this.batched("seed-facts", rows.facts);
