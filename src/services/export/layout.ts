@@ -112,7 +112,7 @@ function place<T>(
         file: defaultFile(record),
         order: Infinity,
         key: key(record),
-        value: record as unknown,
+        value: record,
       };
     const value = same(record, committed.record) ? committed.record : record;
     return { file: committed.file, order: committed.order, key: key(record), value };

@@ -133,17 +133,18 @@ export function graphToSeedSet(content: GraphContent): ExportedSet {
     .filter(([id]) => !written.has(id))
     .map(([, quote]) => quote);
   const withPassages: GraphRecords = { ...records, passages: sortQuotes(orphans) };
-  const empty = Object.values(withPassages).every((list) => list.length === 0);
+  const empty = Object.values(withPassages).every((list: readonly unknown[]) => list.length === 0);
   return { documents, entities, relationships, records: empty ? undefined : withPassages };
 }
 
 function documentOf(props: Props): ExportedDocument {
-  refuseUnknown(props, DOCUMENT_PROPS, `document ${String(props.id)}`);
+  const id = text(props.id);
+  refuseUnknown(props, DOCUMENT_PROPS, `document ${id}`);
   if (typeof props.text !== "string")
-    throw new ExportError(`document ${String(props.id)} is stored without its text`);
+    throw new ExportError(`document ${id} is stored without its text`);
   return {
     record: {
-      id: text(props.id),
+      id,
       file: text(props.file),
       title: text(props.title),
       sha256: text(props.sha256),
