@@ -1,8 +1,7 @@
-// A batch of a backup's nodes, each with its labels and properties as backed up, tagged with its
-// backup key until restore-finish removes it.
+// A batch of a backup's nodes, each with its labels and properties as backed up; returns the id
+// each got in this store, so its relationships can find it without a key of their own.
 UNWIND $rows AS row
-CREATE (n:RestoreNode)
+CREATE (n)
 SET n = row.props
-SET n.restoreKey = row.key
 SET n:$(row.labels)
-RETURN count(n) AS count
+RETURN row.key AS key, elementId(n) AS element

@@ -1,6 +1,5 @@
 import type { Database, TypedRow } from "../db/database";
 import { decodeProps } from "../db/typed-values";
-import { cypher } from "../db/cypher";
 import { asText } from "../db/values";
 import type { TypedProps } from "../model/typed-value";
 import { SeedRepository } from "./seed.repository";
@@ -20,17 +19,18 @@ export interface StoredRelationship {
   readonly props: TypedProps;
 }
 
-/** A node or relationship to restore, its ends and itself keyed by the backup's own numbers. */
+/** A node to restore, keyed by the backup's own number for it. */
 export interface RestoreNodeRow {
   readonly key: number;
   readonly labels: readonly string[];
   readonly props: TypedProps;
 }
 
+/** A relationship to restore, its ends by the ids writeNodes returned for them. */
 export interface RestoreRelationshipRow {
-  readonly source: number;
+  readonly source: string;
   readonly type: string;
-  readonly target: number;
+  readonly target: string;
   readonly props: TypedProps;
 }
 
@@ -78,29 +78,23 @@ export class BackupRepository {
     await this.db.maintenance("restore-clear");
   }
 
-  /** The service's constraints and indexes, and the restore's own key index. */
+  /** The service's constraints and indexes (without applySchema's SeedState: the backup has it). */
   async prepare(): Promise<void> {
     await new SeedRepository(this.db).applyConstraints();
-    await this.db.applyStatements(cypher("restore-index"));
-    await this.db.maintenance("await-indexes", { seconds: 3_000 });
   }
 
-  async writeNodes(rows: readonly RestoreNodeRow[]): Promise<void> {
-    await this.db.write("restore-nodes", {
+  /** Writes a batch of nodes; returns the id each got here, by its backup key. */
+  async writeNodes(rows: readonly RestoreNodeRow[]): Promise<Map<number, string>> {
+    const written = await this.db.write("restore-nodes", {
       rows: rows.map((row) => ({ ...row, props: decodeProps(row.props) })),
     });
+    return new Map(written.map((row) => [Number(row.key), asText(row.element ?? null)]));
   }
 
   async writeRelationships(rows: readonly RestoreRelationshipRow[]): Promise<void> {
     await this.db.write("restore-relationships", {
       rows: rows.map((row) => ({ ...row, props: decodeProps(row.props) })),
     });
-  }
-
-  /** Removes the restore's tag and key from every node, and its index. */
-  async finish(): Promise<void> {
-    await this.db.maintenance("restore-finish");
-    await this.db.applyStatements(cypher("restore-drop-index"));
   }
 }
 

@@ -102,17 +102,29 @@ export async function restoreFrom(
     await repository.clear();
   }
   await repository.prepare();
+  const elements = new Map<number, string>();
   for (let i = 0; i < content.nodes.length; i += BATCH_SIZE) {
-    await repository.writeNodes(
-      content.nodes
-        .slice(i, i + BATCH_SIZE)
-        .map(({ node, labels, props }) => ({ key: node, labels, props })),
+    const batch = content.nodes.slice(i, i + BATCH_SIZE);
+    const written = await repository.writeNodes(
+      batch.map(({ node, labels, props }) => ({ key: node, labels, props })),
+    );
+    for (const [key, element] of written) elements.set(key, element);
+  }
+  const element = (key: number): string => {
+    const found = elements.get(key);
+    // parseBackup checked every end is a node of the file, and every node was written.
+    if (found === undefined) throw new BackupFileError(`node ${key} was not restored`);
+    return found;
+  };
+  for (let i = 0; i < content.relationships.length; i += BATCH_SIZE) {
+    await repository.writeRelationships(
+      content.relationships.slice(i, i + BATCH_SIZE).map((rel) => ({
+        ...rel,
+        source: element(rel.source),
+        target: element(rel.target),
+      })),
     );
   }
-  for (let i = 0; i < content.relationships.length; i += BATCH_SIZE) {
-    await repository.writeRelationships(content.relationships.slice(i, i + BATCH_SIZE));
-  }
-  await repository.finish();
   const actual = await new SeedRepository(db).checksum();
   if (actual !== content.header.checksum)
     throw new RestoreMismatchError(content.header.checksum, actual);

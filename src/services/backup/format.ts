@@ -10,9 +10,6 @@ import { isTypedValue, plainOf, type TypedProps } from "../../model/typed-value"
 export const BACKUP_FORMAT = "chengdu-innovation-kg-backup";
 export const BACKUP_VERSION = 1;
 
-/** Labels a restore uses for itself; a backup holding them could not be restored faithfully. */
-export const RESTORE_LABEL = "RestoreNode";
-
 export interface BackupHeader {
   readonly format: typeof BACKUP_FORMAT;
   readonly version: number;
@@ -173,10 +170,6 @@ function nodeOf(value: JsonObject, at: number): BackupNode {
     !isProps(props)
   )
     throw new BackupFileError(`line ${at}: a node needs an integer node, labels and props`);
-  if (labels.includes(RESTORE_LABEL))
-    throw new BackupFileError(
-      `line ${at}: a node bears ${RESTORE_LABEL}, which restore uses itself`,
-    );
   return { node: node as number, labels: labels as string[], props };
 }
 

@@ -1,1 +1,0 @@
-DROP INDEX restore_key IF EXISTS;
