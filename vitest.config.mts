@@ -18,6 +18,8 @@ const SLOW = [
   "test/curation/write-fuzz.test.ts",
   "test/faults/**/*.test.ts",
   "test/integration/neo4j-manager.int.test.ts",
+  // Starts a second Neo4j and writes curated state into the shared one (and removes it).
+  "test/integration/export-backup.int.test.ts",
   "test/browser/**/*.test.ts",
 ];
 

@@ -14,5 +14,7 @@ WITH n, row, before
 // A kind that changed between seedings must not leave its old label behind.
 REMOVE n:$([label IN labels(n) WHERE label <> 'Entity' AND label <> row.kind])
 // Entities whose name changed: the sort keys of their relationships hold the old one.
+// written: the entities seeding owns this time; only they get their name forms from the seeds.
 RETURN count(n) AS count,
+  collect(n.id) AS written,
   collect(CASE WHEN before IS NOT NULL AND before <> n.name THEN n.id END) AS renamed

@@ -1,6 +1,5 @@
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.entityId})
-WHERE NOT coalesce(n.curated, false)
 // A name form the seeds no longer give this entity stops naming it; a form naming nothing goes.
 MATCH (f:NameForm)-[r:NAMES]->(n)
 WHERE NOT f.key IN row.keys

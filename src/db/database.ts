@@ -7,9 +7,12 @@ import neo4j, {
 import { boltUri, type Config } from "../config";
 import { AppError, ConflictError, InternalError, ServiceUnavailableError } from "../errors";
 import { cypher, queryLabel, statements, type QueryName, type QueryRef } from "./cypher";
+import { encodeProps, encodeValue, UnsupportedValueError, type TypedValue } from "./typed-values";
 import { toPlain, type JsonValue } from "./values";
 
 export type Row = { [key: string]: JsonValue };
+/** A row whose values keep their Neo4j types (typed-values.ts); a map is a map of them. */
+export type TypedRow = { [key: string]: TypedValue | Record<string, TypedValue> };
 export type Params = Record<string, unknown>;
 
 /** Counts database round trips; one per request lets tests and logs see how many a request made. */
@@ -176,6 +179,50 @@ export class Database implements Transactional {
     const list = statements(text);
     for (const statement of list) await this.run("WRITE", statement, {}, "applyStatements");
     return list.length;
+  }
+
+  /**
+   * Streams the rows of a read to `onRow` one at a time, values typed (TypedValue), in one
+   * auto-commit transaction without the request timeout: a backup reads the whole graph, and
+   * neither holds it in memory here nor flattens an Integer or a datetime. Returns the row count.
+   */
+  streamTyped(
+    name: QueryName,
+    params: Params,
+    onRow: (row: TypedRow) => void | Promise<void>,
+    timeoutMs = 3_600_000,
+  ): Promise<number> {
+    return this.instrumented(name, async () => {
+      if (this.counter !== undefined) this.counter.count += 1;
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.READ,
+      });
+      let count = 0;
+      try {
+        const result = session.run(cypher(name), params, { timeout: timeoutMs });
+        for await (const record of result) {
+          const row: TypedRow = {};
+          for (const key of record.keys) {
+            const value: unknown = record.get(key);
+            row[String(key)] =
+              value !== null &&
+              typeof value === "object" &&
+              Object.getPrototypeOf(value) === Object.prototype
+                ? encodeProps(value as Record<string, unknown>)
+                : encodeValue(value);
+          }
+          await onRow(row);
+          count += 1;
+        }
+        return count;
+      } catch (error) {
+        if (error instanceof UnsupportedValueError) throw error;
+        throw this.mapError(error);
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   /** Resolves when Neo4j answers a query; throws ServiceUnavailableError otherwise. */

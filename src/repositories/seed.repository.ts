@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import type { Database, Params, Row } from "../db/database";
 import { cypher, type QueryName } from "../db/cypher";
 import { asList, asText } from "../db/values";
 import { RELATION_TYPES } from "../model/vocabulary";
 import type { SeedRows } from "../model/seed-rows";
+import { checksumOf, type ChecksumOptions } from "../model/graph-checksum";
 
 /** Rows per UNWIND batch; see bench/ for how it was chosen. */
 export const DEFAULT_BATCH_SIZE = 1_000;
@@ -25,10 +25,7 @@ export class SeedRepository {
    * step is idempotent. Returns the number of schema statements.
    */
   async applySchema(): Promise<number> {
-    let count = await this.db.applyStatements(cypher("schema"));
-    for (const type of RELATION_TYPES) {
-      count += await this.db.applyStatements(cypher({ query: "relation-sort-indexes", type }));
-    }
+    const count = await this.applyConstraints();
     // Looking for keyless relationships reads every relationship (5 s at a million entities), so
     // it runs once per database: a graph this code wrote has keys from the start.
     if ((await this.appliedChecksum(SORT_KEYS_STATE)) !== SORT_KEYS_VERSION) {
@@ -39,13 +36,38 @@ export class SeedRepository {
     return count;
   }
 
+  /**
+   * Only the constraints and indexes of applySchema, without its one-off backfill, which records a
+   * SeedState of its own: a restore applies these before writing a backup that holds that state.
+   */
+  async applyConstraints(): Promise<number> {
+    let count = await this.db.applyStatements(cypher("schema"));
+    for (const type of RELATION_TYPES) {
+      count += await this.db.applyStatements(cypher({ query: "relation-sort-indexes", type }));
+    }
+    await this.db.maintenance("await-indexes", { seconds: 3_000 });
+    return count;
+  }
+
   /** Writes every row; nodes before the relationships that need them. */
   async write(rows: SeedRows): Promise<void> {
+    // Tombstones first: they keep what curators removed out of the writes below.
+    await this.batched("seed-records", rows.records ?? []);
+    await this.batched("seed-mutations", rows.mutations ?? []);
     await this.batched("seed-documents", rows.documents);
     await this.batched("seed-passages", rows.passages);
     const entities = await this.batched("seed-entities", rows.entities);
-    await this.batched("seed-name-forms", rows.nameForms);
-    await this.batched("seed-prune-name-forms", nameFormSets(rows));
+    // A curated entity already in the graph is not written, nor are its name forms; one that a
+    // file (an export) brings into a graph without it is written whole, forms too.
+    const written = new Set(entities.flatMap((row) => asList(row.written).map(asText)));
+    await this.batched(
+      "seed-name-forms",
+      rows.nameForms.filter((row) => written.has(row.entityId)),
+    );
+    await this.batched(
+      "seed-prune-name-forms",
+      nameFormSets(rows).filter((row) => written.has(row.entityId)),
+    );
     await this.batched("seed-mentions", rows.mentions);
     await this.batched("seed-prune-mentions", mentionSets(rows));
     await this.batched("seed-facts", rows.facts);
@@ -69,16 +91,23 @@ export class SeedRepository {
 
   /**
    * A sha256 of every node's labels and properties and every relationship's endpoints, type and
-   * properties, in a canonical order: equal checksums mean equal graphs.
+   * properties, in a canonical order (graph-checksum.ts): equal checksums mean equal graphs.
+   * `excludeLabels` leaves out the nodes bearing those labels and their relationships.
    */
-  async checksum(): Promise<string> {
+  async checksum(options: ChecksumOptions = {}): Promise<string> {
+    const excluded = new Set(options.excludeLabels ?? []);
+    const kept = (labels: unknown): boolean =>
+      !(Array.isArray(labels) && labels.some((label) => excluded.has(String(label))));
     const nodes = await this.db.read("graph-nodes");
     const rels = await this.db.read("graph-relationships");
-    const lines = [
-      ...nodes.map((row) => canonical({ labels: sortedStrings(row.labels), props: row.props })),
-      ...rels.map((row) => canonical(row)),
-    ].sort();
-    return createHash("sha256").update(lines.join("\n")).digest("hex");
+    return checksumOf(
+      nodes
+        .filter((row) => kept(row.labels))
+        .map((row) => ({ labels: sortedStrings(row.labels), props: row.props })),
+      rels
+        .filter((row) => kept(row.sourceLabels) && kept(row.targetLabels))
+        .map(({ source, type, target, props }) => ({ source, type, target, props })),
+    );
   }
 
   private async batched(name: QueryName, rows: readonly object[]): Promise<Row[]> {
@@ -110,14 +139,4 @@ function mentionSets(rows: SeedRows): { entityId: string; passageIds: string[] }
 
 function sortedStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String).sort() : [];
-}
-
-/** JSON with object keys sorted at every level. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, entry: unknown) => {
-    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) return entry;
-    return Object.fromEntries(
-      Object.entries(entry as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
-    );
-  });
 }

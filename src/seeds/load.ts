@@ -22,13 +22,23 @@ export class SeedLoadError extends Error {
  * @example const set = await loadSeedSet(path.resolve(__dirname, "../../seeds"));
  */
 export async function loadSeedSet(dir: string): Promise<SeedSet> {
-  const [documents, entities, relationships] = await Promise.all([
+  const [documents, entities, relationships, records] = await Promise.all([
     loadDocuments(dir),
     loadFamily(dir, "entities"),
     loadFamily(dir, "relationships"),
+    readOptional(path.join(dir, RECORDS_FILE)),
   ]);
-  return { documents, entities, relationships };
+  if (records === undefined) return { documents, entities, relationships };
+  return {
+    documents,
+    entities,
+    relationships,
+    records: parseJson(records.toString("utf8"), RECORDS_FILE),
+  };
 }
+
+/** The optional file of what an export holds besides entities and relationships (seeds/README.md). */
+export const RECORDS_FILE = "records.json";
 
 async function loadDocuments(dir: string): Promise<LoadedDocument[]> {
   const file = "documents.json";

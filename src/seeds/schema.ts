@@ -7,7 +7,16 @@
 import { z } from "zod";
 
 import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary";
-import type { Entity, Fact, LaterName, Quote, Relationship, SeedDocument } from "./types";
+import type {
+  Entity,
+  Fact,
+  GraphRecords,
+  LaterName,
+  Mention,
+  Quote,
+  Relationship,
+  SeedDocument,
+} from "./types";
 
 const ENTITY_ID = /^[a-z0-9-]+$/;
 // Document ids are file stems such as `000_257febe6d92f7e6f`, hence the underscore.
@@ -27,6 +36,10 @@ export const quoteSchema = z.strictObject({
   quote: text,
   start: z.int().min(0, { error: "must be a non-negative integer" }),
 }) satisfies z.ZodType<Quote>;
+
+export const mentionSchema = quoteSchema.extend({
+  attached: z.literal(true, { error: "must be true when present" }).optional(),
+}) satisfies z.ZodType<Mention>;
 
 export const factSchema = z.strictObject({
   key: z.string().regex(FACT_KEY, { error: "must be a camelCase key such as registeredCapital" }),
@@ -80,12 +93,22 @@ export function createEntitySchema(kinds: readonly EntityKind[]) {
       ambiguousAliases: z.array(text).optional(),
       laterNames: z.array(laterNameSchema).default([]),
       description: text.optional(),
-      mentions: z
-        .array(quoteSchema)
-        .min(1, { error: "needs at least one quote naming the entity" }),
+      mentions: z.array(mentionSchema),
       facts: z.array(factSchema).default([]),
+      curated: z.literal(true, { error: "must be true when present" }).optional(),
+      importSet: text.optional(),
+      chainPosition: text.optional(),
+      citations: z.array(text).optional(),
+      automaticMentions: z.array(quoteSchema).optional(),
     })
     .superRefine((entity, ctx) => {
+      // An entity a curator created with a note, or an import, has no quote: the API checked it.
+      if (entity.mentions.length === 0 && entity.curated !== true && entity.importSet === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["mentions"],
+          message: "needs at least one quote naming the entity",
+        });
       if (entity.nameEn !== undefined && entity.nameEnOfficial === undefined) {
         ctx.addIssue({
           code: "custom",
@@ -114,15 +137,21 @@ export const relationshipSchema = z
     source: entityId,
     type: text,
     target: entityId,
-    evidence: z.array(quoteSchema).min(1, { error: "needs at least one quote" }),
-    evidenceKind: z.enum(["explicit", "inferred", "positional"], {
-      error: "must be explicit, inferred or positional",
+    evidence: z.array(quoteSchema),
+    evidenceKind: z.enum(["explicit", "inferred", "positional", "curated", "imported"], {
+      error: "must be explicit, inferred, positional, curated or imported",
     }),
     confidence: z.number().min(0).max(1, { error: "must be between 0 and 1" }).optional(),
     properties: z.record(z.string(), propertyValue).optional(),
     note: text.optional(),
+    citation: text.optional(),
+    importSet: text.optional(),
   })
   .superRefine((relationship, ctx) => {
+    // A curator's note or an imported row is the evidence of those kinds; the rest quote.
+    const quoted = !["curated", "imported"].includes(relationship.evidenceKind);
+    if (quoted && relationship.evidence.length === 0)
+      ctx.addIssue({ code: "custom", path: ["evidence"], message: "needs at least one quote" });
     if (relationship.evidenceKind !== "inferred") return;
     if (relationship.confidence === undefined || relationship.confidence >= 1) {
       ctx.addIssue({
@@ -143,6 +172,24 @@ export const relationshipSchema = z
     ...relationship,
     confidence: relationship.confidence ?? 1,
   })) satisfies z.ZodType<Relationship>;
+
+const storedValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())], {
+  error: "must be a string, number, boolean or list of strings",
+});
+const storedRecord = (key: "id" | "key") =>
+  z
+    .record(z.string(), storedValue)
+    .refine((record) => typeof record[key] === "string" && typeof record.at === "string", {
+      error: `needs a text ${key} and a text at (ISO datetime)`,
+    });
+
+export const graphRecordsSchema = z.strictObject({
+  tombstones: z.array(storedRecord("id")).default([]),
+  audits: z.array(storedRecord("id")).default([]),
+  mutations: z.array(storedRecord("key")).default([]),
+  chainMapImports: z.array(storedRecord("id")).default([]),
+  passages: z.array(quoteSchema).default([]),
+}) satisfies z.ZodType<GraphRecords>;
 
 export type ParseResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reasons: string[] };

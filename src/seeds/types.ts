@@ -13,8 +13,13 @@ export interface Quote {
   readonly start: number;
 }
 
-/** A quote that names an entity. */
-export type Mention = Quote;
+/**
+ * A quote that names an entity. `attached`: a curator attached it through the API (the graph
+ * keeps such a mention without a kind, so seeding never prunes it); absent, the seeds give it.
+ */
+export interface Mention extends Quote {
+  readonly attached?: true | undefined;
+}
 
 /** A number the text states about an entity, with its unit and its quote. */
 export interface Fact extends Quote {
@@ -65,6 +70,24 @@ export interface Entity {
   readonly description?: string | undefined;
   readonly mentions: readonly Mention[];
   readonly facts: readonly Fact[];
+  /**
+   * What `npm run export` writes for an entity that came through the API or an import (see
+   * seeds/README.md, "Exported records"); hand-written records leave them out.
+   * curated: a curator created or edited it (seeding leaves a curated entity as it finds it).
+   */
+  readonly curated?: true | undefined;
+  /** The chain map that owns it (imported entities). */
+  readonly importSet?: string | undefined;
+  /** A chain segment's place in its chain (imported). */
+  readonly chainPosition?: string | undefined;
+  /** The sources an imported entity cites, each as stored: JSON text. */
+  readonly citations?: readonly string[] | undefined;
+  /**
+   * The automatic mentions the graph holds, when they are not the ones seeding would find from
+   * the entity's name forms (a curator renamed it, or created it, after the documents were
+   * scanned): seeding then writes these instead of scanning.
+   */
+  readonly automaticMentions?: readonly Quote[] | undefined;
 }
 
 /**
@@ -72,7 +95,7 @@ export interface Entity {
  * knowledge (confidence below 1, a note); positional: the quote shows one end (an item) and its
  * place in the document's list, under the heading of the other end, states the link.
  */
-export type EvidenceKind = "explicit" | "inferred" | "positional";
+export type EvidenceKind = "explicit" | "inferred" | "positional" | "curated" | "imported";
 
 export type PropertyValue = string | number | boolean;
 
@@ -85,7 +108,26 @@ export interface Relationship {
   readonly confidence: number;
   readonly properties?: Readonly<Record<string, PropertyValue>> | undefined;
   readonly note?: string | undefined;
+  /** The source an imported link cites, as stored: JSON text (exported records only). */
+  readonly citation?: string | undefined;
+  /** The chain map that owns an imported link (exported records only). */
+  readonly importSet?: string | undefined;
 }
+
+/**
+ * `records.json`, written by `npm run export` when the graph holds more than entities and
+ * relationships: what curation and imports record about themselves, and passages nothing else
+ * quotes any more (a removed link's). Values as stored; `at` is the stored datetime as ISO text.
+ */
+export interface GraphRecords {
+  readonly tombstones: readonly Readonly<Record<string, ScalarOrList>>[];
+  readonly audits: readonly Readonly<Record<string, ScalarOrList>>[];
+  readonly mutations: readonly Readonly<Record<string, ScalarOrList>>[];
+  readonly chainMapImports: readonly Readonly<Record<string, ScalarOrList>>[];
+  readonly passages: readonly Quote[];
+}
+
+export type ScalarOrList = string | number | boolean | readonly string[];
 
 /**
  * A record as read from disk, not yet validated. `file` is relative to the seeds directory
@@ -105,6 +147,8 @@ export interface LoadedDocument extends SourcedRecord {
 
 /** Everything `loadSeedSet` read, unvalidated: `validateSeedSet` decides what is wrong with it. */
 export interface SeedSet {
+  /** `records.json`, unvalidated; undefined when the folder has none (hand-written seeds). */
+  readonly records?: unknown;
   readonly documents: readonly LoadedDocument[];
   readonly entities: readonly SourcedRecord[];
   readonly relationships: readonly SourcedRecord[];
@@ -120,6 +164,7 @@ export interface CheckedDocument extends SourcedRecord<SeedDocument> {
  * problems; seeding must refuse to run otherwise.
  */
 export interface CheckedSeedSet {
+  readonly records?: GraphRecords | undefined;
   readonly documents: readonly CheckedDocument[];
   readonly entities: readonly SourcedRecord<Entity>[];
   readonly relationships: readonly SourcedRecord<Relationship>[];

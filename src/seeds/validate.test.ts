@@ -812,7 +812,7 @@ const CAL_VARIANTS: Record<string, readonly Variant[]> = {
       problems: [
         inRelationships(
           "measure-4 -DELIVERS-> finance-platform",
-          "evidenceKind: must be explicit, inferred or positional",
+          "evidenceKind: must be explicit, inferred, positional, curated or imported",
         ),
       ],
     },

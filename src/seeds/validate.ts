@@ -9,11 +9,19 @@ import { createHash } from "node:crypto";
 import { normalizeName } from "../model/names";
 import { RESERVED_RELATIONSHIP_KEYS } from "../model/records";
 import { ENTITY_KINDS, RELATION_SPECS, type RelationSpec } from "../model/vocabulary";
-import { createEntitySchema, documentSchema, parseRecord, relationshipSchema } from "./schema";
+import { RECORDS_FILE } from "./load";
+import {
+  createEntitySchema,
+  documentSchema,
+  graphRecordsSchema,
+  parseRecord,
+  relationshipSchema,
+} from "./schema";
 import type {
   CheckedDocument,
   CheckedSeedSet,
   Entity,
+  GraphRecords,
   Quote,
   Relationship,
   SeedProblem,
@@ -68,7 +76,30 @@ export function checkSeedSet(set: SeedSet, vocabulary: Vocabulary = DEFAULT_VOCA
   const relationships = checkRelationships(set, vocabulary, entities, texts, problems);
   checkNames(entities, problems);
   checkCalibration(entities, relationships, texts, copies, problems);
-  return { problems, checked: { documents, entities, relationships } };
+  const records = checkRecords(set, texts, problems);
+  return {
+    problems,
+    checked: { documents, entities, relationships, ...(records === undefined ? {} : { records }) },
+  };
+}
+
+/** `records.json` (written by export), when the folder has one: its shape and its passages. */
+function checkRecords(
+  set: SeedSet,
+  texts: Texts,
+  problems: SeedProblem[],
+): GraphRecords | undefined {
+  if (set.records === undefined) return undefined;
+  const report = (reason: string): void => {
+    problems.push({ file: RECORDS_FILE, record: "records", reason });
+  };
+  const parsed = parseRecord(graphRecordsSchema, set.records);
+  if (!parsed.ok) {
+    parsed.reasons.forEach(report);
+    return undefined;
+  }
+  parsed.value.passages.forEach((quote, i) => checkQuote(quote, `passages[${i}]`, texts, report));
+  return parsed.value;
 }
 
 /** The numbers `seeds:check` reports for a checked seed set. */
@@ -169,6 +200,9 @@ function checkEntities(
       }
     }
     entity.mentions.forEach((mention, i) => checkQuote(mention, `mentions[${i}]`, texts, report));
+    (entity.automaticMentions ?? []).forEach((mention, i) =>
+      checkQuote(mention, `automaticMentions[${i}]`, texts, report),
+    );
     entity.facts.forEach((fact, i) => checkQuote(fact, `facts[${i}]`, texts, report));
     // A fact is stored under `${entity.id}:${key}`, so a repeated key would overwrite the first.
     entity.facts.forEach((fact, i) => {
@@ -337,7 +371,10 @@ function checkCalibration(
       }
     });
     const name = collapseSpace(entity.name);
+    // A name that came through the API or an import was not read off a document.
+    const fromApi = entity.curated === true || entity.importSet !== undefined;
     if (
+      !fromApi &&
       entity.nameInferred !== true &&
       documentTexts.length > 0 &&
       !flatTexts.some((text) => text.includes(name))

@@ -1,9 +1,16 @@
 import { pinyinKey, pinyinSortKey } from "../model/pinyin";
 import { propTextOf } from "../model/records";
-import type { NameVia, Props, SeedRows } from "../model/seed-rows";
+import type { NameVia, Props, RecordLabel, SeedRows } from "../model/seed-rows";
 import { normalizeName } from "../model/names";
 import { findMentions } from "../seeds/mentions";
-import type { CheckedSeedSet, Entity, Quote, Relationship } from "../seeds/types";
+import type {
+  CheckedSeedSet,
+  Entity,
+  GraphRecords,
+  Quote,
+  Relationship,
+  ScalarOrList,
+} from "../seeds/types";
 
 /**
  * Turns a validated seed set into the rows of the batched seeding queries. Pure: no I/O, so the
@@ -118,12 +125,20 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
         laterNames: entity.laterNames.length === 0 ? null : JSON.stringify(entity.laterNames),
         description: entity.description ?? null,
         aliasText: searchText(entity),
+        // Exported records only; absent keys leave what an import or a curator wrote alone.
+        ...definedOnly({
+          curated: entity.curated,
+          importSet: entity.importSet,
+          chainPosition: entity.chainPosition,
+          citations: entity.citations === undefined ? undefined : [...entity.citations],
+        }),
       },
     });
     for (const { key, via } of nameFormKeys(entity))
       nameFormRows.push({ key, entityId: entity.id, via });
     for (const mention of entity.mentions) {
-      mentions.push({ entityId: entity.id, passageId: addPassage(mention), kind: "curated" });
+      const kind = mention.attached === true ? null : "curated";
+      mentions.push({ entityId: entity.id, passageId: addPassage(mention), kind });
     }
     for (const fact of entity.facts) {
       facts.push({
@@ -160,8 +175,12 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
       evidenceKind: rel.evidenceKind,
       confidence: rel.confidence,
       note: rel.note ?? null,
+      ...definedOnly({ citation: rel.citation, importSet: rel.importSet }),
     },
   }));
+
+  const records = set.records;
+  for (const quote of records?.passages ?? []) addPassage(quote);
 
   return {
     documents,
@@ -171,7 +190,41 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
     mentions,
     facts,
     relationships,
+    records: [
+      ...recordRows("Tombstone", records?.tombstones),
+      ...recordRows("Audit", records?.audits),
+      ...recordRows("ChainMapImport", records?.chainMapImports),
+    ],
+    mutations: (records?.mutations ?? []).map((record) => {
+      const { at, props } = splitAt(record);
+      return { key: String(record.key), at, props };
+    }),
   };
+}
+
+function recordRows(
+  label: RecordLabel,
+  records: GraphRecords["tombstones"] | undefined,
+): NonNullable<SeedRows["records"]> {
+  return (records ?? []).map((record) => {
+    const { at, props } = splitAt(record);
+    return { label, id: String(record.id), at, props };
+  });
+}
+
+/** A stored record's datetime apart (the query writes it as one), and its other values. */
+function splitAt(record: Readonly<Record<string, ScalarOrList>>): { at: string; props: Props } {
+  const { at, ...rest } = record;
+  const props: Props = {};
+  for (const [key, value] of Object.entries(rest))
+    props[key] = Array.isArray(value) ? value.map(String) : (value as string | number | boolean);
+  return { at: String(at), props };
+}
+
+function definedOnly(values: Record<string, Props[string] | undefined>): Props {
+  const out: Props = {};
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) out[key] = value;
+  return out;
 }
 
 /**
@@ -205,5 +258,14 @@ function automaticMentions(set: CheckedSeedSet): (Quote & { entityId: string })[
       }
     }
   }
-  return found;
+  // An exported entity whose automatic mentions are not what the scan finds lists them itself; the
+  // scan still runs with its forms, so the longest match elsewhere stays what it was.
+  const listed = set.entities.filter(({ record }) => record.automaticMentions !== undefined);
+  const overridden = new Set(listed.map(({ record }) => record.id));
+  return [
+    ...found.filter((mention) => !overridden.has(mention.entityId)),
+    ...listed.flatMap(({ record }) =>
+      (record.automaticMentions ?? []).map((quote) => ({ ...quote, entityId: record.id })),
+    ),
+  ];
 }

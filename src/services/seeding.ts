@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { existsSync } from "node:fs";
+import type { ChecksumOptions } from "../model/graph-checksum";
 import { SeedRepository } from "../repositories/seed.repository";
 import type { AdminStore } from "../repositories/store";
 import { checkSeedSet, loadSeedSet } from "../seeds";
@@ -98,7 +99,7 @@ export async function seedFromDirectory(
   };
 }
 
-/** Checksum of the whole graph (see SeedRepository.checksum). */
-export function graphChecksum(db: AdminStore): Promise<string> {
-  return new SeedRepository(db).checksum();
+/** Checksum of the whole graph, or of all but `excludeLabels` (see SeedRepository.checksum). */
+export function graphChecksum(db: AdminStore, options: ChecksumOptions = {}): Promise<string> {
+  return new SeedRepository(db).checksum(options);
 }
