@@ -12,7 +12,7 @@ import { findMentions, type FoundMention, type NameFormOf } from "../seeds/menti
 import { findEntities } from "./entities";
 import { findFacts } from "./facts";
 import { passageAt, type Passage } from "./passages";
-import { allows, triggerLinks } from "./relations";
+import { allows, leadingNameLinks, triggerLinks } from "./relations";
 import { end, type Link, type Occurrence } from "./spans";
 
 /** Where a candidate's quote lies: verbatim at `start`, inside the passage [passageStart, passageEnd). */
@@ -104,7 +104,11 @@ export function proposeCandidates(
     source: resolved.get(link.source) ?? link.source,
     target: resolved.get(link.target) ?? link.target,
   });
-  const links = [...findings.links.map(remap), ...triggerLinks(text, passages, occurrences)];
+  const links = [
+    ...findings.links.map(remap),
+    ...triggerLinks(text, passages, occurrences),
+    ...leadingNameLinks(occurrences),
+  ];
   const where = (start: number, quote: string) => {
     const passage = passageAt(passages, start);
     return {
@@ -116,7 +120,7 @@ export function proposeCandidates(
     mentions: knownMentions(text, passages, knownForms, occurrences),
     entities: entityCandidates(occurrences, where),
     relationships: relationCandidates(text, links, where),
-    facts: findFacts(passages, occurrences).map((fact) => ({
+    facts: findFacts(text, passages, occurrences).map((fact) => ({
       rule: fact.rule,
       confidence: 0.5,
       start: fact.start,

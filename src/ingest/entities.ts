@@ -24,6 +24,7 @@ import {
   HEADING_DELIVERS_RULE,
   STOP_WORDS,
 } from "./rules";
+import { rightChain } from "./relations";
 import {
   end,
   isNameChar,
@@ -41,9 +42,10 @@ export interface EntityFindings {
   readonly links: Link[];
 }
 
-const PHRASE_END = /^(?:[、和与及等,，。；：:)）”》\s的为在\d]|参与|参加|牵头|提供|$)/u;
+const PHRASE_END = /^(?:[、和与及等,，。；;：:)）”》\s的为在\d]|参与|参加|牵头|提供|共建|成长|$)/u;
 // A district or county leading a longer name (金牛区中铁轨道交通高科技产业园): split it off.
 const PLACE_PREFIX = /^(?:区县|[\p{Script=Han}]{1,3}?(?:区|县))(?=[\p{Script=Han}]{4,})/u;
+const CLASS_WORDS = /(?:这类|此类|各类|这些)\p{Script=Han}{0,16}$/u;
 const LEVEL_PREFIX = /^(市级|省级|区级|县级|国家级)/u;
 
 function occurrence(
@@ -90,6 +92,7 @@ export function findEntities(text: string, passages: readonly Passage[]): Entity
     enumerations(text, passage, found);
     bareNames(text, passage, found);
     congresses(text, passage, found);
+    listKin(text, passage, found);
   }
   meetingsOf(text, found);
   withoutPlacePrefix(found);
@@ -115,16 +118,34 @@ function suffixNames(
       at >= 0 && at + rule.suffix.length <= passage.end;
       at = text.indexOf(rule.suffix, at + 1)
     ) {
-      const stop = at + rule.suffix.length;
-      if (claimedEnds.has(stop) || inQuote(at)) continue;
+      let stop = at + rule.suffix.length;
+      let nameAt = at;
+      if (inQuote(at)) {
+        // A quote that ends in the kind word is the name's last word: 汽车产业“智造城”.
+        if (text.charAt(stop) !== "”") continue;
+        nameAt = text.lastIndexOf("“", at);
+        stop += 1;
+      }
+      if (claimedEnds.has(stop)) continue;
       if (rule.notBefore?.some((word) => text.startsWith(word, stop)) === true) continue;
       if (rule.phraseEnd === true && !PHRASE_END.test(text.slice(stop, stop + 2))) continue;
-      const start = nameStart(text, passage, at, rule.minStem, rule.maxLength, rule.suffix.length);
+      const start = nameStart(text, passage, nameAt, rule.minStem, rule.maxLength, stop - nameAt);
       if (start === null) continue;
       // A bare suffix (企业, 孵化器) is a name only where the rule allows a zero stem.
       if (stop - start < 2) continue;
       claimedEnds.add(stop);
-      const whole = occurrence(text, start, stop, rule.kind, rule.id, rule.confidence);
+      // 这类新型研究院, 各类创投机构: a class of actors, not one institution.
+      const clause =
+        text
+          .slice(passage.start, start)
+          .split(/[,，;；：:]/u)
+          .at(-1) ?? "";
+      const kind = CLASS_WORDS.test(clause)
+        ? "CollectiveActor"
+        : stop - start === rule.suffix.length
+          ? (rule.bareKind ?? rule.kind)
+          : rule.kind;
+      const whole = occurrence(text, start, stop, kind, rule.id, rule.confidence);
       const prefix = PLACE_PREFIX.exec(whole.quote);
       if (prefix !== null && whole.kind !== "District") {
         const place = occurrence(
@@ -137,7 +158,9 @@ function suffixNames(
         );
         const rest = occurrence(text, end(place), stop, rule.kind, rule.id, rule.confidence);
         found.occurrences.push(place, rest);
-        found.links.push(link(ADJACENT_RULE, ["LOCATED_IN"], rest, place));
+        // 新都区西南石油大学能源装备产业基地 places the base, not the university.
+        if (rest.kind !== "University")
+          found.links.push(link(ADJACENT_RULE, ["LOCATED_IN"], rest, place));
         continue;
       }
       found.occurrences.push(whole);
@@ -233,30 +256,50 @@ function listItems(text: string, passage: Passage, found: EntityFindings): void 
   found.occurrences.push(occurrence(text, start, stop, kind, id, confidence));
 }
 
-/** A heading's (or list item's) body: the next passage, when it goes on in the same paragraph. */
-function bodyAfter(text: string, passages: readonly Passage[], index: number): Passage | undefined {
-  const passage = passages[index];
-  const next = passages[index + 1];
-  if (passage === undefined || next === undefined) return undefined;
-  return text.slice(passage.end, next.start).includes("\n") ? undefined : next;
+/**
+ * A heading's (or list item's) body: the passages after it in the same paragraph up to the end
+ * of the first full sentence (a ; goes on).
+ */
+function bodyAfter(text: string, passages: readonly Passage[], index: number): Passage[] {
+  const body: Passage[] = [];
+  let previous = passages[index];
+  for (const next of passages.slice(index + 1)) {
+    if (previous === undefined || text.slice(previous.end, next.start).includes("\n")) break;
+    body.push(next);
+    if (/[。！？]$/u.test(next.text)) break;
+    previous = next;
+  }
+  return body;
 }
 
 const HEAD_RULES = new Set([HEADING_RULE.id, LIST_ITEM_RULE.id]);
 
 function deliverables(text: string, passages: readonly Passage[], found: EntityFindings): void {
+  const rule = HEADING_DELIVERS_RULE;
   for (const [index, passage] of passages.entries()) {
     const head = found.occurrences.find(
       (o) => HEAD_RULES.has(o.rule) && o.start >= passage.start && end(o) <= passage.end,
     );
     const body = bodyAfter(text, passages, index);
-    if (head === undefined || body === undefined) continue;
+    const first = body[0];
+    const last = body.at(-1);
+    if (head === undefined || first === undefined || last === undefined) continue;
     const named = outermostOf(
-      found.occurrences.filter((o) => o.start >= body.start && end(o) <= body.end),
+      found.occurrences.filter((o) => o.start >= first.start && end(o) <= last.end),
+    ).filter((o) => !HEAD_RULES.has(o.rule) && o.kind !== "CollectiveActor");
+    const kinds = new Set(
+      SUFFIX_RULES.filter(
+        (r) => head.quote.endsWith(r.suffix) || head.quote.includes(`${r.suffix},`),
+      ).map((r) => r.kind),
     );
-    for (const target of named) {
-      if (target.kind === "CollectiveActor" || HEAD_RULES.has(target.rule)) continue;
-      found.links.push(link(HEADING_DELIVERS_RULE, [HEADING_DELIVERS_RULE.type], head, target));
+    let targets = named.filter((o) => kinds.has(o.kind));
+    if (targets.length === 0) {
+      const bodyText = text.slice(first.start, last.end);
+      const verb = [...bodyText.matchAll(rule.buildVerbs)][0];
+      const from = first.start + (verb?.index ?? bodyText.length) + (verb?.[0].length ?? 0);
+      targets = rightChain(text, named, from).filter((o) => o.start - from <= 40);
     }
+    for (const target of targets) found.links.push(link(rule, [rule.type], head, target));
   }
 }
 
@@ -268,7 +311,7 @@ function headings(text: string, passages: readonly Passage[], found: EntityFindi
     if (length < HEADING_RULE.minLength || length > HEADING_RULE.maxLength) continue;
     if (!HEADING_RULE.openers.some((verb) => body.startsWith(verb))) continue;
     // A heading has a body: the next passage goes on in the same paragraph.
-    if (bodyAfter(text, passages, index) === undefined) continue;
+    if (bodyAfter(text, passages, index).length === 0) continue;
     if (/[,，、]/u.test(body) && !/^[^,，]{3,12}[,，][^,，]{3,12}。$/u.test(body)) continue;
     const { id, kind, confidence } = HEADING_RULE;
     found.occurrences.push(
@@ -401,6 +444,53 @@ function enumerations(text: string, passage: Passage, found: EntityFindings): vo
             link(ENUM_RELATION_RULE, ["ROADMAP_FOR", "FOCUSES_ON"], composed, itemOcc),
           );
       }
+    }
+  }
+}
+
+const KIN_KINDS = new Set<EntityKind>([
+  "University",
+  "District",
+  "Enterprise",
+  "ResearchInstitute",
+]);
+const KIN_RULE = { id: "entity:list-kin", confidence: 0.5 };
+
+/**
+ * An unnamed item in a list of names of one kind has that kind: in 川大、电子科大、西南交大、
+ * 石油大学、成都大学, the abbreviations are universities like their neighbours.
+ */
+function listKin(text: string, passage: Passage, found: EntityFindings): void {
+  const body = passage.text;
+  for (const match of body.matchAll(
+    /(?:[^、,，。；;：:\s“”《》]{2,8}、)+[^、,，。；;：:\s“”《》]{2,8}/gu,
+  )) {
+    const listAt = passage.start + (match.index ?? 0);
+    const items: { start: number; stop: number }[] = [];
+    let at = listAt;
+    for (const raw of match[0].split("、")) {
+      items.push({ start: at, stop: at + raw.length });
+      at += raw.length + 1;
+    }
+    const kindAt = (item: { start: number; stop: number }) =>
+      found.occurrences.find(
+        (o) => o.start >= item.start && end(o) === item.stop && KIN_KINDS.has(o.kind),
+      )?.kind;
+    const kinds = items.map(kindAt);
+    const known = kinds.filter((k) => k !== undefined);
+    const kind = known[0];
+    if (kind === undefined || known.length < 2 || known.some((k) => k !== kind)) continue;
+    for (const [index, item] of items.entries()) {
+      if (kinds[index] !== undefined) continue;
+      let { start, stop } = item;
+      if (index === 0) start = nameStart(text, passage, stop, 2, 8, 0) ?? stop;
+      // The last item ends at 等 or at the first stop word (西南交大等在蓉高校).
+      if (index === items.length - 1) {
+        const tail = text.slice(start, stop).search(/等|作为|为/u);
+        if (tail > 0) stop = start + tail;
+      }
+      if (stop - start < 2 || stop - start > 6) continue;
+      found.occurrences.push(occurrence(text, start, stop, kind, KIN_RULE.id, KIN_RULE.confidence));
     }
   }
 }

@@ -29,7 +29,12 @@ const NUMBER = new RegExp(
 // How far back a number may stand from the name it counts, within one clause.
 const MAX_DISTANCE = 16;
 
-export function findFacts(passages: readonly Passage[], names: readonly Occurrence[]): FoundFact[] {
+/** Every number with a unit in the first copies of the passages, with the name it is stated of. */
+export function findFacts(
+  text: string,
+  passages: readonly Passage[],
+  names: readonly Occurrence[],
+): FoundFact[] {
   const facts: FoundFact[] = [];
   for (const passage of readablePassages(passages)) {
     for (const match of passage.text.matchAll(NUMBER)) {
@@ -41,10 +46,10 @@ export function findFacts(passages: readonly Passage[], names: readonly Occurren
       const start = passage.start + (match.index ?? 0);
       const stop = start + whole.length;
       const inPassage = names.filter((o) => o.start >= passage.start && end(o) <= passage.end);
-      const clauseAfter = passage.text.slice(stop - passage.start);
-      const following = /^的/u.test(clauseAfter)
-        ? inPassage.find((o) => o.start === stop + 1)
-        : undefined;
+      // 10个产业集群协同重大项目, 10亿元的成都技术转移集团: the number counts what follows.
+      const following = inPassage.find(
+        (o) => o.start === stop || (text.charAt(stop) === "的" && o.start === stop + 1),
+      );
       const preceding = inPassage
         .filter((o) => end(o) <= start && start - end(o) <= MAX_DISTANCE)
         .filter(

@@ -21,6 +21,8 @@ export interface SuffixRule {
   readonly maxLength: number;
   /** The suffix is a word of its own only when the text does not go on with one of these. */
   readonly notBefore?: readonly string[];
+  /** The kind of the suffix standing alone (区县: the districts and counties as a class). */
+  readonly bareKind?: EntityKind;
   /** Industries and classes are named at the end of a noun phrase: 、 和 等 or punctuation follow. */
   readonly phraseEnd?: boolean;
 }
@@ -62,6 +64,7 @@ export const SUFFIX_RULES: readonly SuffixRule[] = [
   rule("楼宇", "Carrier", 0.5, 4),
   rule("经济圈", "Carrier", 0.7, 3),
   rule("科技城", "Carrier", 0.7, 2),
+  rule("城", "Carrier", 0.5, 2, { maxLength: 12, notBefore: ["市", "区", "乡", "镇"] }),
   rule("示范区", "Carrier", 0.8, 2),
   rule("功能区", "Carrier", 0.8, 2),
   rule("试点区", "Carrier", 0.8, 2),
@@ -72,7 +75,7 @@ export const SUFFIX_RULES: readonly SuffixRule[] = [
   rule("大市场", "Platform", 0.6, 4),
   rule("集团", "Enterprise", 0.9, 2),
   rule("公司", "Enterprise", 0.9, 2),
-  rule("区县", "Region", 0.6, 0),
+  rule("区县", "Region", 0.6, 0, { bareKind: "CollectiveActor" }),
   // A city written with 市 (成都市): two characters and 市, never 城市, 全市 or 市委.
   rule("市", "Region", 0.5, 2, {
     maxLength: 3,
@@ -490,179 +493,123 @@ export const BARE_NAMES = {
 };
 
 /**
- * A relationship trigger: a word between two ends. `left`/`right` say where each end stands:
- * `chain` takes every entity of the enumeration that touches the trigger, `near` the closest one
- * in the sentence. The type is proposed only for end kinds the vocabulary allows.
+ * Where one end of a trigger stands. chain: the enumeration touching the trigger (A、B和C共建);
+ * near: the closest name; find: the closest name whose kind fits; first: the first fitting name
+ * of the sentence (its topic); last: the last fitting name of the clause after the trigger
+ * (制定…的若干具体办法); since: every name after the anchor word (以A、B、C为重点).
+ */
+export type EndMode = "chain" | "near" | "find" | "first" | "last" | "since";
+
+/**
+ * A relationship trigger: a word between two ends. The type is proposed only for end kinds the
+ * vocabulary allows. A name read from the sentence's topic (find, first) may stand on either
+ * side: 依托X，搭建Y and 搭建Y，依托X both make Y rely on X.
  */
 export interface RelationRule {
   readonly id: string;
   readonly trigger: RegExp;
   readonly type: string;
-  readonly left: "chain" | "near";
-  readonly right: "chain" | "near";
-  /** Source is the right end (由X牵头: X leads what the sentence is about). */
+  readonly left: EndMode;
+  readonly right: EndMode;
+  /** The word that opens a `since` span. */
+  readonly anchor?: string;
+  /** 面向X的Y: when a name follows the right end after 的, it is the left end. */
+  readonly ofForm?: boolean;
+  /** Source is the right end (由…制定的X: X is issued by the left end). */
   readonly reversed?: boolean;
   readonly confidence: number;
 }
 
+const relation = (
+  id: string,
+  trigger: RegExp,
+  type: string,
+  left: EndMode,
+  right: EndMode,
+  confidence: number,
+  extra: Partial<RelationRule> = {},
+): RelationRule => ({ id, trigger, type, left, right, confidence, ...extra });
+
 export const RELATION_RULES: readonly RelationRule[] = [
-  {
-    id: "rel:X共建Y",
-    trigger: /共建/gu,
-    type: "CO_BUILT",
-    left: "chain",
-    right: "chain",
-    confidence: 0.8,
-  },
-  {
-    id: "rel:X建设Y",
-    trigger: /(?:启动)?建设|创建|争创/gu,
-    type: "DEVELOPS",
-    left: "chain",
-    right: "chain",
-    confidence: 0.6,
-  },
-  {
-    id: "rel:以X为重点推进Y",
-    trigger: /为重点[,，]推进/gu,
-    type: "DRIVES",
-    left: "chain",
-    right: "chain",
-    confidence: 0.6,
-  },
-  {
-    id: "rel:在X等领域",
-    trigger: /等领域[^。；,，]{0,8}?(?:实施|开展)(?:\d+个)?/gu,
-    type: "FOCUSES_ON",
-    left: "chain",
-    right: "near",
-    reversed: true,
-    confidence: 0.6,
-  },
-  {
-    id: "rel:由X牵头",
-    trigger: /牵头/gu,
-    type: "LEADS",
-    left: "chain",
-    right: "near",
-    confidence: 0.6,
-  },
-  {
-    id: "rel:X参与Y",
-    trigger: /(?:共同)?参与|参加/gu,
-    type: "PARTICIPATES_IN",
-    left: "chain",
-    right: "near",
-    confidence: 0.5,
-  },
-  {
-    id: "rel:面向X",
-    trigger: /面向/gu,
-    type: "TARGETS",
-    left: "near",
-    right: "chain",
-    confidence: 0.5,
-  },
-  {
-    id: "rel:依托X",
-    trigger: /依托/gu,
-    type: "RELIES_ON",
-    left: "near",
-    right: "near",
-    reversed: true,
-    confidence: 0.5,
-  },
-  {
-    id: "rel:主持Y",
-    trigger: /主持(?:召开)?/gu,
-    type: "PRESIDED_OVER",
-    left: "near",
-    right: "near",
-    confidence: 0.7,
-  },
-  {
-    id: "rel:召开Y",
-    trigger: /召开/gu,
-    type: "ORGANIZED",
-    left: "near",
-    right: "near",
-    confidence: 0.6,
-  },
-  {
-    id: "rel:落实Y",
-    trigger: /落实|实施/gu,
-    type: "IMPLEMENTS",
-    left: "near",
-    right: "chain",
-    confidence: 0.4,
-  },
-  {
-    id: "rel:支持Y",
-    trigger: /支持(?:和推进)?|支撑保障/gu,
-    type: "SUPPORTS",
-    left: "near",
-    right: "chain",
-    confidence: 0.4,
-  },
-  {
-    id: "rel:聚焦Y",
-    trigger: /聚焦|调研/gu,
-    type: "FOCUSES_ON",
-    left: "near",
-    right: "near",
-    confidence: 0.5,
-  },
-  {
-    id: "rel:X制定Y",
-    trigger: /制定|出台/gu,
-    type: "ISSUED_BY",
-    left: "chain",
-    right: "near",
-    reversed: true,
-    confidence: 0.5,
-  },
-  {
-    id: "rel:采用Y",
-    trigger: /采用|按照/gu,
-    type: "ADOPTS",
-    left: "near",
-    right: "near",
-    confidence: 0.5,
-  },
-  {
-    id: "rel:X确立Y",
-    trigger: /确立|做出了实施/gu,
-    type: "ESTABLISHED",
-    left: "near",
-    right: "near",
-    confidence: 0.5,
-  },
-  {
-    id: "rel:设立Y",
-    trigger: /设立/gu,
-    type: "PART_OF",
-    left: "near",
-    right: "near",
-    reversed: true,
-    confidence: 0.3,
-  },
+  relation("rel:X共建Y", /共建/gu, "CO_BUILT", "chain", "chain", 0.8),
+  relation(
+    "rel:联合X建立Y",
+    /(?<=联合\p{Script=Han}{2,12})建立/gu,
+    "CO_BUILT",
+    "chain",
+    "near",
+    0.6,
+  ),
+  relation("rel:X建设Y", /(?:启动)?建设|创建|争创/gu, "DEVELOPS", "chain", "chain", 0.6),
+  relation("rel:以X为重点推进Y", /为重点[,，]推进/gu, "DRIVES", "since", "chain", 0.6, {
+    anchor: "以",
+  }),
+  relation(
+    "rel:在X等领域",
+    /等领域[^。；,，]{0,8}?(?:实施|开展)(?:\d+个)?/gu,
+    "FOCUSES_ON",
+    "chain",
+    "find",
+    0.6,
+    { reversed: true },
+  ),
+  relation("rel:由X牵头", /牵头/gu, "LEADS", "chain", "find", 0.6),
+  relation("rel:X参与Y", /(?:共同)?参与|参加/gu, "PARTICIPATES_IN", "chain", "find", 0.5),
+  relation("rel:面向X", /面向/gu, "TARGETS", "first", "chain", 0.5, { ofForm: true }),
+  relation("rel:依托X", /依托/gu, "RELIES_ON", "first", "near", 0.5),
+  relation("rel:主持Y", /主持(?:召开)?/gu, "PRESIDED_OVER", "near", "near", 0.7),
+  relation("rel:召开Y", /召开/gu, "ORGANIZED", "near", "near", 0.6),
+  relation("rel:落实Y", /(?:贯彻)?落实/gu, "IMPLEMENTS", "near", "chain", 0.4),
+  relation("rel:支持Y", /支持(?:和推进)?/gu, "SUPPORTS", "near", "chain", 0.4),
+  relation("rel:传达学习Y", /传达(?:学习)?/gu, "RELAYED", "near", "chain", 0.5),
+  relation("rel:聚焦Y", /聚焦|调研/gu, "FOCUSES_ON", "near", "near", 0.5),
+  relation("rel:X制定Y", /制定|出台/gu, "ISSUED_BY", "chain", "last", 0.5, { reversed: true }),
+  relation("rel:采用Y", /采用|按照/gu, "ADOPTS", "first", "near", 0.5),
+  relation(
+    "rel:X将Y确立为",
+    /将(?=[^,，。]{2,30}确立为)|做出了实施/gu,
+    "ESTABLISHED",
+    "near",
+    "near",
+    0.5,
+  ),
+  relation("rel:X确立为Y之一", /确立为/gu, "PART_OF", "near", "last", 0.4),
+  relation("rel:X举行Y", /举行/gu, "PART_OF", "near", "near", 0.5, { reversed: true }),
 ];
 
+/** 如A、B等，…这类C: each example is an example of the class. */
+export const EXAMPLE_RULE = { id: "rel:如X等这类Y", type: "EXAMPLE_OF", confidence: 0.6 };
+/** A、B等C (in a chain): the items are examples of the class named after 等. */
+export const CHAIN_CLASS_RULE = { id: "rel:X等Y", type: "EXAMPLE_OF", confidence: 0.4 };
+
 /**
- * A sub-heading or list item delivers what the first sentence of its body names
- * (共建创新孵化载体。…与地方共建科技企业孵化器、加速器…): classes of actors aside.
+ * A sub-heading or list item delivers what the first sentence of its body names: the names of
+ * the kind its own words name (共建创新孵化载体 → the carriers 科技企业孵化器、加速器…), or, when
+ * it names no kind, what the body's first building verb makes (启动…核算。建立全市统计工作协调机制).
  */
 export const HEADING_DELIVERS_RULE = {
   id: "rel:heading-delivers",
   type: "DELIVERS",
   confidence: 0.4,
+  buildVerbs: /建立|搭建|构建|建设|打造|设立|成立|共建|制定|出台|开展|实施|创建|争创/gu,
 };
 
-/** Two names side by side (金牛区中铁…产业园, 中国电子科技集团国家…基地, 西南交通大学的…平台). */
+/**
+ * Two names side by side (金牛区中铁…产业园, 西南交通大学的…平台, 市委《…意见》): the second lies
+ * in, belongs to or is issued by the first.
+ */
 export const ADJACENT_RULE = {
   id: "rel:adjacent",
   confidence: 0.6,
-  types: ["LOCATED_IN", "BELONGS_TO", "AFFILIATED_WITH"],
+  types: ["LOCATED_IN", "BELONGS_TO", "ISSUED_BY"],
+  /** 西南交通大学的…平台: joined by 的, the second belongs to the first. */
+  typesWithOf: ["BELONGS_TO", "LOCATED_IN", "ISSUED_BY"],
+};
+/** A name that opens with another (中国电子科技集团国家…基地, 市科技局五项措施). */
+export const LEADING_NAME_RULE = {
+  id: "rel:leading-name",
+  confidence: 0.6,
+  types: ["BELONGS_TO", "ISSUED_BY"],
 };
 /** A title between a body and a person: 市科技局党组书记、局长唐华庚. */
 export const POSITION_RULE = { id: "rel:title-person", type: "HOLDS_POSITION", confidence: 0.7 };

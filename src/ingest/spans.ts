@@ -62,6 +62,8 @@ export function nameStart(
     if (char === "”") {
       const open = text.lastIndexOf("“", from - 2);
       if (open < passage.start || text.slice(open, from).includes("\n")) break;
+      // A quoted list of verbs (“发现、筛选、撮合、投入”) is not part of a name.
+      if (text.slice(open, from).split("、").length > 2) break;
       quoted.push([open, from]);
       from = open;
       continue;
