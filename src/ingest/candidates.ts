@@ -13,7 +13,7 @@ import { findEntities } from "./entities";
 import { findFacts } from "./facts";
 import { passageAt, type Passage } from "./passages";
 import { allows, leadingNameLinks, triggerLinks } from "./relations";
-import { end, type Link, type Occurrence } from "./spans";
+import type { Link, Occurrence } from "./spans";
 
 /** Where a candidate's quote lies: verbatim at `start`, inside the passage [passageStart, passageEnd). */
 export interface CandidateQuote {
@@ -287,5 +287,3 @@ function relationCandidates(
   }
   return [...byKey.values()].sort((a, b) => a.start - b.start || a.type.localeCompare(b.type));
 }
-
-export { end };

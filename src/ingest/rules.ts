@@ -575,6 +575,8 @@ export const RELATION_RULES: readonly RelationRule[] = [
   ),
   relation("rel:X确立为Y之一", /确立为/gu, "PART_OF", "near", "last", 0.4),
   relation("rel:X举行Y", /举行/gu, "PART_OF", "near", "near", 0.5, { reversed: true }),
+  relation("rel:X位于Y", /位于|坐落于|落户/gu, "LOCATED_IN", "near", "near", 0.6),
+  relation("rel:X入选Y", /入选|被认定为|获批/gu, "PILOT_OF", "chain", "find", 0.5),
 ];
 
 /** 如A、B等，…这类C: each example is an example of the class. */
