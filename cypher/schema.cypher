@@ -63,3 +63,14 @@ FOR (n:Entity) ON (n.importSet);
 
 CREATE CONSTRAINT chain_map_import_id IF NOT EXISTS
 FOR (i:ChainMapImport) REQUIRE i.id IS UNIQUE;
+
+// Ingested documents: found by the sha256 of their text (the same text is ingested once), and
+// their review queue of candidates.
+CREATE INDEX document_sha256 IF NOT EXISTS
+FOR (d:Document) ON (d.sha256);
+
+CREATE CONSTRAINT candidate_id IF NOT EXISTS
+FOR (c:Candidate) REQUIRE c.id IS UNIQUE;
+
+CREATE INDEX candidate_document IF NOT EXISTS
+FOR (c:Candidate) ON (c.documentId, c.status);

@@ -119,6 +119,14 @@ export const QUERY_NAMES = [
   "export-relationships",
   "export-passages",
   "export-records",
+  "ingest-document-by-sha",
+  "ingest-known-names",
+  "ingest-write-document",
+  "ingest-write-candidates",
+  "candidates-page",
+  "candidates-by-ids",
+  "candidate-review",
+  "curation-add-fact",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

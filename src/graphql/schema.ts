@@ -4,6 +4,7 @@ import type { GraphQLSchema } from "graphql";
 import { ChainResolver } from "./chain.resolver";
 import { ChainMapResolver, ChainMapSegmentResolver } from "./chain-map.resolver";
 import { CurationResolver } from "./curation.resolver";
+import { CandidateEndResolver, IngestResolver } from "./ingest.resolver";
 import { EntityResolver, RelationResolver } from "./entity.resolver";
 import { KIND_TYPES } from "./entity.type";
 import { createKindListResolvers, EntityConnectionResolver, ListResolver } from "./list.resolver";
@@ -42,6 +43,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       ChainMapResolver,
       ChainMapSegmentResolver,
       CurationResolver,
+      IngestResolver,
+      CandidateEndResolver,
       ...createKindListResolvers(),
       ...createRelationFieldResolvers(),
     ],

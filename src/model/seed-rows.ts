@@ -32,7 +32,7 @@ export interface SeedRows {
 }
 
 /** The labels of records.json's records kept by id (MutationRecord is kept by key). */
-export type RecordLabel = "Tombstone" | "Audit" | "ChainMapImport";
+export type RecordLabel = "Tombstone" | "Audit" | "ChainMapImport" | "Candidate";
 
 /**
  * How a name form names its entity, in the order resolve tries them: `name`, one of the

@@ -2,6 +2,7 @@ import { QueryCounter, type Database, type Transactional } from "../db/database"
 import { ChainMapRepository } from "./chain-map.repository";
 import { CurationRepository } from "./curation.repository";
 import { EntityRepository } from "./entity.repository";
+import { IngestRepository } from "./ingest.repository";
 
 /**
  * The database as the layers above repositories hold it: something to build repositories over,
@@ -34,6 +35,7 @@ export interface TransactionRepositories {
   readonly curation: CurationRepository;
   readonly entities: EntityRepository;
   readonly chainMaps: ChainMapRepository;
+  readonly ingest: IngestRepository;
 }
 
 /**
@@ -50,6 +52,7 @@ export class UnitOfWork {
         curation: new CurationRepository(tx),
         entities: new EntityRepository(tx),
         chainMaps: new ChainMapRepository(tx),
+        ingest: new IngestRepository(tx),
       }),
     );
   }
@@ -57,6 +60,11 @@ export class UnitOfWork {
   /** The curation repository outside any transaction, for reads (the audit history). */
   curationReads(): CurationRepository {
     return new CurationRepository(this.store);
+  }
+
+  /** The ingestion repository outside any transaction, for the review queue and planning reads. */
+  ingestReads(): IngestRepository {
+    return new IngestRepository(this.store);
   }
 
   /** The chain-map repository outside any transaction, for the reads an import plans from. */

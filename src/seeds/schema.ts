@@ -67,6 +67,17 @@ export const documentSchema = z.strictObject({
   title: text,
   sha256: z.string().regex(SHA256, { error: "must be 64 lowercase hex digits" }),
   language: text,
+  date: z.iso.date({ error: "must be a day, YYYY-MM-DD" }).optional(),
+  issuer: text.optional(),
+  source: text.optional(),
+  sourceFile: text.optional(),
+  format: z.enum(["txt", "docx", "pdf"], { error: "must be txt, docx or pdf" }).optional(),
+  pages: z.int().min(1).optional(),
+  passageCount: z.int().min(0).optional(),
+  repeatedPassages: z.int().min(0).optional(),
+  origin: z.enum(["ingested"], { error: "must be ingested" }).optional(),
+  ingestedBy: text.optional(),
+  ingestedAt: text.optional(),
 }) satisfies z.ZodType<SeedDocument>;
 
 /**
@@ -188,6 +199,7 @@ export const graphRecordsSchema = z.strictObject({
   audits: z.array(storedRecord("id")).default([]),
   mutations: z.array(storedRecord("key")).default([]),
   chainMapImports: z.array(storedRecord("id")).default([]),
+  candidates: z.array(storedRecord("id")).default([]),
   passages: z.array(quoteSchema).default([]),
 }) satisfies z.ZodType<GraphRecords>;
 

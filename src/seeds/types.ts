@@ -37,6 +37,22 @@ export interface SeedDocument {
   readonly title: string;
   readonly sha256: string;
   readonly language: string;
+  /**
+   * An ingested document's provenance (docs/ingestion.md): when it was issued (YYYY-MM-DD), by
+   * whom, where from, the file it was read from and how, and who ingested it when. The seed
+   * document predates ingestion and has none of them.
+   */
+  readonly date?: string | undefined;
+  readonly issuer?: string | undefined;
+  readonly source?: string | undefined;
+  readonly sourceFile?: string | undefined;
+  readonly format?: string | undefined;
+  readonly pages?: number | undefined;
+  readonly passageCount?: number | undefined;
+  readonly repeatedPassages?: number | undefined;
+  readonly origin?: string | undefined;
+  readonly ingestedBy?: string | undefined;
+  readonly ingestedAt?: string | undefined;
 }
 
 /** What became of a name after the document: `renamed`, the entity took this name later. */
@@ -124,6 +140,8 @@ export interface GraphRecords {
   readonly audits: readonly Readonly<Record<string, ScalarOrList>>[];
   readonly mutations: readonly Readonly<Record<string, ScalarOrList>>[];
   readonly chainMapImports: readonly Readonly<Record<string, ScalarOrList>>[];
+  /** Ingested documents' review queues (docs/ingestion.md). */
+  readonly candidates: readonly Readonly<Record<string, ScalarOrList>>[];
   readonly passages: readonly Quote[];
 }
 

@@ -14,7 +14,7 @@ import { isEntityKind, relationSpec } from "../model/vocabulary";
 import type { CurationRepository } from "../repositories/curation.repository";
 import type { EntityRepository } from "../repositories/entity.repository";
 import { toRelation } from "../repositories/entity.repository";
-import type { UnitOfWork } from "../repositories/store";
+import type { TransactionRepositories, UnitOfWork } from "../repositories/store";
 import { pinyinSortKey } from "../model/pinyin";
 import type { LaterName } from "../seeds/types";
 import { normalizeName } from "../model/names";
@@ -68,6 +68,26 @@ export interface UnlinkResultRecord {
   readonly removed: boolean;
 }
 
+/**
+ * Another service's write made part of a curation write (accepting a review candidate marks it
+ * in the same transaction as the entity it creates): the replay key is recorded under `action`
+ * and `request`, and `then` runs after the curation write, before the commit.
+ */
+export interface AlsoInTransaction<T> {
+  readonly action: string;
+  readonly request: unknown;
+  readonly then: (repos: TransactionRepositories, result: T) => Promise<void>;
+}
+
+/** A number a document states about an entity (a seeds' fact), added with its quote. */
+export interface FactInput {
+  readonly key: string;
+  readonly label: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly qualifier: string | null;
+}
+
 type CheckedEvidence =
   | {
       readonly kind: "passage";
@@ -119,7 +139,7 @@ function aliasesOf(value: readonly string[] | null | undefined): string[] {
   return list;
 }
 
-function checkKey(key: string): void {
+export function checkKey(key: string): void {
   if (!KEY.test(key)) {
     throw new BadUserInputError(
       "idempotencyKey must be 8 to 128 characters of letters, digits, _ . : -",
@@ -193,6 +213,7 @@ export class CurationService {
     input: CreateEntityInput,
     evidence: EvidenceInput,
     key: string,
+    also?: AlsoInTransaction<EntityRecord>,
   ): Promise<EntityRecord> {
     checkKey(key);
     if (!isEntityKind(input.kind))
@@ -211,10 +232,10 @@ export class CurationService {
     const kind = input.kind;
 
     return this.idempotent(
-      "createEntity",
+      also?.action ?? "createEntity",
       key,
-      { input: { ...input, id }, evidence },
-      async (repo, entities) => {
+      { input: { ...input, id }, evidence, also: also?.request },
+      async (repo, entities, repos) => {
         if ((await repo.entityState(id)) !== null)
           throw new ConflictError(`an entity with id ${id} already exists`);
         await this.verifyPassage(repo, checked);
@@ -236,6 +257,7 @@ export class CurationService {
         if (checked.kind === "passage") await this.attach(repo, id, checked);
         const after = await this.snapshot(entities, id);
         await this.audit(repo, "createEntity", id, [], null, after, checked, key);
+        await also?.then(repos, after);
         return after;
       },
     );
@@ -246,6 +268,7 @@ export class CurationService {
     patch: UpdateEntityPatch,
     evidence: EvidenceInput,
     key: string,
+    also?: AlsoInTransaction<EntityRecord>,
   ): Promise<EntityRecord> {
     checkKey(key);
     const checked = checkEvidence(evidence);
@@ -266,7 +289,9 @@ export class CurationService {
     if (Object.keys(changes).length === 0)
       throw new BadUserInputError("patch changes nothing", "patch");
 
-    return this.idempotent("updateEntity", key, { id, patch, evidence }, async (repo, entities) => {
+    const request = { id, patch, evidence, also: also?.request };
+    const action = also?.action ?? "updateEntity";
+    return this.idempotent(action, key, request, async (repo, entities, repos) => {
       const state = await repo.entityState(id);
       if (state === null) throw new NotFoundError(`no entity with id ${id}`);
       await this.verifyPassage(repo, checked);
@@ -288,6 +313,7 @@ export class CurationService {
       if (checked.kind === "passage") await this.attach(repo, id, checked);
       const after = await this.snapshot(entities, id);
       await this.audit(repo, "updateEntity", id, [], before, after, checked, key);
+      await also?.then(repos, after);
       return after;
     });
   }
@@ -322,7 +348,12 @@ export class CurationService {
     );
   }
 
-  async link(input: LinkInput, evidence: EvidenceInput, key: string): Promise<RelationRecord> {
+  async link(
+    input: LinkInput,
+    evidence: EvidenceInput,
+    key: string,
+    also?: AlsoInTransaction<RelationRecord>,
+  ): Promise<RelationRecord> {
     checkKey(key);
     const spec = relationSpec(input.type);
     if (spec === undefined)
@@ -355,7 +386,8 @@ export class CurationService {
     }
     const id = `${input.source}|${input.type}|${input.target}`;
 
-    return this.idempotent("link", key, { input, evidence }, async (repo) => {
+    const request = { input, evidence, also: also?.request };
+    return this.idempotent(also?.action ?? "link", key, request, async (repo, _entities, repos) => {
       // One query at a time: a transaction runs its statements in order.
       const source = await repo.entityState(input.source);
       const target = await repo.entityState(input.target);
@@ -397,6 +429,7 @@ export class CurationService {
         targetKind,
       );
       await this.audit(repo, "link", input.source, [input.target], null, after, checked, key);
+      await also?.then(repos, after);
       return after;
     });
   }
@@ -423,6 +456,54 @@ export class CurationService {
     });
   }
 
+  /**
+   * Adds a number the quote states about an entity, as a Fact stated in that passage; the entity
+   * is audited with its facts before and after.
+   */
+  async addFact(
+    entityId: string,
+    fact: FactInput,
+    evidence: EvidenceInput,
+    key: string,
+    also?: AlsoInTransaction<EntityRecord>,
+  ): Promise<EntityRecord> {
+    checkKey(key);
+    const checked = checkEvidence(evidence);
+    if (checked.kind !== "passage")
+      throw new BadUserInputError("a fact needs a passage that states it", "evidence");
+    if (!Number.isFinite(fact.value))
+      throw new BadUserInputError("a fact's value must be a finite number", "value");
+    const request = { entityId, fact, evidence, also: also?.request };
+    return this.idempotent(
+      also?.action ?? "addFact",
+      key,
+      request,
+      async (repo, entities, repos) => {
+        if ((await repo.entityState(entityId)) === null)
+          throw new NotFoundError(`no entity with id ${entityId}`);
+        await this.verifyPassage(repo, checked);
+        const before = await this.snapshot(entities, entityId);
+        const id = `${entityId}:${fact.key}`;
+        if ((before.facts ?? []).some((existing) => existing.key === fact.key))
+          throw new ConflictError(`${entityId} already has a fact ${fact.key}`);
+        await repo.ensurePassage(checked.documentId, passageId(checked), passageProps(checked));
+        await repos.ingest.addFact(entityId, passageId(checked), {
+          id,
+          key: fact.key,
+          label: text(fact.label, "label"),
+          value: fact.value,
+          unit: text(fact.unit, "unit"),
+          qualifier: fact.qualifier,
+          quote: checked.quote,
+        });
+        const after = await this.snapshot(entities, entityId);
+        await this.audit(repo, "addFact", entityId, [], before, after, checked, key);
+        await also?.then(repos, after);
+        return after;
+      },
+    );
+  }
+
   async history(id: string, limit: number): Promise<AuditRow[]> {
     checkRange("limit", limit, 1, MAX_HISTORY);
     return this.unit.curationReads().history(id, limit);
@@ -432,11 +513,16 @@ export class CurationService {
     action: string,
     key: string,
     request: unknown,
-    work: (repo: CurationRepository, entities: EntityRepository) => Promise<T>,
+    work: (
+      repo: CurationRepository,
+      entities: EntityRepository,
+      repos: TransactionRepositories,
+    ) => Promise<T>,
   ): Promise<T> {
     const requestHash = createHash("sha256").update(canonical({ action, request })).digest("hex");
     const attempt = (): Promise<T> =>
-      this.unit.run(async ({ curation: repo, entities }) => {
+      this.unit.run(async (repos) => {
+        const { curation: repo, entities } = repos;
         const stored = await repo.findMutation(key);
         if (stored !== null) {
           if (stored.requestHash !== requestHash) {
@@ -444,7 +530,7 @@ export class CurationService {
           }
           return JSON.parse(stored.result) as T;
         }
-        const result = await work(repo, entities);
+        const result = await work(repo, entities, repos);
         await repo.recordMutation({
           key,
           requestHash,

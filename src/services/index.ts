@@ -19,6 +19,8 @@ import { ChainMapImportService } from "./chain-maps/import.service";
 import { ChainMapService } from "./chain-maps/chain-map.service";
 import { ChainMapReadRepository } from "../repositories/chain-map.repository";
 import { CurationService } from "./curation.service";
+import { IngestService } from "./ingest/ingest.service";
+import { ReviewService } from "./ingest/review.service";
 import { GraphService } from "./graph.service";
 import { ListService } from "./list.service";
 import { EntityRefs } from "./entity-refs";
@@ -41,6 +43,8 @@ export interface Services {
   readonly curation: CurationService;
   readonly chainMaps: ChainMapImportService;
   readonly chainMapViews: ChainMapService;
+  readonly ingest: IngestService;
+  readonly review: ReviewService;
 }
 
 /** Builds one request's services, with that request's own DataLoaders. */
@@ -53,6 +57,8 @@ export function createServices(db: Store, principal: Principal): Services {
   const search = new SearchService(new SearchRepository(db));
   const lookup = new LookupService(graph, search);
   const refs = new EntityRefs(graph, lookup);
+  const unit = new UnitOfWork(db);
+  const curation = new CurationService(unit, principal);
   return {
     stats: new StatsService(new StatsRepository(db)),
     graph,
@@ -62,9 +68,11 @@ export function createServices(db: Store, principal: Principal): Services {
     traversal: new TraversalService(new TraversalRepository(db), graph),
     lists: new ListService(new ListRepository(db), graph, refs),
     chains: new ChainService(new ChainRepository(db)),
-    curation: new CurationService(new UnitOfWork(db), principal),
+    curation,
     chainMaps: chainMapImports(db, graph),
     chainMapViews: new ChainMapService(new ChainMapReadRepository(db)),
+    ingest: new IngestService(unit, principal),
+    review: new ReviewService(unit, curation, graph, principal),
   };
 }
 

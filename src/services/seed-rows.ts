@@ -101,6 +101,19 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
       language: record.language,
       // Kept in the graph so a curator's quote can be checked against it inside the write.
       text: text ?? null,
+      ...definedOnly({
+        date: record.date,
+        issuer: record.issuer,
+        source: record.source,
+        sourceFile: record.sourceFile,
+        format: record.format,
+        pages: record.pages,
+        passageCount: record.passageCount,
+        repeatedPassages: record.repeatedPassages,
+        origin: record.origin,
+        ingestedBy: record.ingestedBy,
+        ingestedAt: record.ingestedAt,
+      }),
     },
   }));
 
@@ -194,6 +207,7 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
       ...recordRows("Tombstone", records?.tombstones),
       ...recordRows("Audit", records?.audits),
       ...recordRows("ChainMapImport", records?.chainMapImports),
+      ...recordRows("Candidate", records?.candidates),
     ],
     mutations: (records?.mutations ?? []).map((record) => {
       const { at, props } = splitAt(record);

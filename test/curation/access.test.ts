@@ -34,6 +34,26 @@ const MUTATIONS: Record<string, { role: Role; operation: string }> = {
     role: "editor",
     operation: `mutation { importChainMap(files: [{ name: "x.xlsx", contentBase64: "" }]) { applied } }`,
   },
+  ingestDocument: {
+    role: "editor",
+    operation: `mutation { ingestDocument(file: { name: "x.txt", contentBase64: "" }, meta: { date: "2016-01-01" }) { documentId } }`,
+  },
+  acceptCandidate: {
+    role: "editor",
+    operation: `mutation { acceptCandidate(id: "cand-x", idempotencyKey: "bad") { id } }`,
+  },
+  rejectCandidate: {
+    role: "editor",
+    operation: `mutation { rejectCandidate(id: "cand-x", reason: "${"x".repeat(501)}") { id } }`,
+  },
+  mergeCandidate: {
+    role: "editor",
+    operation: `mutation { mergeCandidate(id: "cand-x", into: "uestc", idempotencyKey: "bad") { id } }`,
+  },
+  acceptCandidates: {
+    role: "editor",
+    operation: `mutation { acceptCandidates(document: "doc-x", minConfidence: 2) { accepted } }`,
+  },
 };
 
 const RANK: Record<Role | "anonymous", number> = { anonymous: 0, reader: 1, editor: 2, admin: 3 };

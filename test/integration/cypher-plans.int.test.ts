@@ -31,6 +31,11 @@ const NOT_PLANNED: ReadonlySet<string> = new Set(["relation-sort-indexes"]);
  */
 const PARAMS: Readonly<Record<string, unknown>> = {
   action: "create",
+  minConfidence: 0.5,
+  outcome: null,
+  reason: null,
+  sha256: "0",
+  status: null,
   actor: "plan-check",
   after: "{}",
   ahead: { direction: "OUT", limit: 5, next: [] },

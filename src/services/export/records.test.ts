@@ -140,6 +140,7 @@ describe("graphToSeedSet", () => {
       audits: [],
       mutations: [],
       chainMapImports: [],
+      candidates: [],
       passages: [{ doc: DOC, quote: "测试研究院在", start: 13 }],
     });
   });

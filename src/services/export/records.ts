@@ -69,7 +69,29 @@ const ENTITY_PROPS = new Set([
   "chainPosition",
   "citations",
 ]);
-const DOCUMENT_PROPS = new Set(["id", "file", "title", "sha256", "language", "text"]);
+/** An ingested document's provenance, optional in documents.json (seeds/README.md). */
+const INGESTED_TEXT = [
+  "date",
+  "issuer",
+  "source",
+  "sourceFile",
+  "format",
+  "origin",
+  "ingestedBy",
+  "ingestedAt",
+] as const;
+const INGESTED_NUMBERS = ["pages", "passageCount", "repeatedPassages"] as const;
+const INGESTED_DOCUMENT_PROPS = [...INGESTED_TEXT, ...INGESTED_NUMBERS];
+
+const DOCUMENT_PROPS = new Set([
+  "id",
+  "file",
+  "title",
+  "sha256",
+  "language",
+  "text",
+  ...INGESTED_DOCUMENT_PROPS,
+]);
 const RELATIONSHIP_META = new Set([
   "id",
   "evidence",
@@ -88,6 +110,7 @@ const RECORD_LABELS = {
   Audit: "audits",
   MutationRecord: "mutations",
   ChainMapImport: "chainMapImports",
+  Candidate: "candidates",
 } as const;
 
 type Props = Readonly<Record<string, JsonValue>>;
@@ -149,6 +172,12 @@ function documentOf(props: Props): ExportedDocument {
       title: text(props.title),
       sha256: text(props.sha256),
       language: text(props.language),
+      ...Object.fromEntries(
+        INGESTED_TEXT.filter((key) => props[key] != null).map((key) => [key, text(props[key])]),
+      ),
+      ...Object.fromEntries(
+        INGESTED_NUMBERS.filter((key) => props[key] != null).map((key) => [key, num(props[key])]),
+      ),
     },
     text: props.text,
   };
@@ -244,10 +273,13 @@ function withAmbiguousAliases(entities: readonly Entity[]): Entity[] {
 }
 
 function recordsOf(rows: readonly Props[]): Omit<GraphRecords, "passages"> {
-  const out = { tombstones: [], audits: [], mutations: [], chainMapImports: [] } as Record<
-    (typeof RECORD_LABELS)[keyof typeof RECORD_LABELS],
-    Record<string, ScalarOrList>[]
-  >;
+  const out = {
+    tombstones: [],
+    audits: [],
+    mutations: [],
+    chainMapImports: [],
+    candidates: [],
+  } as Record<(typeof RECORD_LABELS)[keyof typeof RECORD_LABELS], Record<string, ScalarOrList>[]>;
   for (const row of rows) {
     const labels = list(row.labels);
     if (labels.some((label) => (OPERATIONAL_LABELS as readonly string[]).includes(label))) continue;

@@ -1,0 +1,3 @@
+CREATE (d:Document)
+SET d = $props
+RETURN d.id AS id
