@@ -127,6 +127,7 @@ export const QUERY_NAMES = [
   "candidates-by-ids",
   "candidate-review",
   "curation-add-fact",
+  "documents-list",
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

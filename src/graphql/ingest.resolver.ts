@@ -15,7 +15,7 @@ import { BadUserInputError } from "../errors";
 import type { CandidateEnd as CandidateEndRecord, IngestRecord } from "../model/ingest";
 import type { EntityRecord } from "../model/records";
 import type { BulkReviewRecord, CandidatePageRecord } from "../services/ingest/review.service";
-import type { CandidateRecord } from "../model/ingest";
+import type { CandidateRecord, DocumentSummary } from "../model/ingest";
 import { ChainMapFileInput } from "./chain-map-import.type";
 import { EntityInterface } from "./entity.type";
 import type { Context } from "./context";
@@ -27,6 +27,7 @@ import {
   CandidateKindEnum,
   CandidatePage,
   CandidateStatusEnum,
+  DocumentInfo,
   DocumentMetaInput,
   IngestResult,
 } from "./ingest.type";
@@ -106,6 +107,14 @@ export class IngestResolver {
       first: first ?? null,
       after: after ?? null,
     });
+  }
+
+  @Query(() => [DocumentInfo], {
+    description:
+      "Every stored source document, newest first, with the candidates waiting for review (文献列表).",
+  })
+  documents(@Ctx() ctx: Context): Promise<DocumentSummary[]> {
+    return ctx.services.review.documents();
   }
 
   @Authorized("editor")

@@ -107,6 +107,45 @@ export class IngestResult {
   candidates!: CandidateCounts;
 }
 
+@ObjectType({ description: "A stored source document (文献)." })
+export class DocumentInfo {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: "Title (标题)." })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Day issued, YYYY-MM-DD (发布日期)." })
+  date?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Who issued it (发布机构)." })
+  issuer?: string | null;
+
+  @Field(() => String, { nullable: true, description: "URL or archive reference (来源)." })
+  source?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "ingested, or null for a seeded document (来源方式).",
+  })
+  origin?: string | null;
+
+  @Field(() => String, { nullable: true, description: "txt, docx or pdf (格式)." })
+  format?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Pages of a PDF (页数)." })
+  pages?: number | null;
+
+  @Field(() => String, { nullable: true, description: "When it was ingested (导入时间)." })
+  ingestedAt?: string | null;
+
+  @Field(() => Int, { description: "Characters of its stored text (字符数)." })
+  characters!: number;
+
+  @Field(() => Int, { description: "Candidates waiting for review (待审核候选)." })
+  pendingCandidates!: number;
+}
+
 @ObjectType({ description: "One end of a proposed relationship or fact (候选端点)." })
 export class CandidateEnd {
   @Field(() => String, { description: "As the text names it (文中名称)." })

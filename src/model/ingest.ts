@@ -67,6 +67,22 @@ export interface CandidateRecord {
   readonly reason: string | null;
 }
 
+/** A stored document as the review list shows it. */
+export interface DocumentSummary {
+  readonly id: string;
+  readonly title: string | null;
+  readonly date: string | null;
+  readonly issuer: string | null;
+  readonly source: string | null;
+  /** `ingested`, or null for a seeded document. */
+  readonly origin: string | null;
+  readonly format: string | null;
+  readonly pages: number | null;
+  readonly ingestedAt: string | null;
+  readonly characters: number;
+  readonly pendingCandidates: number;
+}
+
 /** What ingesting a file did: the document, and whether it was new. */
 export interface IngestRecord {
   readonly documentId: string;

@@ -7,6 +7,7 @@ import {
   type CandidateKind,
   type CandidateRecord,
   type CandidateStatus,
+  type DocumentSummary,
 } from "../model/ingest";
 
 /** An entity's document name forms, as mentions are looked for in a new text. */
@@ -91,6 +92,23 @@ export class IngestRepository {
   }): Promise<CandidateRecord | null> {
     const [row] = await this.db.write("candidate-review", { ...params });
     return row === undefined ? null : toCandidate(asObject(row.candidate));
+  }
+
+  async documents(): Promise<DocumentSummary[]> {
+    const rows = await this.db.read("documents-list");
+    return rows.map((row) => ({
+      id: asText(row.id),
+      title: asTextOrNull(row.title),
+      date: asTextOrNull(row.date),
+      issuer: asTextOrNull(row.issuer),
+      source: asTextOrNull(row.source),
+      origin: asTextOrNull(row.origin),
+      format: asTextOrNull(row.format),
+      pages: typeof row.pages === "number" ? row.pages : null,
+      ingestedAt: asTextOrNull(row.ingestedAt),
+      characters: Number(row.characters ?? 0),
+      pendingCandidates: Number(row.pending ?? 0),
+    }));
   }
 
   async addFact(entityId: string, passageId: string, props: Params): Promise<void> {

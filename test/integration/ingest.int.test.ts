@@ -110,6 +110,26 @@ afterAll(async () => {
 describe("ingesting a document", () => {
   let documentId = "";
 
+  // First, before any request: a keep-alive connection idle for as long as this takes (~5 s, the
+  // server's keep-alive timeout) may be closed just as the next request reuses it.
+  it("npm run ingest: a dry run prints the counts; a bad date exits with 2", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ingest-"));
+    const target = path.join(dir, "fixture-second.txt");
+    writeFileSync(target, SECOND_DOCUMENT_TEXT);
+    const run = (args: string[]) =>
+      spawnSync("npx", ["tsx", "scripts/ingest.ts", target, ...args], {
+        encoding: "utf8",
+        env: { ...process.env, NODE_ENV: "test" },
+      });
+    const dry = run(["--date", SECOND_DOCUMENT_DATE, "--dry-run"]);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toContain("candidates for review: 4 entities, 5 relationships, 1 facts");
+    expect(dry.stdout).toContain("dry run: nothing written");
+    const bad = run(["--date", "2016-13-01"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("date must be");
+  });
+
   it("refuses a scanned PDF and an impossible date, and writes nothing", async () => {
     const before = await checksum();
     const scanned = await editor(INGEST, {
@@ -143,24 +163,6 @@ describe("ingesting a document", () => {
       candidates: { entity: 4, relationship: 5, fact: 1 },
     });
     expect(await checksum()).toBe(before);
-  });
-
-  it("npm run ingest: a dry run prints the counts; a bad date exits with 2", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "ingest-"));
-    const target = path.join(dir, "fixture-second.txt");
-    writeFileSync(target, SECOND_DOCUMENT_TEXT);
-    const run = (args: string[]) =>
-      spawnSync("npx", ["tsx", "scripts/ingest.ts", target, ...args], {
-        encoding: "utf8",
-        env: { ...process.env, NODE_ENV: "test" },
-      });
-    const dry = run(["--date", SECOND_DOCUMENT_DATE, "--dry-run"]);
-    expect(dry.status).toBe(0);
-    expect(dry.stdout).toContain("candidates for review: 4 entities, 5 relationships, 1 facts");
-    expect(dry.stdout).toContain("dry run: nothing written");
-    const bad = run(["--date", "2016-13-01"]);
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain("date must be");
   });
 
   it("stores the text, its mentions of known entities, and candidates for review", async () => {
@@ -228,6 +230,22 @@ describe("ingesting a document", () => {
     expect(items.filter((c) => c.kind === "fact").map((c) => [c.source?.name, c.value])).toEqual([
       ["面向市场和产业发展的新型研究院", 15],
     ]);
+    const listed = await ok(
+      `{ documents { id title date issuer origin format pages characters pendingCandidates } }`,
+    );
+    expect(listed.documents).toContainEqual({
+      id: documentId,
+      title: SECOND_DOCUMENT_LINES[0],
+      date: SECOND_DOCUMENT_DATE,
+      issuer: "测试机构",
+      origin: "ingested",
+      format: "txt",
+      pages: null,
+      characters: SECOND_DOCUMENT_TEXT.length,
+      pendingCandidates: 10,
+    });
+    expect(listed.documents.map((d: Data) => d.id)).toContain("000_257febe6d92f7e6f");
+
     for (const candidate of items)
       expect(
         SECOND_DOCUMENT_TEXT.slice(candidate.start, candidate.start + candidate.quote.length),
@@ -327,6 +345,8 @@ describe("ingesting a document", () => {
     expect(bulk.acceptCandidates).toEqual({ accepted: 4, skipped: [] });
     items = await allCandidates(documentId, "pending");
     expect(items).toEqual([]);
+    const after = await ok(`{ documents { id pendingCandidates } }`);
+    expect(after.documents).toContainEqual({ id: documentId, pendingCandidates: 0 });
     const links = await runCypher(
       `MATCH (s:Entity)-[r:CO_BUILT]->(t:Entity) WHERE t.name STARTS WITH '测试'
        RETURN s.name + ' ' + t.name AS link ORDER BY link`,

@@ -6,6 +6,7 @@ import {
   type CandidateEnd,
   type CandidateRecord,
   type CandidateStatus,
+  type DocumentSummary,
 } from "../../model/ingest";
 import { isEntityKind } from "../../model/vocabulary";
 import type { TransactionRepositories, UnitOfWork } from "../../repositories/store";
@@ -79,6 +80,11 @@ export class ReviewService {
       endCursor: page.items.length === 0 ? null : encodeCursor(CURSOR, end),
       hasNextPage: end < page.total,
     };
+  }
+
+  /** Every stored document, newest first, with its pending candidates counted. */
+  documents(): Promise<DocumentSummary[]> {
+    return this.unit.ingestReads().documents();
   }
 
   async candidate(id: string): Promise<CandidateRecord> {
