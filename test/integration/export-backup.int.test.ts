@@ -32,6 +32,7 @@ import {
   SEEDS_DIR,
 } from "../../src/services/seeding";
 import { fixtureData, workbookOf } from "../fixtures/chain-maps/build";
+import { SECOND_DOCUMENT_DATE, SECOND_DOCUMENT_TEXT } from "../fixtures/documents/second-document";
 import { runCypher } from "../helpers/db";
 
 // FIXTURE: what this file adds to the shared test database is fictional and named fixture-export…
@@ -55,6 +56,7 @@ let scratch: string;
 let freshEnv: NodeJS.ProcessEnv;
 let mainBefore: string;
 let unlinked: { source: string; type: string; target: string };
+let ingestedId = "";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -122,6 +124,44 @@ async function addFixtures(): Promise<void> {
     actor: editor.id,
   });
   expect(result.applied).toBe(true);
+
+  // An ingested document (the fixture second document), partly reviewed.
+  const ingested = await services.ingest.ingest({
+    bytes: new TextEncoder().encode(SECOND_DOCUMENT_TEXT),
+    fileName: "fixture-second.txt",
+    date: SECOND_DOCUMENT_DATE,
+    issuer: "测试机构",
+  });
+  ingestedId = ingested.documentId;
+  const queue = await services.review.candidates({
+    documentId: ingestedId,
+    status: "pending",
+    kind: null,
+    minConfidence: 0,
+    first: 100,
+    after: null,
+  });
+  const find = (test: (c: (typeof queue.items)[number]) => boolean) =>
+    queue.items.find(test)?.id ?? "";
+  await services.review.accept(
+    find((c) => c.name === "测试理工大学成都研究院"),
+    {},
+    `${KEY}-accept-institute`,
+  );
+  await services.review.accept(
+    find((c) => c.type === "CO_BUILT" && c.source?.name === "双流县"),
+    {},
+    `${KEY}-accept-link`,
+  );
+  await services.review.accept(
+    find((c) => c.kind === "fact"),
+    {},
+    `${KEY}-accept-fact`,
+  );
+  await services.review.reject(
+    find((c) => c.type === "FOCUSES_ON"),
+    "fixture: rejected",
+  );
 }
 
 async function removeFixtures(): Promise<void> {
@@ -132,8 +172,16 @@ async function removeFixtures(): Promise<void> {
     set: IMPORT_SET,
     id: INSTITUTE,
   });
-  await runCypher(`MATCH (f:NameForm) WHERE NOT (f)-[:NAMES]->() DELETE f`);
   await runCypher(`MATCH (i:ChainMapImport {importSet: $set}) DELETE i`, { set: IMPORT_SET });
+  await runCypher(
+    `MATCH (d:Document {origin: 'ingested'})
+     OPTIONAL MATCH (p:Passage {documentId: d.id})
+     OPTIONAL MATCH (c:Candidate {documentId: d.id})
+     OPTIONAL MATCH (f:Fact)-[:STATED_IN]->(p)
+     DETACH DELETE d, p, c, f`,
+  );
+  await runCypher(`MATCH (n:Entity) WHERE n.name STARTS WITH '测试理工' DETACH DELETE n`);
+  await runCypher(`MATCH (f:NameForm) WHERE NOT (f)-[:NAMES]->() DELETE f`);
   await runCypher(
     `MATCH (n) WHERE (n:Audit AND n.idempotencyKey STARTS WITH $key)
        OR (n:MutationRecord AND n.key STARTS WITH $key)
@@ -201,7 +249,7 @@ describe("export to seed files", () => {
     expect(summary.records).toBe(true);
     const records = JSON.parse(readFileSync(path.join(out, "records.json"), "utf8")) as Record<
       string,
-      { id?: string; key?: string; importSet?: string }[]
+      { id?: string; key?: string; importSet?: string; documentId?: string; status?: string }[]
     >;
     expect(records.tombstones?.map((t) => t.id)).toContain(
       `${unlinked.source}|${unlinked.type}|${unlinked.target}`,
@@ -211,8 +259,35 @@ describe("export to seed files", () => {
         ?.filter((m) => m.key?.startsWith(KEY))
         .map((m) => m.key)
         .sort(),
-    ).toEqual([`${KEY}-create`, `${KEY}-link`, `${KEY}-unlink`]);
+    ).toEqual([
+      `${KEY}-accept-fact`,
+      `${KEY}-accept-institute`,
+      `${KEY}-accept-link`,
+      `${KEY}-create`,
+      `${KEY}-link`,
+      `${KEY}-unlink`,
+    ]);
     expect(records.chainMapImports?.filter((i) => i.importSet === IMPORT_SET)).toHaveLength(1);
+    const reviewed = records.candidates?.filter((c) => c.documentId === ingestedId) ?? [];
+    expect(reviewed.map((c) => c.status).sort()).toEqual([
+      ...Array<string>(3).fill("accepted"),
+      ...Array<string>(6).fill("pending"),
+      "rejected",
+    ]);
+    const documents = JSON.parse(readFileSync(path.join(out, "documents.json"), "utf8")) as {
+      id: string;
+    }[];
+    expect(documents.find((d) => d.id === ingestedId)).toMatchObject({
+      file: `${ingestedId}.txt`,
+      sourceFile: "fixture-second.txt",
+      date: SECOND_DOCUMENT_DATE,
+      issuer: "测试机构",
+      origin: "ingested",
+      format: "txt",
+    });
+    expect(readFileSync(path.join(out, "documents", `${ingestedId}.txt`), "utf8")).toBe(
+      SECOND_DOCUMENT_TEXT,
+    );
     const institutes = JSON.parse(
       readFileSync(path.join(out, "entities/institutions.json"), "utf8"),
     ) as {

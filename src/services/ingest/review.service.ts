@@ -135,7 +135,9 @@ export class ReviewService {
       await this.curation.addFact(
         subject,
         {
-          key: `${candidate.documentId}-${candidate.start}`,
+          // A key of its own (camelCase, as the seed format wants): another document's statement
+          // of the same number is another fact, never an overwrite.
+          key: `fact${candidate.documentId.replace(/[^A-Za-z0-9]/g, "").slice(3, 11)}At${candidate.start}`,
           label: edit.name ?? candidate.label ?? candidate.quote,
           value: candidate.value ?? Number.NaN,
           unit: candidate.unit ?? "",
