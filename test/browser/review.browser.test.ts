@@ -111,7 +111,9 @@ describe("the explorer's review view", () => {
       await page.click("#tab-review");
       const doc = `#review-view .doc[data-id="${documentId}"]`;
       await page.waitForSelector(doc, { visible: true });
-      expect(await page.$eval("#graph-view", (element) => element.hidden)).toBe(true);
+      expect(await page.$eval("#graph-view", (element) => (element as HTMLElement).hidden)).toBe(
+        true,
+      );
       expect(new URL(page.url()).searchParams.get("view")).toBe("review");
       expect(await text(page, `${doc} .doc-title`)).toBe(SECOND_DOCUMENT_LINES[0]);
       expect(await text(page, `${doc} .doc-meta`)).toBe(`${SECOND_DOCUMENT_DATE} · 10 条待审核`);
@@ -266,13 +268,69 @@ describe("the explorer's review view", () => {
       const entityId = accepted.resolve[0]?.id as string;
       expect(new URL(page.url()).searchParams.get("id")).toBe(entityId);
       expect(new URL(page.url()).searchParams.get("view")).toBeNull();
-      expect(await page.$eval("#review-view", (element) => element.hidden)).toBe(true);
+      expect(await page.$eval("#review-view", (element) => (element as HTMLElement).hidden)).toBe(
+        true,
+      );
       await page.waitForFunction(
         (id: string) => window.__explorer?.cy.getElementById(id).nonempty() === true,
         {},
         entityId,
       );
       expect(await text(page, "#details h3")).toContain(INSTITUTE);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    "accepts a university with an edited name, then merges another into it, found with the search box",
+    async () => {
+      const { page } = session;
+      const before = await pendingCandidates();
+      const university = before.find((c) => c.kind === "entity" && c.name === "测试理工大学");
+      const other = before.find((c) => c.kind === "entity" && c.name === "测试农林大学");
+      if (university === undefined || other === undefined)
+        throw new Error("the fixture's candidates are missing");
+      await page.click("#tab-review");
+      const card = `#review-view li.candidate[data-id="${university.id}"]`;
+      await page.waitForSelector(card, { visible: true });
+      await page.click(`${card} button.edit`);
+      const name = await page.waitForSelector(`${card} .edit-name`);
+      await name?.click({ count: 3 });
+      await name?.type("测试理工大学（改名）");
+      await page.click(`${card} button.confirm-edit`);
+      await page.waitForSelector(`${card}[data-status="accepted"]`);
+      await idle(page);
+
+      const merging = `#review-view li.candidate[data-id="${other.id}"]`;
+      await page.click(`${merging} button.merge`);
+      await page.type(`${merging} .merge-search`, "测试理工大学（改名）");
+      const accepted = await editor(`query ($id: ID!) { candidate(id: $id) { outcome } }`, {
+        id: university.id,
+      });
+      const universityId = accepted.candidate.outcome as string;
+      const option = `${merging} .suggestions li[data-id="${universityId}"]`;
+      await page.waitForSelector(option, { visible: true });
+      await page.click(option);
+      expect(await text(page, `${merging} .merge-target`)).toBe(
+        `测试理工大学（改名） (${universityId})`,
+      );
+      await page.click(`${merging} button.confirm-merge`);
+      await page.waitForSelector(`${merging}[data-status="merged"]`);
+      await idle(page);
+
+      const entity = await editor(
+        `query ($id: ID!) { entity(id: $id) { kind name aliases } resolve(name: "测试农林大学") { id } }`,
+        { id: universityId },
+      );
+      expect(entity.entity).toMatchObject({ kind: "University", name: "测试理工大学（改名）" });
+      expect(entity.entity.aliases).toContain("测试农林大学");
+      expect(entity.resolve).toEqual([{ id: universityId }]);
+      const merges = sent.filter((request) => request.body.includes("mergeCandidate("));
+      const keys = sent
+        .filter((r) => r.body.includes("acceptCandidate(") || r.body.includes("mergeCandidate("))
+        .map((r) => (JSON.parse(r.body) as { variables: Data }).variables.key as string);
+      expect(merges).toHaveLength(1);
+      expect(new Set(keys).size).toBe(3);
     },
     STEP_TIMEOUT,
   );
