@@ -335,6 +335,38 @@ describe("the explorer's review view", () => {
     STEP_TIMEOUT,
   );
 
+  it(
+    "accepts every pending candidate at or above the confidence in one click, leaving the rest",
+    async () => {
+      const { page } = session;
+      const before = await pendingCandidates();
+      expect(before.map((c) => c.kind).sort()).toEqual([
+        "entity",
+        "fact",
+        "relationship",
+        "relationship",
+        "relationship",
+        "relationship",
+      ]);
+      const bulk = await page.$("#review-view .bulk-confidence");
+      await bulk?.click({ count: 3 });
+      await bulk?.type("0.8");
+      await page.click("#review-view button.accept-all");
+      await page.waitForSelector("#review-view .review-notice");
+      await idle(page);
+      expect(await text(page, "#review-view .review-notice")).toBe("已采纳 5 条，0 条未能采纳");
+      expect(await text(page, "#review-view .queue-summary")).toBe("共 1 条候选，显示 1 条");
+      const left = await pendingCandidates();
+      expect(left.map((c) => c.kind)).toEqual(["fact"]);
+      expect(
+        await page.$$eval("#review-view li.candidate", (items) =>
+          items.map((item) => item.getAttribute("data-id")),
+        ),
+      ).toEqual(left.map((c) => c.id));
+    },
+    STEP_TIMEOUT,
+  );
+
   it("asked nothing of another host, and the page raised no error but the refused keys'", () => {
     expect(foreignRequests(session.requests, origin)).toEqual([]);
     // Chromium logs each refused request (the 401 above) as a console error: expected here.
