@@ -13,6 +13,7 @@ import {
 } from "../fixtures/documents/second-document";
 import { AUTH_ENV, as, newKey } from "../helpers/curation";
 import { runCypher } from "../helpers/db";
+import { removeIngested } from "../helpers/ingested";
 import { gql, startTestServer, type Data, type TestServer } from "../helpers/server";
 
 // FIXTURE: every document ingested here is fictional test data (test/fixtures/documents: 测试理工大学
@@ -83,18 +84,6 @@ const byName = (items: Candidate[], kind: string, name: string) =>
 const link = (items: Candidate[], type: string, source: string, target: string) =>
   items.find((c) => c.type === type && c.source?.name === source && c.target?.name === target)
     ?.id ?? "";
-
-async function removeIngested(): Promise<void> {
-  await runCypher(
-    `MATCH (d:Document {origin: 'ingested'})
-     OPTIONAL MATCH (p:Passage {documentId: d.id})
-     OPTIONAL MATCH (c:Candidate {documentId: d.id})
-     OPTIONAL MATCH (f:Fact)-[:STATED_IN]->(p)
-     DETACH DELETE d, p, c, f`,
-  );
-  await runCypher(`MATCH (n:Entity) WHERE n.name STARTS WITH '测试' DETACH DELETE n`);
-  await runCypher(`MATCH (f:NameForm) WHERE NOT (f)--() DELETE f`);
-}
 
 beforeAll(async () => {
   server = await startTestServer(AUTH_ENV);

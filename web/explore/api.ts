@@ -1,7 +1,8 @@
 /**
  * The page's only door to the service: typed calls to the public GraphQL API (POST /graphql on the
- * page's own origin, as the CSP allows). Every operation the page runs is spelled out here, so the
- * fields it depends on can be checked against schema/schema.graphql in one place.
+ * page's own origin, as the CSP allows). Every operation the page runs is spelled out here or, for
+ * the review queue, in review-api.ts, so the fields it depends on can be checked against
+ * schema/schema.graphql in two places.
  */
 
 /** How a relationship is known (schema EvidenceKind): imported ones cite a chain map, not a quote. */
@@ -113,11 +114,15 @@ export interface InnovationChain {
   readonly stages: readonly ChainStage[];
 }
 
-/** A GraphQL or transport failure, with the server's `extensions.code` when it sent one. */
+/**
+ * A GraphQL or transport failure, with the server's `extensions.code` when it sent one and the
+ * HTTP status (a refused key answers 401), so the page can say which of the two went wrong.
+ */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    readonly status: number = 200,
   ) {
     super(message);
     this.name = "ApiError";
@@ -144,16 +149,21 @@ interface GraphQLBody<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-async function request<T>(
+/**
+ * Runs one operation. `headers` carries credentials for the operations that need a role (the
+ * review queue's editor key); the other calls send none.
+ */
+export async function request<T>(
   query: string,
   variables: Record<string, unknown>,
   signal?: AbortSignal,
+  headers: Record<string, string> = {},
 ): Promise<T> {
   setInFlight(1);
   try {
     const response = await fetch(ENDPOINT, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...headers },
       body: JSON.stringify({ query, variables }),
       signal,
     });
@@ -161,12 +171,17 @@ async function request<T>(
     try {
       body = (await response.json()) as GraphQLBody<T>;
     } catch {
-      throw new ApiError(`HTTP ${response.status} ${response.statusText}`, "HTTP_ERROR");
+      throw new ApiError(
+        `HTTP ${response.status} ${response.statusText}`,
+        "HTTP_ERROR",
+        response.status,
+      );
     }
     const first = body.errors?.[0];
-    if (first !== undefined) throw new ApiError(first.message, first.extensions?.code ?? "ERROR");
+    if (first !== undefined)
+      throw new ApiError(first.message, first.extensions?.code ?? "ERROR", response.status);
     if (body.data === undefined || body.data === null) {
-      throw new ApiError(`HTTP ${response.status}: no data`, "HTTP_ERROR");
+      throw new ApiError(`HTTP ${response.status}: no data`, "HTTP_ERROR", response.status);
     }
     return body.data;
   } finally {

@@ -72,6 +72,63 @@ const STRINGS = {
   },
   errorPrefix: { zh: "出错了", en: "Error" },
   dismiss: { zh: "关闭", en: "Dismiss" },
+  views: { zh: "视图", en: "Views" },
+  tabGraph: { zh: "关系图", en: "Graph" },
+  tabReview: { zh: "审核", en: "Review" },
+  reviewHeading: { zh: "审核新文献的候选", en: "Review the candidates of new documents" },
+  documents: { zh: "文献", en: "Documents" },
+  noDocuments: { zh: "还没有文献", en: "No documents yet" },
+  untitled: { zh: "（无标题）", en: "(untitled)" },
+  editorKey: { zh: "编辑密钥", en: "Editor key" },
+  editorKeyHint: {
+    zh: "只保存在本标签页（sessionStorage），以 X-API-Key 随审核请求发送。",
+    en: "Kept in this tab only (sessionStorage) and sent as X-API-Key with review requests.",
+  },
+  useKey: { zh: "使用", en: "Use" },
+  forgetKey: { zh: "清除", en: "Forget" },
+  keySet: { zh: "已设置密钥", en: "Key set" },
+  keyNeeded: {
+    zh: "查看和审核候选需要编辑密钥（editor 角色）。",
+    en: "An editor key (editor role) is needed to see and review the queue.",
+  },
+  keyRefused: { zh: "密钥被拒绝", en: "The key was refused" },
+  chooseDocument: {
+    zh: "选择左侧的一份文献查看其候选。",
+    en: "Choose a document to see its candidates.",
+  },
+  queue: { zh: "候选队列", en: "Review queue" },
+  status: { zh: "状态", en: "Status" },
+  candidateKind: { zh: "候选类型", en: "Kind" },
+  minConfidence: { zh: "最低置信度", en: "Min. confidence" },
+  all: { zh: "全部", en: "All" },
+  pending: { zh: "待审核", en: "pending" },
+  accepted: { zh: "已采纳", en: "accepted" },
+  rejected: { zh: "已驳回", en: "rejected" },
+  merged: { zh: "已合并", en: "merged" },
+  entity: { zh: "实体", en: "entity" },
+  relationship: { zh: "关系", en: "relationship" },
+  fact: { zh: "数据", en: "fact" },
+  rule: { zh: "规则", en: "Rule" },
+  accept: { zh: "采纳", en: "Accept" },
+  editAccept: { zh: "修改后采纳", en: "Edit and accept" },
+  reject: { zh: "驳回", en: "Reject" },
+  merge: { zh: "合并…", en: "Merge…" },
+  reason: { zh: "理由（可选）", en: "Reason (optional)" },
+  confirmReject: { zh: "确认驳回", en: "Confirm rejection" },
+  mergeInto: { zh: "合并到已有实体", en: "Merge into an existing entity" },
+  mergeSearch: { zh: "搜索要合并到的实体…", en: "Search the entity to merge into…" },
+  confirmMerge: { zh: "确认合并", en: "Confirm merge" },
+  cancel: { zh: "取消", en: "Cancel" },
+  name: { zh: "名称", en: "Name" },
+  entityKind: { zh: "实体类别", en: "Entity kind" },
+  relationType: { zh: "关系类型", en: "Relationship type" },
+  acceptAllAbove: { zh: "批量采纳：置信度 ≥", en: "In bulk: confidence ≥" },
+  acceptAll: { zh: "全部采纳", en: "Accept all" },
+  loadMore: { zh: "加载更多", en: "Load more" },
+  emptyQueue: { zh: "没有符合条件的候选", en: "No candidate matches the filters" },
+  openInGraph: { zh: "在关系图中打开", en: "Open in the graph" },
+  outcome: { zh: "结果", en: "Outcome" },
+  refresh: { zh: "刷新", en: "Refresh" },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
@@ -111,6 +168,26 @@ export function pathSummary(count: number, length: number, lang: Lang): string {
     : `${count} shortest path${count === 1 ? "" : "s"} of ${length} hop${length === 1 ? "" : "s"}`;
 }
 
+export function pendingCount(count: number, lang: Lang): string {
+  return lang === "zh" ? `${count} 条待审核` : `${count} pending`;
+}
+
+export function queueSummary(total: number, shown: number, lang: Lang): string {
+  return lang === "zh"
+    ? `共 ${total} 条候选，显示 ${shown} 条`
+    : `${total} candidate${total === 1 ? "" : "s"}, ${shown} shown`;
+}
+
+export function occurrences(count: number, lang: Lang): string {
+  return lang === "zh" ? `文中出现 ${count} 次` : `named ${count}× in the text`;
+}
+
+export function bulkSummary(accepted: number, skipped: number, lang: Lang): string {
+  return lang === "zh"
+    ? `已采纳 ${accepted} 条，${skipped} 条未能采纳`
+    : `${accepted} accepted, ${skipped} left pending`;
+}
+
 export function viewSummary(nodes: number, edges: number, lang: Lang): string {
   return lang === "zh" ? `${nodes} 个节点，${edges} 条边` : `${nodes} nodes, ${edges} edges`;
 }
@@ -143,5 +220,10 @@ export class Labels {
   /** Every kind the vocabulary knows, in its order. */
   allKinds(): string[] {
     return [...this.kinds.keys()];
+  }
+
+  /** Every relationship type the vocabulary knows, in its order. */
+  allTypes(): string[] {
+    return [...this.types.keys()];
   }
 }

@@ -21,7 +21,8 @@ import {
   type NodeActions,
 } from "./panels";
 import { renderPathPanel, type PathPanelState } from "./path";
-import { readUrl, writeUrl, type UrlState } from "./state";
+import { ReviewView } from "./review";
+import { readUrl, writeUrl, type UrlState, type View } from "./state";
 import { SearchBox } from "./search";
 
 declare global {
@@ -51,6 +52,8 @@ let generation = 0;
 let prefetched = firstView;
 /** Whether the API cut any of the views drawn since the last full redraw at its limit. */
 let truncated = false;
+/** A view drawn while the graph was hidden was laid out in an empty box: fit it when shown. */
+let drawnHidden = false;
 
 window.__explorer = {
   cy: graph.cy,
@@ -105,6 +108,9 @@ function applyStaticText(): void {
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
   document.querySelectorAll<HTMLElement>("[data-i18n]").forEach((element) => {
     element.textContent = t(element.dataset.i18n as StringKey, lang);
+  });
+  document.querySelectorAll<HTMLElement>("[data-i18n-label]").forEach((element) => {
+    element.setAttribute("aria-label", t(element.dataset.i18nLabel as StringKey, lang));
   });
   const input = byId<HTMLInputElement>("search-input");
   input.placeholder = t("searchPlaceholder", lang);
@@ -195,6 +201,7 @@ function refreshPanels(): void {
 
 /** Marks, for tests and first-paint figures, the frame that shows the view just changed. */
 function drawn(): void {
+  if (state.view !== "graph") drawnHidden = true;
   graph.cy.one("render", () => performance.mark("view-drawn"));
 }
 
@@ -293,9 +300,49 @@ graph.cy.on("tap", "edge", (event) => openEdge((event.target as { id(): string }
 /** Shows another entity: a new history entry, so Back returns to the previous one. */
 function showEntity(id: string): void {
   state.id = id;
+  const wasGraph = state.view === "graph";
+  state.view = "graph";
   writeUrl(state, "push");
+  if (!wasGraph) applyView();
   run(loadView);
 }
+
+// ---- views: graph and review ----------------------------------------------------------------
+
+const reviewView = new ReviewView(byId("review-view"), {
+  labels,
+  lang: () => state.lang,
+  openEntity: (id) => showEntity(id),
+});
+
+/** Shows the view state.view names and marks its tab. */
+function applyView(): void {
+  const review = state.view === "review";
+  byId("graph-view").hidden = review;
+  byId("review-view").hidden = !review;
+  byId("tab-graph").setAttribute("aria-selected", String(!review));
+  byId("tab-review").setAttribute("aria-selected", String(review));
+  if (review) {
+    reviewView.render();
+    reviewView.show();
+    return;
+  }
+  graph.cy.resize();
+  if (drawnHidden) {
+    drawnHidden = false;
+    graph.cy.fit(undefined, 30);
+  }
+}
+
+function switchView(view: View): void {
+  if (state.view === view) return;
+  state.view = view;
+  writeUrl(state, "push");
+  applyView();
+}
+
+byId("tab-graph").addEventListener("click", () => switchView("graph"));
+byId("tab-review").addEventListener("click", () => switchView("review"));
 
 // ---- paths --------------------------------------------------------------------------------
 
@@ -358,6 +405,7 @@ function applyLang(lang: Lang): void {
   renderPath();
   renderChainView();
   fillIndustries(byId<HTMLSelectElement>("industry"), industries, state.chain, lang);
+  reviewView.render();
 }
 
 byId("lang").addEventListener("click", () => {
@@ -460,7 +508,9 @@ window.addEventListener("popstate", () => {
   const viewChanged =
     next.id !== state.id || next.depth !== state.depth || next.limit !== state.limit;
   const chainChanged = next.chain !== state.chain;
+  const viewSwitched = next.view !== state.view;
   Object.assign(state, next);
+  if (viewSwitched) applyView();
   applyLang(next.lang);
   graph.applyFilters(state.hiddenKinds, state.hiddenTypes);
   refreshPanels();
@@ -470,10 +520,16 @@ window.addEventListener("popstate", () => {
 
 async function start(): Promise<void> {
   applyStaticText();
+  applyView();
   renderDetails();
   renderPath();
   // The vocabulary names the kinds and types on the first draw.
-  const first = loadView(vocabularyRequest.then((words) => labels.load(words)));
+  const first = loadView(
+    vocabularyRequest.then((words) => {
+      labels.load(words);
+      reviewView.render();
+    }),
+  );
   run(async () => {
     industries = await api.industries();
     fillIndustries(byId<HTMLSelectElement>("industry"), industries, state.chain, state.lang);

@@ -106,7 +106,7 @@ function sources(
   ];
 }
 
-function kindChip(kind: string, labels: Labels, lang: Lang): HTMLElement {
+export function kindChip(kind: string, labels: Labels, lang: Lang): HTMLElement {
   return h(
     "span",
     { class: "chip" },

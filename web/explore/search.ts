@@ -22,6 +22,8 @@ export class SearchBox {
     private readonly lang: () => Lang,
     private readonly onPick: (hit: SearchHit) => void,
     private readonly onError: (error: unknown) => void,
+    /** Prefix of the options' element ids: unique per box, as aria-activedescendant needs. */
+    private readonly optionPrefix = "search-option",
   ) {
     input.addEventListener("input", () => this.schedule());
     input.addEventListener("keydown", (event) => this.onKey(event));
@@ -75,7 +77,7 @@ export class SearchBox {
             const option = h(
               "li",
               {
-                id: `search-option-${index}`,
+                id: `${this.optionPrefix}-${index}`,
                 role: "option",
                 "aria-selected": index === this.active ? "true" : "false",
                 "data-id": hit.id,

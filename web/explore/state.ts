@@ -1,7 +1,8 @@
 /**
  * The part of the page's state that a shared link must reproduce, kept in the query string:
  * ?id=shuangliu-county&depth=2&limit=50&lang=en&hideKinds=Person,Event&hideTypes=LOCATED_IN&chain=industry-automobile
- * Defaults are left out so links stay short.
+ * and view=review for the review queue. Defaults are left out so links stay short. The editor key
+ * of the review view is never here (review.ts keeps it in sessionStorage).
  */
 import type { Lang } from "./i18n";
 
@@ -13,7 +14,11 @@ export interface UrlState {
   hiddenKinds: Set<string>;
   hiddenTypes: Set<string>;
   chain: string | null;
+  /** Which view is shown: the graph (default) or the review queue. */
+  view: View;
 }
+
+export type View = "graph" | "review";
 
 export const DEFAULT_DEPTH = 1;
 export const DEFAULT_LIMIT = 100;
@@ -40,6 +45,7 @@ export function readUrl(search: string = location.search): UrlState {
     hiddenKinds: list(params.get("hideKinds")),
     hiddenTypes: list(params.get("hideTypes")),
     chain: chain === null || chain === "" ? null : chain,
+    view: params.get("view") === "review" ? "review" : "graph",
   };
 }
 
@@ -52,6 +58,7 @@ export function toSearch(state: UrlState): string {
   if (state.hiddenKinds.size > 0) params.set("hideKinds", [...state.hiddenKinds].sort().join(","));
   if (state.hiddenTypes.size > 0) params.set("hideTypes", [...state.hiddenTypes].sort().join(","));
   if (state.chain !== null) params.set("chain", state.chain);
+  if (state.view !== "graph") params.set("view", state.view);
   const text = params.toString();
   return text === "" ? location.pathname : `?${text}`;
 }
