@@ -103,6 +103,7 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
       text: text ?? null,
       ...definedOnly({
         date: record.date,
+        dateNote: record.dateNote,
         issuer: record.issuer,
         source: record.source,
         sourceFile: record.sourceFile,
