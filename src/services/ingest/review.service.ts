@@ -18,6 +18,12 @@ export interface CandidateEdit {
   readonly name?: string | null;
   readonly kind?: string | null;
   readonly type?: string | null;
+  /**
+   * For a fact: the key of a fact its subject has that this one states again (countInChengdu),
+   * stored as another version of that key with this document's date; without it the fact gets a
+   * key of its own (document id and offset).
+   */
+  readonly factKey?: string | null;
 }
 
 export interface CandidatePageRecord {
@@ -126,10 +132,16 @@ export class ReviewService {
       );
     } else {
       const subject = await this.entityOf(candidate.source, "subject");
+      // The seeds' key form (seeds/README.md), so the version exports as the key it restates.
+      if (edit.factKey != null && !/^[a-z][A-Za-z0-9]*$/.test(edit.factKey))
+        throw new BadUserInputError(
+          "factKey must be a camelCase key such as countInChengdu",
+          "factKey",
+        );
       await this.curation.addFact(
         subject,
         {
-          key: `${candidate.documentId}-${candidate.start}`,
+          key: edit.factKey ?? `${candidate.documentId}-${candidate.start}`,
           label: edit.name ?? candidate.label ?? candidate.quote,
           value: candidate.value ?? Number.NaN,
           unit: candidate.unit ?? "",
