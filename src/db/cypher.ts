@@ -57,6 +57,7 @@ export const QUERY_NAMES = [
   "entity-degrees",
   "relation-counts",
   "documents-by-ids",
+  "not-stated-by",
   "entities-by-name-keys",
   "entities-by-pinyin-prefix",
   "relations-of",

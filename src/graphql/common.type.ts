@@ -179,6 +179,13 @@ export class Fact {
 
   @Field(() => Evidence, { description: "The passage that states it (证据)." })
   evidence!: Evidence;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The date (YYYY-MM-DD) of the document that states it; null when that document has none. A later document may state the same key again: facts(history: true) lists every version (陈述日期).",
+  })
+  statedOn?: string | null;
 }
 
 @ObjectType({ description: "A property of a relationship, such as a position title (关系属性)." })

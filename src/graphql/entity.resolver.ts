@@ -9,8 +9,8 @@ import type {
 } from "../model/records";
 import { Evidence, Fact } from "./common.type";
 import type { Context } from "./context";
-import { EntityInterface, LaterName, Relation } from "./entity.type";
-import { prefetchPlanOf } from "./lookahead";
+import { EntityInterface, FIRST_STATED, LAST_STATED, LaterName, Relation } from "./entity.type";
+import { AS_OF, prefetchPlanOf } from "./lookahead";
 import { RelationsArgs } from "./relation.args";
 import { NameLookup } from "./lookup.type";
 import type { NameLookupRecord } from "../services/lookup.service";
@@ -28,8 +28,10 @@ export class EntityResolver {
     @Arg("id", () => ID, { nullable: true, description: "Its id (标识)." }) id?: string | null,
     @Arg("name", () => String, { nullable: true, description: "Or any of its names (名称)." })
     name?: string | null,
+    @Arg("asOf", () => String, { nullable: true, description: AS_OF }) asOf?: string | null,
   ): Promise<EntityRecord | null> {
     const entityId = await ctx.services.refs.idOf({ id, name }, { id: "id", name: "name" });
+    if (asOf !== null && asOf !== undefined) return ctx.services.graph.entity(entityId, [], asOf);
     // Read-ahead (docs/architecture.md, "Reading ahead"), hop 1: the fields asked for on this entity and below
     // (lookahead.ts, hop 2) go with the read; next, GraphService.entity (hop 3).
     return ctx.services.graph.entity(entityId, prefetchPlanOf(info));
@@ -70,10 +72,19 @@ export class EntityResolver {
   }
 
   @FieldResolver(() => [Fact], {
-    description: "Numbers the sources state about it, with units (数值事实).",
+    description:
+      "Numbers the sources state about it, with units (数值事实): per key the latest version by statedOn (a later document may state a key again with a new value; the first is kept), or every version with history. As of a day (entity(id, asOf)), only what was stated by then.",
   })
-  async facts(@Root() entity: EntityRecord, @Ctx() ctx: Context): Promise<readonly FactRecord[]> {
-    return (await ctx.services.graph.details(entity)).facts;
+  async facts(
+    @Root() entity: EntityRecord,
+    @Ctx() ctx: Context,
+    @Arg("history", () => Boolean, {
+      defaultValue: false,
+      description: "Every version of every key, oldest first, each with its statedOn (历史版本).",
+    })
+    history: boolean,
+  ): Promise<readonly FactRecord[]> {
+    return ctx.services.graph.facts(entity, history);
   }
 
   @FieldResolver(() => [LaterName], {
@@ -97,7 +108,13 @@ export class EntityResolver {
     @Ctx() ctx: Context,
     @Args(() => RelationsArgs) { types, direction, first }: RelationsArgs,
   ): Promise<RelationRecord[]> {
-    return ctx.services.graph.relations(entity.id, types ?? null, direction ?? null, first);
+    return ctx.services.graph.relations(
+      entity.id,
+      types ?? null,
+      direction ?? null,
+      first,
+      entity.asOf,
+    );
   }
 }
 
@@ -119,5 +136,15 @@ export class RelationResolver {
     @Ctx() ctx: Context,
   ): Promise<readonly EvidenceRecord[]> {
     return ctx.services.graph.edgeEvidence(relation);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: FIRST_STATED })
+  async firstStated(@Root() relation: RelationRecord, @Ctx() ctx: Context): Promise<string | null> {
+    return (await ctx.services.graph.stated(relation)).firstStated;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: LAST_STATED })
+  async lastStated(@Root() relation: RelationRecord, @Ctx() ctx: Context): Promise<string | null> {
+    return (await ctx.services.graph.stated(relation)).lastStated;
   }
 }

@@ -174,6 +174,12 @@ export class Relation {
   properties!: RelationProperty[];
 }
 
+/** The descriptions of a relationship's dates, on Relation and GraphEdge alike. */
+export const FIRST_STATED =
+  "The earliest date (YYYY-MM-DD) of the documents whose passages state it; null when no dated document does (a curator's note without a quote, an imported row). asOf leaves out a link first stated after its date (首次陈述).";
+export const LAST_STATED =
+  "The latest date (YYYY-MM-DD) of the documents whose passages state it; null when no dated document does (最近陈述).";
+
 export type KindClass = new () => EntityInterface;
 
 function createKindTypes(): Readonly<Record<EntityKind, KindClass>> {

@@ -289,4 +289,11 @@ export class CandidateEditInput {
 
   @Field(() => RelationTypeEnum, { nullable: true, description: "Relationship type." })
   type?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "For a fact: the key of a fact its subject already has that this one states again (e.g. countInChengdu). The value is kept as another version of that key, dated by this document; the first version is never overwritten, and Entity.facts shows the latest (重述的事实键).",
+  })
+  factKey?: string | null;
 }

@@ -62,7 +62,8 @@ function relationFieldResolver(spec: RelationFieldSpec): new () => object {
         spec.links,
         spec.kinds,
         first,
-        prefetchLinksOf(info),
+        root.asOf === undefined ? prefetchLinksOf(info) : [],
+        root.asOf,
       );
     }
 

@@ -10,7 +10,7 @@ import type {
 } from "../services/traversal.service";
 import { EntityKindEnum, Evidence, EvidenceContext } from "./common.type";
 import type { Context } from "./context";
-import { RelationTypeEnum } from "./entity.type";
+import { FIRST_STATED, LAST_STATED, RelationTypeEnum } from "./entity.type";
 import { TraceArgs } from "./relation.args";
 import {
   GraphEdge,
@@ -188,6 +188,16 @@ export class GraphEdgeResolver {
   evidence(@Root() edge: EdgeRecord, @Ctx() ctx: Context): Promise<readonly EvidenceRecord[]> {
     return ctx.services.graph.edgeEvidence(edge);
   }
+
+  @FieldResolver(() => String, { nullable: true, description: FIRST_STATED })
+  async firstStated(@Root() edge: EdgeRecord, @Ctx() ctx: Context): Promise<string | null> {
+    return (await ctx.services.graph.stated(edge)).firstStated;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: LAST_STATED })
+  async lastStated(@Root() edge: EdgeRecord, @Ctx() ctx: Context): Promise<string | null> {
+    return (await ctx.services.graph.stated(edge)).lastStated;
+  }
 }
 
 @Resolver(() => GraphNode)
@@ -217,6 +227,14 @@ export class EvidenceResolver {
   })
   documentTitle(@Root() evidence: EvidenceRecord, @Ctx() ctx: Context): Promise<string | null> {
     return ctx.services.graph.documentTitle(evidence);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The date of the source document (YYYY-MM-DD); null when it has none (文献日期).",
+  })
+  date(@Root() evidence: EvidenceRecord, @Ctx() ctx: Context): Promise<string | null> {
+    return ctx.services.graph.documentDate(evidence);
   }
 
   @FieldResolver(() => EvidenceContext, {

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type {
   DocumentRecord,
+  NotStatedRecord,
   EdgeRecord,
   EntityDetails,
   EntityRecord,
@@ -33,6 +34,8 @@ export interface Loaders {
   readonly degree: DataLoader<string, number>;
   /** Source documents with their text; null for unknown ids. */
   readonly document: DataLoader<string, DocumentRecord | null>;
+  /** What no document had stated by a day (YYYY-MM-DD), once per day a request asks about. */
+  readonly notStatedBy: DataLoader<string, NotStatedRecord>;
   /** The entities a normalised name form names, each with how it names it (name, later, pinyin). */
   readonly byName: DataLoader<string, readonly NameMatch[]>;
   /** Entities one of whose pinyin keys starts with a prefix (at most PINYIN_PREFIX_LIMIT each). */
@@ -108,6 +111,9 @@ export function createLoaders({ entities, documents }: LoaderDeps): Loaders {
       const byId = await entities.degrees(ids);
       return ids.map((id) => byId.get(id) ?? 0);
     }),
+    notStatedBy: new DataLoader((days) =>
+      Promise.all(days.map((day) => documents.notStatedBy(day))),
+    ),
     document: new DataLoader(async (ids) => {
       const byId = await documents.byIds(ids);
       return ids.map((id) => byId.get(id) ?? null);

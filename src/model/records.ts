@@ -28,6 +28,26 @@ export interface DocumentRecord {
   readonly id: string;
   readonly title: string | null;
   readonly text: string | null;
+  /** When it was issued (YYYY-MM-DD); null for a document stored without a date. */
+  readonly date: string | null;
+}
+
+/**
+ * What no document had stated by a day (cypher/not-stated-by.cypher): the entities first mentioned
+ * after it, the relationships first stated after it, and how many links touch those entities (the
+ * most a relationship list can lose to them, beside the relationships).
+ */
+export interface NotStatedRecord {
+  readonly asOf: string;
+  readonly entities: ReadonlySet<string>;
+  readonly relationships: ReadonlySet<string>;
+  readonly touching: number;
+}
+
+/** The first and latest dates of the documents that state a relationship (null: none dated). */
+export interface StatedRecord {
+  readonly firstStated: string | null;
+  readonly lastStated: string | null;
 }
 
 /** A quote inside the paragraph of its document that holds it: quoteStart/End index into text. */
@@ -62,6 +82,11 @@ export interface FactRecord {
   readonly baseValue: number;
   readonly baseUnit: string;
   readonly evidence: EvidenceRecord;
+  /**
+   * The date of the document that states it (YYYY-MM-DD), read from the Document node; null when
+   * that document has none. A key stated again by a later document is another version of the fact.
+   */
+  readonly statedOn: string | null;
 }
 
 export interface EntityRecord {
@@ -86,6 +111,11 @@ export interface EntityRecord {
   readonly facts?: readonly FactRecord[];
   /** Later names (outside knowledge); brought along as evidence and facts are. */
   readonly laterNames?: readonly LaterNameRecord[];
+  /**
+   * The day the query that reached this entity looks at the graph as of (`entity(id, asOf)`): its
+   * relationship fields and facts leave out what no document had stated by then, and pass it on.
+   */
+  readonly asOf?: string;
 }
 
 /** What EntityRecord leaves out unless asked for: its passages, stated numbers and later names. */
@@ -195,6 +225,8 @@ export interface RelationRecord {
   readonly other?: EntityRecord | null;
   /** Link attributes other than provenance, e.g. a position title; values as text. */
   readonly properties: readonly RelationPropertyRecord[];
+  /** The day the query that read it looks at the graph as of; its other end looks as of it too. */
+  readonly asOf?: string;
 }
 
 /** The sort keys the service keeps on every relationship (cypher/relation-sort-indexes.cypher). */

@@ -1,6 +1,6 @@
 import type { Queries } from "../db/database";
-import { asText, asTextOrNull } from "../db/values";
-import type { DocumentRecord } from "../model/records";
+import { asList, asText, asTextOrNull } from "../db/values";
+import type { DocumentRecord, NotStatedRecord } from "../model/records";
 
 /** Reads the stored source documents. */
 export class DocumentRepository {
@@ -12,8 +12,24 @@ export class DocumentRepository {
     return new Map(
       rows.map((row) => [
         asText(row.id),
-        { id: asText(row.id), title: asTextOrNull(row.title), text: asTextOrNull(row.text) },
+        {
+          id: asText(row.id),
+          title: asTextOrNull(row.title),
+          text: asTextOrNull(row.text),
+          date: asTextOrNull(row.date),
+        },
       ]),
     );
+  }
+
+  /** What no document had stated by `asOf` (YYYY-MM-DD): see cypher/not-stated-by.cypher. */
+  async notStatedBy(asOf: string): Promise<NotStatedRecord> {
+    const [row] = await this.db.read("not-stated-by", { asOf });
+    return {
+      asOf,
+      entities: new Set(asList(row?.entities).map(asText)),
+      relationships: new Set(asList(row?.relationships).map(asText)),
+      touching: Number(row?.touching ?? 0),
+    };
   }
 }

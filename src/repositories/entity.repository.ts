@@ -310,6 +310,7 @@ function toFact(value: JsonValue): FactRecord {
     baseUnit: base.unit,
     qualifier: asTextOrNull(o.qualifier),
     evidence: toEvidence(o.evidence),
+    statedOn: asTextOrNull(o.statedOn),
   };
 }
 

@@ -68,6 +68,7 @@ export const documentSchema = z.strictObject({
   sha256: z.string().regex(SHA256, { error: "must be 64 lowercase hex digits" }),
   language: text,
   date: z.iso.date({ error: "must be a day, YYYY-MM-DD" }).optional(),
+  dateNote: text.optional(),
   issuer: text.optional(),
   source: text.optional(),
   sourceFile: text.optional(),

@@ -38,11 +38,18 @@ export interface SeedDocument {
   readonly sha256: string;
   readonly language: string;
   /**
-   * An ingested document's provenance (docs/ingestion.md): when it was issued (YYYY-MM-DD), by
-   * whom, where from, the file it was read from and how, and who ingested it when. The seed
-   * document predates ingestion and has none of them.
+   * When the document was issued (YYYY-MM-DD): what relationships and facts take their dates from
+   * (docs/ingestion.md, "Dates"). Required at ingestion; optional here only for seed sets older
+   * than dates.
    */
   readonly date?: string | undefined;
+  /** How `date` was found when the document does not print it (the seed document's is inferred). */
+  readonly dateNote?: string | undefined;
+  /**
+   * An ingested document's provenance (docs/ingestion.md): by whom, where from, the file it was
+   * read from and how, and who ingested it when. The seed document predates ingestion and has none
+   * of them.
+   */
   readonly issuer?: string | undefined;
   readonly source?: string | undefined;
   readonly sourceFile?: string | undefined;

@@ -315,12 +315,18 @@ const VARIANTS: Record<string, readonly Variant[]> = {
       ],
     },
     {
-      title: "rejects two facts of one entity with the same key",
+      // Two documents may state one key (versions of the fact); one document may not, twice.
+      title: "rejects two facts of one entity with the same key in the same document",
       files: withEntity("angel-fund", (e) => ({
         ...e,
         facts: [amountFact(at("天使投资引导资金10亿元")), amountFact(at("10亿元"))],
       })),
-      problems: [inEntities("angel-fund", "facts[1]: duplicate fact key 'amount', also facts[0]")],
+      problems: [
+        inEntities(
+          "angel-fund",
+          `facts[1]: duplicate fact key 'amount' in document ${DOC}, also facts[0]`,
+        ),
+      ],
     },
   ],
 

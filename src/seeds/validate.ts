@@ -204,11 +204,16 @@ function checkEntities(
       checkQuote(mention, `automaticMentions[${i}]`, texts, report),
     );
     entity.facts.forEach((fact, i) => checkQuote(fact, `facts[${i}]`, texts, report));
-    // A fact is stored under `${entity.id}:${key}`, so a repeated key would overwrite the first.
+    // A key stated again is another version of the fact, stored under `${entity.id}:${key}@${doc}`
+    // (factId): a key repeated in one document would overwrite the first.
     entity.facts.forEach((fact, i) => {
-      const first = entity.facts.findIndex((other) => other.key === fact.key);
+      const first = entity.facts.findIndex(
+        (other) => other.key === fact.key && other.doc === fact.doc,
+      );
       if (first !== i)
-        report(`facts[${i}]: duplicate fact key '${fact.key}', also facts[${first}]`);
+        report(
+          `facts[${i}]: duplicate fact key '${fact.key}' in document ${fact.doc}, also facts[${first}]`,
+        );
     });
     checked.push({ file: loaded.file, index: loaded.index, record: entity });
   }

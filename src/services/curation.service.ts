@@ -19,7 +19,7 @@ import { pinyinSortKey } from "../model/pinyin";
 import type { LaterName } from "../seeds/types";
 import { normalizeName } from "../model/names";
 import type { NameVia } from "../model/seed-rows";
-import { nameFormKeys, searchText } from "./seed-rows";
+import { factId, nameFormKeys, searchText } from "./seed-rows";
 
 /** Evidence of a write: a verbatim passage of a stored document, or a curator's note with its author. */
 export interface EvidenceInput {
@@ -483,9 +483,13 @@ export class CurationService {
           throw new NotFoundError(`no entity with id ${entityId}`);
         await this.verifyPassage(repo, checked);
         const before = await this.snapshot(entities, entityId);
-        const id = `${entityId}:${fact.key}`;
-        if ((before.facts ?? []).some((existing) => existing.key === fact.key))
-          throw new ConflictError(`${entityId} already has a fact ${fact.key}`);
+        // A key the entity has is stated again: another version, beside the first (factId).
+        const versions = (before.facts ?? []).filter((existing) => existing.key === fact.key);
+        if (versions.some((existing) => existing.evidence.documentId === checked.documentId))
+          throw new ConflictError(
+            `${entityId} already has a fact ${fact.key} stated in ${checked.documentId}`,
+          );
+        const id = factId(entityId, fact.key, versions.length > 0 ? checked.documentId : null);
         await repo.ensurePassage(checked.documentId, passageId(checked), passageProps(checked));
         await repos.ingest.addFact(entityId, passageId(checked), {
           id,

@@ -7,8 +7,11 @@ import type {
   EvidenceContextRecord,
   EvidenceRecord,
   EntityRecord,
+  FactRecord,
   PrefetchLink,
+  NotStatedRecord,
   RelationRecord,
+  StatedRecord,
 } from "../model/records";
 import { RELATION_TYPES } from "../model/vocabulary";
 import { toSimplified } from "../model/fold";
@@ -36,7 +39,19 @@ export class GraphService {
    * An entity by id. `ahead` names relationship links the caller will ask for on it (and what it
    * will ask for after them); when given, one query reads the links and brings the entity along.
    */
-  async entity(id: string, ahead: readonly PrefetchPlan[] = []): Promise<EntityRecord | null> {
+  async entity(
+    id: string,
+    ahead: readonly PrefetchPlan[] = [],
+    asOf?: string | null,
+  ): Promise<EntityRecord | null> {
+    const notStated = await this.notStatedBy(asOf);
+    if (notStated !== null) {
+      // As of a day, relationship fields filter what they read (see `linked`): reading ahead
+      // would cache unfiltered lists, so each level reads on its own.
+      const entity = await this.loaders.entity.load(id);
+      if (entity === null || notStated.entities.has(id)) return null;
+      return { ...entity, asOf: notStated.asOf };
+    }
     // Read-ahead (docs/architecture.md, "Reading ahead"), hop 3: one relations-loader key per
     // plan, carrying its `next` links; next, the loader's batch (src/loaders, hop 4).
     if (ahead.length > 0) {
@@ -47,6 +62,42 @@ export class GraphService {
       );
     }
     return this.loaders.entity.load(id);
+  }
+
+  /**
+   * What no document had stated by `asOf` (one query per day a request asks about); null without
+   * asOf. A day that is not YYYY-MM-DD, or not a day of the calendar, is BAD_USER_INPUT.
+   */
+  async notStatedBy(asOf: string | null | undefined): Promise<NotStatedRecord | null> {
+    if (asOf === null || asOf === undefined) return null;
+    checkDay(asOf, "asOf");
+    return this.loaders.notStatedBy.load(asOf);
+  }
+
+  /**
+   * Relations read as of a day, less what no document had stated by then: a relationship first
+   * stated after it, and a link to an entity first mentioned after it. `read` is asked for `extra`
+   * more than `first` (enough to make up for every link left out), so the answer is the first
+   * `first` of what remains; the records carry the day on, to their other ends.
+   */
+  private async asOfRelations(
+    notStated: NotStatedRecord,
+    first: number,
+    read: (limit: number) => Promise<RelationRecord[]>,
+  ): Promise<RelationRecord[]> {
+    const limit = first + notStated.relationships.size + notStated.touching;
+    const asOf = notStated.asOf;
+    return (await read(limit))
+      .filter(
+        (relation) =>
+          !notStated.relationships.has(relation.id) && !notStated.entities.has(relation.otherId),
+      )
+      .slice(0, first)
+      .map((relation) => ({
+        ...relation,
+        asOf,
+        other: relation.other ? { ...relation.other, asOf } : relation.other,
+      }));
   }
 
   /** Keeps entities and links a query read along with its answer, for the fields that ask next. */
@@ -65,6 +116,23 @@ export class GraphService {
     return this.loaders.details.load(entity.id);
   }
 
+  /**
+   * An entity's facts: per key the latest version by statedOn (an undated version counts as the
+   * oldest), or every version with `history`; as of the entity's day, only versions stated by then
+   * (undated ones always).
+   */
+  async facts(entity: EntityRecord, history: boolean): Promise<readonly FactRecord[]> {
+    const { asOf } = entity;
+    // Oldest first within a key (cypher/parts/entity-facts.cypher), so the last one seen wins.
+    const stated = (await this.details(entity)).facts.filter(
+      (fact) => asOf === undefined || fact.statedOn === null || fact.statedOn <= asOf,
+    );
+    if (history) return stated;
+    const latest = new Map<string, FactRecord>();
+    for (const fact of stated) latest.set(fact.key, fact);
+    return [...latest.values()];
+  }
+
   /** A relationship by edge id (source|TYPE|target), with its evidence; null when there is none. */
   edge(id: string): Promise<EdgeRecord | null> {
     return this.loaders.edge.load(id);
@@ -78,6 +146,25 @@ export class GraphService {
   /** The title of the document a quote comes from; null when the document has none. */
   async documentTitle(evidence: EvidenceRecord): Promise<string | null> {
     return (await this.loaders.document.load(evidence.documentId))?.title ?? null;
+  }
+
+  /** The date of the document a quote comes from (YYYY-MM-DD); null when the document has none. */
+  async documentDate(evidence: EvidenceRecord): Promise<string | null> {
+    return (await this.loaders.document.load(evidence.documentId))?.date ?? null;
+  }
+
+  /**
+   * When a relationship was first and last stated: the earliest and latest dates of the documents
+   * of its evidence, read from the Document nodes at read time (a stored copy could drift from a
+   * corrected document date). Both null for a link no dated document states (a curator's note
+   * without a quote, an imported chain-map row).
+   */
+  async stated(edge: EdgeRecord | RelationRecord): Promise<StatedRecord> {
+    const evidence = await this.edgeEvidence(edge);
+    const dates = (await Promise.all(evidence.map((e) => this.documentDate(e))))
+      .filter((date): date is string => date !== null)
+      .sort();
+    return { firstStated: dates[0] ?? null, lastStated: dates.at(-1) ?? null };
   }
 
   /** A quote inside the paragraph of its document that holds it; null without the document's text. */
@@ -101,7 +188,10 @@ export class GraphService {
    * lookup: a nested list resolves hundreds of these), else read by id.
    */
   otherEnd(relation: RelationRecord): EntityRecord | Promise<EntityRecord> {
-    return relation.other ?? this.requireEntity(relation.otherId);
+    const { asOf } = relation;
+    if (relation.other) return relation.other;
+    if (asOf === undefined) return this.requireEntity(relation.otherId);
+    return this.requireEntity(relation.otherId).then((entity) => ({ ...entity, asOf }));
   }
 
   /** An entity that must exist, such as the other end of a stored relationship. */
@@ -170,6 +260,7 @@ export class GraphService {
     types: readonly string[] | null,
     direction: DirectionValue | null,
     first: number,
+    asOf?: string,
   ): Promise<RelationRecord[]> {
     checkFirst(first);
     for (const type of types ?? []) {
@@ -180,14 +271,17 @@ export class GraphService {
     const directions: DirectionValue[] = direction === null ? ["OUT", "IN"] : [direction];
     const typeList: (string | null)[] =
       types === null || types.length === 0 ? [null] : [...new Set(types)];
-    const lists = await Promise.all(
-      directions.flatMap((dir) =>
-        typeList.map((type) =>
-          this.loaders.relations.load({ id, type, direction: dir, limit: first }),
+    const read = async (limit: number): Promise<RelationRecord[]> => {
+      const lists = await Promise.all(
+        directions.flatMap((dir) =>
+          typeList.map((type) => this.loaders.relations.load({ id, type, direction: dir, limit })),
         ),
-      ),
-    );
-    return lists.flat().slice(0, first);
+      );
+      return lists.flat();
+    };
+    const notStated = await this.notStatedBy(asOf);
+    if (notStated !== null) return this.asOfRelations(notStated, first, read);
+    return (await read(first)).slice(0, first);
   }
 
   /**
@@ -202,25 +296,31 @@ export class GraphService {
     kinds: readonly string[] | undefined,
     first: number,
     next: readonly PrefetchLink[] = [],
+    asOf?: string,
   ): Promise<RelationRecord[]> {
     checkFirst(first);
-    const lists = await Promise.all(
-      links.map((link) =>
-        this.loaders.relations.load({
-          id,
-          type: link.type,
-          direction: link.direction,
-          limit: first,
-          next,
-        }),
-      ),
-    );
-    const seen = new Set<string>();
-    return lists
-      .flat()
-      .filter((relation) => kinds === undefined || kinds.includes(relation.otherKind))
-      .filter((relation) => !seen.has(relation.id) && seen.add(relation.id) !== undefined)
-      .slice(0, first);
+    const read = async (limit: number, ahead: readonly PrefetchLink[]) => {
+      const lists = await Promise.all(
+        links.map((link) =>
+          this.loaders.relations.load({
+            id,
+            type: link.type,
+            direction: link.direction,
+            limit,
+            next: ahead,
+          }),
+        ),
+      );
+      const seen = new Set<string>();
+      return lists
+        .flat()
+        .filter((relation) => kinds === undefined || kinds.includes(relation.otherKind))
+        .filter((relation) => !seen.has(relation.id) && seen.add(relation.id) !== undefined);
+    };
+    const notStated = await this.notStatedBy(asOf);
+    // As of a day, no read-ahead: the level below filters what it reads too (see `entity`).
+    if (notStated !== null) return this.asOfRelations(notStated, first, (limit) => read(limit, []));
+    return (await read(first, next)).slice(0, first);
   }
 
   /**
@@ -276,6 +376,19 @@ export interface PrefetchPlan extends PrefetchLink {
 export interface LinkSpec {
   readonly type: string;
   readonly direction: DirectionValue;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Refuses, as BAD_USER_INPUT on `argumentName`, a day that is not YYYY-MM-DD of the calendar. */
+export function checkDay(value: string, argumentName: string): void {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  if (
+    !DAY.test(value) ||
+    Number.isNaN(parsed.getTime()) ||
+    parsed.toISOString().slice(0, 10) !== value
+  )
+    throw new BadUserInputError(`${argumentName} must be a day, YYYY-MM-DD`, argumentName);
 }
 
 /** Whether a relationship field accepts this `first`. */

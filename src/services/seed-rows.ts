@@ -21,6 +21,16 @@ export function passageId(quote: Quote): string {
   return `${quote.doc}:${quote.start}-${quote.start + quote.quote.length}`;
 }
 
+/**
+ * The id of a Fact node: `${entityId}:${key}` for the first version of a key, and
+ * `${entityId}:${key}@${documentId}` for a version a later document states (documentId given):
+ * the first keeps its id, so a restated fact never overwrites it. An export lists an entity's
+ * facts by id, which puts each key's first version before the others, as seeding expects.
+ */
+export function factId(entityId: string, key: string, documentId: string | null): string {
+  return documentId === null ? `${entityId}:${key}` : `${entityId}:${key}@${documentId}`;
+}
+
 export function relationshipId(rel: Pick<Relationship, "source" | "type" | "target">): string {
   return `${rel.source}|${rel.type}|${rel.target}`;
 }
@@ -103,6 +113,7 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
       text: text ?? null,
       ...definedOnly({
         date: record.date,
+        dateNote: record.dateNote,
         issuer: record.issuer,
         source: record.source,
         sourceFile: record.sourceFile,
@@ -153,13 +164,16 @@ export function buildSeedRows(set: CheckedSeedSet): SeedRows {
       const kind = mention.attached === true ? null : "curated";
       mentions.push({ entityId: entity.id, passageId: addPassage(mention), kind });
     }
+    const keys = new Set<string>();
     for (const fact of entity.facts) {
+      const id = factId(entity.id, fact.key, keys.has(fact.key) ? fact.doc : null);
+      keys.add(fact.key);
       facts.push({
-        id: `${entity.id}:${fact.key}`,
+        id,
         entityId: entity.id,
         passageId: addPassage(fact),
         props: {
-          id: `${entity.id}:${fact.key}`,
+          id,
           key: fact.key,
           label: fact.label,
           value: fact.value,

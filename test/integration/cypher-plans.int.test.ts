@@ -40,6 +40,7 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   after: "{}",
   ahead: { direction: "OUT", limit: 5, next: [] },
   allTypes: [...RELATION_TYPES],
+  asOf: "2015-12-31",
   before: "{}",
   checksum: "0",
   counts: "{}",

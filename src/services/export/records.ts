@@ -69,9 +69,10 @@ const ENTITY_PROPS = new Set([
   "chainPosition",
   "citations",
 ]);
-/** An ingested document's provenance, optional in documents.json (seeds/README.md). */
+/** A document's date and an ingested document's provenance, optional in documents.json (seeds/README.md). */
 const INGESTED_TEXT = [
   "date",
+  "dateNote",
   "issuer",
   "source",
   "sourceFile",

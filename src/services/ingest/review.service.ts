@@ -19,6 +19,12 @@ export interface CandidateEdit {
   readonly name?: string | null;
   readonly kind?: string | null;
   readonly type?: string | null;
+  /**
+   * For a fact: the key of a fact its subject has that this one states again (countInChengdu),
+   * stored as another version of that key with this document's date; without it the fact gets a
+   * key of its own (document id and offset).
+   */
+  readonly factKey?: string | null;
 }
 
 export interface CandidatePageRecord {
@@ -132,12 +138,21 @@ export class ReviewService {
       );
     } else {
       const subject = await this.entityOf(candidate.source, "subject");
+      // The seeds' key form (seeds/README.md), so the version exports as the key it restates.
+      if (edit.factKey != null && !/^[a-z][A-Za-z0-9]*$/.test(edit.factKey))
+        throw new BadUserInputError(
+          "factKey must be a camelCase key such as countInChengdu",
+          "factKey",
+        );
       await this.curation.addFact(
         subject,
         {
-          // A key of its own (camelCase, as the seed format wants): another document's statement
-          // of the same number is another fact, never an overwrite.
-          key: `fact${candidate.documentId.replace(/[^A-Za-z0-9]/g, "").slice(3, 11)}At${candidate.start}`,
+          // The key a reviewer names (a restated fact: a new version of it), else one of its own
+          // (camelCase, as the seed format wants): another document's statement of the same number
+          // is another fact, never an overwrite.
+          key:
+            edit.factKey ??
+            `fact${candidate.documentId.replace(/[^A-Za-z0-9]/g, "").slice(3, 11)}At${candidate.start}`,
           label: edit.name ?? candidate.label ?? candidate.quote,
           value: candidate.value ?? Number.NaN,
           unit: candidate.unit ?? "",

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SECOND_DOCUMENT_DATE, SECOND_DOCUMENT_TEXT } from "../fixtures/documents/second-document";
+import { AUTH_ENV, as, newKey } from "../helpers/curation";
+import { runCypher } from "../helpers/db";
+import { gql, startTestServer, type Data, type TestServer } from "../helpers/server";
+
+// FIXTURE: the second document (test/fixtures/documents/second-document.ts) is fictional test
+// data, dated 2016-06-30; what the tests write is removed after the file, as ingest.int.test.ts
+// removes it.
+
+const SEED_DATE = "2015-01-08";
+const INSTITUTE = "测试理工大学成都研究院";
+
+const INGEST = `mutation ($file: ChainMapFileInput!, $meta: DocumentMetaInput!) {
+  ingestDocument(file: $file, meta: $meta) { documentId } }`;
+const CANDIDATES = `query ($document: ID!) {
+  candidates(document: $document, status: pending, first: 100) {
+    items { id kind name type value source { name } target { name } } } }`;
+const ACCEPT = `mutation ($id: ID!, $key: String!, $edit: CandidateEditInput) {
+  acceptCandidate(id: $id, idempotencyKey: $key, edit: $edit) { status outcome } }`;
+
+type Candidate = {
+  id: string;
+  kind: string;
+  name: string | null;
+  type: string | null;
+  source: { name: string } | null;
+  target: { name: string } | null;
+};
+
+let server: TestServer;
+let documentId = "";
+let instituteId = "";
+
+async function ok(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+  const response = await gql<Data>(server.url, query, variables, as("editor"));
+  expect(response.errors).toBeUndefined();
+  return response.data as Data;
+}
+
+async function removeIngested(): Promise<void> {
+  await runCypher(
+    `MATCH (d:Document {origin: 'ingested'})
+     OPTIONAL MATCH (p:Passage {documentId: d.id})
+     OPTIONAL MATCH (c:Candidate {documentId: d.id})
+     OPTIONAL MATCH (f:Fact)-[:STATED_IN]->(p)
+     DETACH DELETE d, p, c, f`,
+  );
+  await runCypher(`MATCH (n:Entity) WHERE n.name STARTS WITH '测试' DETACH DELETE n`);
+  await runCypher(`MATCH (f:NameForm) WHERE NOT (f)--() DELETE f`);
+}
+
+const RELATIONS = `query ($asOf: String) {
+  entity(id: "shuangliu-county", asOf: $asOf) {
+    relations(first: 200) { id type node { id } firstStated lastStated }
+  } }`;
+
+async function shuangliuLinks(
+  asOf: string | null,
+): Promise<{ id: string; node: { id: string } }[]> {
+  const data = await ok(RELATIONS, { asOf });
+  return data.entity.relations as { id: string; node: { id: string } }[];
+}
+
+beforeAll(async () => {
+  server = await startTestServer(AUTH_ENV);
+  await removeIngested();
+  const data = await ok(INGEST, {
+    file: {
+      name: "fixture-second.txt",
+      contentBase64: Buffer.from(SECOND_DOCUMENT_TEXT).toString("base64"),
+    },
+    meta: { date: SECOND_DOCUMENT_DATE },
+  });
+  documentId = data.ingestDocument.documentId as string;
+  const items = (await ok(CANDIDATES, { document: documentId })).candidates.items as Candidate[];
+  const institute = items.find((c) => c.kind === "entity" && c.name === INSTITUTE)?.id ?? "";
+  const accepted = await ok(ACCEPT, { id: institute, key: newKey() });
+  instituteId = accepted.acceptCandidate.outcome as string;
+  const coBuilt =
+    items.find(
+      (c) => c.type === "CO_BUILT" && c.source?.name === "双流县" && c.target?.name === INSTITUTE,
+    )?.id ?? "";
+  await ok(ACCEPT, { id: coBuilt, key: newKey() });
+  const fact = items.find((c) => c.kind === "fact")?.id ?? "";
+  await ok(ACCEPT, { id: fact, key: newKey(), edit: { factKey: "countInChengdu" } });
+});
+
+afterAll(async () => {
+  if (process.env.KEEP) return;
+  await removeIngested();
+  await server.stop();
+});
+
+describe("dates and asOf", () => {
+  it("dates a relationship by its evidence's documents, and a quote by its document", async () => {
+    const links = await shuangliuLinks(null);
+    const added = links.find((link) => link.node.id === instituteId);
+    expect(added).toMatchObject({
+      type: "CO_BUILT",
+      firstStated: SECOND_DOCUMENT_DATE,
+      lastStated: SECOND_DOCUMENT_DATE,
+    });
+    const seeded = links.filter((link) => link.node.id !== instituteId);
+    expect(seeded.length).toBeGreaterThan(0);
+    const dates = new Set(
+      (seeded as unknown as { firstStated: string | null }[]).map((link) => link.firstStated),
+    );
+    expect(dates).toEqual(new Set([SEED_DATE]));
+    const evidence = await ok(
+      `query ($id: ID!) { edge(id: $id) { firstStated evidence { documentId date } } }`,
+      { id: added?.id },
+    );
+    expect(evidence.edge).toEqual({
+      firstStated: SECOND_DOCUMENT_DATE,
+      evidence: [{ documentId, date: SECOND_DOCUMENT_DATE }],
+    });
+  });
+
+  it("entity relations as of a day leave out what was first stated after it", async () => {
+    const all = await shuangliuLinks(null);
+    const before = await shuangliuLinks("2015-12-31");
+    const after = await shuangliuLinks("2016-07-01");
+    expect(all.map((l) => l.node.id)).toContain(instituteId);
+    expect(before.map((l) => l.node.id)).not.toContain(instituteId);
+    expect(before.map((l) => l.id).sort()).toEqual(
+      all
+        .filter((l) => l.node.id !== instituteId)
+        .map((l) => l.id)
+        .sort(),
+    );
+    expect(after.map((l) => l.id).sort()).toEqual(all.map((l) => l.id).sort());
+    // Before the seed document, the county itself had not been mentioned.
+    expect((await ok(RELATIONS, { asOf: "2014-12-31" })).entity).toBeNull();
+  });
+
+  it("as of a day before an entity's first mention, the entity is not there", async () => {
+    const query = `query ($id: ID!, $asOf: String) { entity(id: $id, asOf: $asOf) { id } }`;
+    expect((await ok(query, { id: instituteId, asOf: "2015-12-31" })).entity).toBeNull();
+    expect((await ok(query, { id: instituteId, asOf: "2016-06-30" })).entity).toEqual({
+      id: instituteId,
+    });
+  });
+
+  it("typed relationship fields take the day on to the level below", async () => {
+    const query = `query ($asOf: String) { entity(id: "shuangliu-county", asOf: $asOf) {
+      ... on District { coBuilt(first: 50) { node { id } } } } }`;
+    const ids = async (asOf: string | null) =>
+      ((await ok(query, { asOf })).entity.coBuilt as { node: { id: string } }[]).map(
+        (r) => r.node.id,
+      );
+    expect(await ids(null)).toContain(instituteId);
+    expect(await ids("2016-07-01")).toContain(instituteId);
+    expect(await ids("2015-12-31")).not.toContain(instituteId);
+  });
+
+  it("a restated fact keeps both versions: the latest by default, the older as of its day", async () => {
+    const query = `query ($asOf: String, $history: Boolean) {
+      entity(id: "new-type-research-institutes", asOf: $asOf) {
+        facts(history: $history) { key value statedOn evidence { documentId } } } }`;
+    const facts = async (asOf: string | null, history: boolean) =>
+      ((await ok(query, { asOf, history })).entity.facts as Data[]).map((f) => [
+        f.key,
+        f.value,
+        f.statedOn,
+      ]);
+    expect(await facts(null, false)).toEqual([["countInChengdu", 15, SECOND_DOCUMENT_DATE]]);
+    expect(await facts("2015-12-31", false)).toEqual([["countInChengdu", 10, SEED_DATE]]);
+    const history = [
+      ["countInChengdu", 10, SEED_DATE],
+      ["countInChengdu", 15, SECOND_DOCUMENT_DATE],
+    ];
+    expect(await facts(null, true)).toEqual(history);
+    expect(await facts("2016-07-01", true)).toEqual(history);
+    const [row] = await runCypher(
+      `MATCH (:Entity {id: 'new-type-research-institutes'})-[:HAS_FACT]->(f:Fact {key: 'countInChengdu'})
+       RETURN collect(f.id) AS ids`,
+    );
+    expect([...(row?.get("ids") as string[])].sort()).toEqual([
+      "new-type-research-institutes:countInChengdu",
+      `new-type-research-institutes:countInChengdu@${documentId}`,
+    ]);
+  });
+
+  it("refuses a day that is not YYYY-MM-DD as BAD_USER_INPUT on asOf", async () => {
+    for (const asOf of ["2016-02-30", "2016-6-30", "yesterday", ""]) {
+      const response = await gql<Data>(server.url, RELATIONS, { asOf }, as("editor"));
+      expect(response.errors?.map((e) => [e.extensions?.code, e.extensions?.argumentName])).toEqual(
+        [["BAD_USER_INPUT", "asOf"]],
+      );
+    }
+  });
+});
