@@ -291,6 +291,8 @@ describe("the explorer's review view", () => {
       if (university === undefined || other === undefined)
         throw new Error("the fixture's candidates are missing");
       await page.click("#tab-review");
+      // Switching tabs reloads the queue: a card found before it settles is replaced under the click.
+      await idle(page);
       const card = `#review-view li.candidate[data-id="${university.id}"]`;
       await page.waitForSelector(card, { visible: true });
       await page.click(`${card} button.edit`);
