@@ -11,7 +11,6 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { BadUserInputError } from "../errors";
 import type { CandidateEnd as CandidateEndRecord, IngestRecord } from "../model/ingest";
 import type { EntityRecord } from "../model/records";
 import type { BulkReviewRecord, CandidatePageRecord } from "../services/ingest/review.service";
@@ -34,8 +33,6 @@ import {
 
 const KEY_DESCRIPTION =
   "A key unique to this request (8–128 of letters, digits, _ . : -); a replay returns the first result (幂等键).";
-/** What one ingested file may weigh, decoded. */
-const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
 @Resolver(() => CandidateEnd)
 export class CandidateEndResolver {
@@ -69,9 +66,6 @@ export class IngestResolver {
     dryRun?: boolean,
   ): Promise<IngestRecord> {
     const bytes = Buffer.from(file.contentBase64, "base64");
-    if (bytes.length === 0) throw new BadUserInputError("the file is empty", "file");
-    if (bytes.length > MAX_DOCUMENT_BYTES)
-      throw new BadUserInputError(`the file weighs more than ${MAX_DOCUMENT_BYTES} bytes`, "file");
     return ctx.services.ingest.ingest({
       bytes,
       fileName: file.name,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECOND_DOCUMENT_DATE, SECOND_DOCUMENT_TEXT } from "../fixtures/documents/second-document";
 import { AUTH_ENV, as, newKey } from "../helpers/curation";
 import { runCypher } from "../helpers/db";
+import { removeIngested } from "../helpers/ingested";
 import { gql, startTestServer, type Data, type TestServer } from "../helpers/server";
 
 // FIXTURE: the second document (test/fixtures/documents/second-document.ts) is fictional test
@@ -36,18 +37,6 @@ async function ok(query: string, variables: Record<string, unknown> = {}): Promi
   const response = await gql<Data>(server.url, query, variables, as("editor"));
   expect(response.errors).toBeUndefined();
   return response.data as Data;
-}
-
-async function removeIngested(): Promise<void> {
-  await runCypher(
-    `MATCH (d:Document {origin: 'ingested'})
-     OPTIONAL MATCH (p:Passage {documentId: d.id})
-     OPTIONAL MATCH (c:Candidate {documentId: d.id})
-     OPTIONAL MATCH (f:Fact)-[:STATED_IN]->(p)
-     DETACH DELETE d, p, c, f`,
-  );
-  await runCypher(`MATCH (n:Entity) WHERE n.name STARTS WITH '测试' DETACH DELETE n`);
-  await runCypher(`MATCH (f:NameForm) WHERE NOT (f)--() DELETE f`);
 }
 
 const RELATIONS = `query ($asOf: String) {

@@ -6,7 +6,6 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -34,6 +33,8 @@ import {
 import { fixtureData, workbookOf } from "../fixtures/chain-maps/build";
 import { SECOND_DOCUMENT_DATE, SECOND_DOCUMENT_TEXT } from "../fixtures/documents/second-document";
 import { runCypher } from "../helpers/db";
+import { removeIngested } from "../helpers/ingested";
+import { freePort } from "../helpers/ports";
 
 // FIXTURE: what this file adds to the shared test database is fictional and named fixture-export…
 // (a curated institute, a curator's link, an unlinked seed relationship, a small chain map under
@@ -57,19 +58,6 @@ let freshEnv: NodeJS.ProcessEnv;
 let mainBefore: string;
 let unlinked: { source: string; type: string; target: string };
 let ingestedId = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === "object" && address !== null ? address.port : 0),
-      );
-    });
-  });
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -173,14 +161,7 @@ async function removeFixtures(): Promise<void> {
     id: INSTITUTE,
   });
   await runCypher(`MATCH (i:ChainMapImport {importSet: $set}) DELETE i`, { set: IMPORT_SET });
-  await runCypher(
-    `MATCH (d:Document {origin: 'ingested'})
-     OPTIONAL MATCH (p:Passage {documentId: d.id})
-     OPTIONAL MATCH (c:Candidate {documentId: d.id})
-     OPTIONAL MATCH (f:Fact)-[:STATED_IN]->(p)
-     DETACH DELETE d, p, c, f`,
-  );
-  await runCypher(`MATCH (n:Entity) WHERE n.name STARTS WITH '测试理工' DETACH DELETE n`);
+  await removeIngested();
   await runCypher(`MATCH (f:NameForm) WHERE NOT (f)-[:NAMES]->() DELETE f`);
   await runCypher(
     `MATCH (n) WHERE (n:Audit AND n.idempotencyKey STARTS WITH $key)

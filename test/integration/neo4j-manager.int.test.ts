@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import neo4j from "neo4j-driver";
@@ -22,24 +21,12 @@ import { boltUri, loadConfig } from "../../src/config";
 
 // Runs against the shared Neo4j that `npm test` ensured (other files use it too): nothing here
 // stops it. Failure paths run the CLI in a scratch NEO4J_LOCAL_DIR on a free port instead.
+import { freePort } from "../helpers/ports";
 
 const ROOT = path.resolve(__dirname, "../..");
 const config = loadConfig({ ...process.env, NODE_ENV: "test" });
 const managed = config.neo4jUri === undefined;
 const quiet: Neo4jLogger = { info: () => undefined, error: () => undefined };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === "object" && address !== null ? address.port : 0),
-      );
-    });
-  });
-}
 
 interface CliResult {
   readonly code: number | null;

@@ -1,5 +1,6 @@
 import type { JsonValue } from "../../model/plain";
 import { normalizeName } from "../../model/names";
+import { RESERVED_RELATIONSHIP_KEYS } from "../../model/records";
 import { isEntityKind, type EntityKind } from "../../model/vocabulary";
 import type { GraphContent } from "../../repositories/export.repository";
 import type {
@@ -93,19 +94,8 @@ const DOCUMENT_PROPS = new Set([
   "text",
   ...INGESTED_DOCUMENT_PROPS,
 ]);
-const RELATIONSHIP_META = new Set([
-  "id",
-  "evidence",
-  "quotes",
-  "evidenceKind",
-  "confidence",
-  "note",
-  "propText",
-  "citation",
-  "importSet",
-  "outKey",
-  "inKey",
-]);
+/** Provenance and sort keys: a relationship's own properties are everything else. */
+const RELATIONSHIP_META: ReadonlySet<string> = new Set(RESERVED_RELATIONSHIP_KEYS);
 const RECORD_LABELS = {
   Tombstone: "tombstones",
   Audit: "audits",

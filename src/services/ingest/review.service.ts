@@ -10,6 +10,7 @@ import {
 } from "../../model/ingest";
 import { isEntityKind } from "../../model/vocabulary";
 import type { TransactionRepositories, UnitOfWork } from "../../repositories/store";
+import { checkFraction } from "../arguments";
 import { checkKey, type AlsoInTransaction, type CurationService } from "../curation.service";
 import type { GraphService } from "../graph.service";
 import { decodeCursor, encodeCursor, pageSize } from "../pagination";
@@ -68,7 +69,7 @@ export class ReviewService {
   }): Promise<CandidatePageRecord> {
     const status = oneOf(args.status, CANDIDATE_STATUSES, "status");
     const kind = oneOf(args.kind, CANDIDATE_KINDS, "kind");
-    checkConfidence(args.minConfidence);
+    checkFraction("minConfidence", args.minConfidence);
     const limit = pageSize(args.first, "first");
     const offset = args.after === null ? 0 : offsetOf(args.after);
     const page = await this.unit.ingestReads().candidates({
@@ -106,9 +107,8 @@ export class ReviewService {
    */
   async accept(id: string, edit: CandidateEdit, key: string): Promise<CandidateRecord> {
     checkKey(key);
-    const replay = await this.replayed(id, key);
-    if (replay !== null) return replay;
-    const candidate = await this.pending(id);
+    const { candidate, replay } = await this.reviewable(id, key);
+    if (replay) return candidate;
     const evidence = {
       documentId: candidate.documentId,
       start: candidate.start,
@@ -169,9 +169,8 @@ export class ReviewService {
   /** Merges an entity candidate into an entity the graph has: its name becomes an alias. */
   async merge(id: string, into: string, key: string): Promise<CandidateRecord> {
     checkKey(key);
-    const replay = await this.replayed(id, key);
-    if (replay !== null) return replay;
-    const candidate = await this.pending(id);
+    const { candidate, replay } = await this.reviewable(id, key);
+    if (replay) return candidate;
     if (candidate.kind !== "entity")
       throw new BadUserInputError("only an entity candidate can be merged", "id");
     const entity = await this.graph.requireEntity(into);
@@ -191,7 +190,7 @@ export class ReviewService {
   async reject(id: string, reason: string | null): Promise<CandidateRecord> {
     if (reason !== null && reason.length > 500)
       throw new BadUserInputError("reason must be at most 500 characters", "reason");
-    await this.pending(id);
+    await this.reviewable(id, null);
     const done = await this.unit.run(({ ingest }) =>
       ingest.review({ id, status: "rejected", outcome: null, reason, actor: this.principal.id }),
     );
@@ -210,7 +209,7 @@ export class ReviewService {
     minConfidence: number;
     kind: string | null;
   }): Promise<BulkReviewRecord> {
-    checkConfidence(args.minConfidence);
+    checkFraction("minConfidence", args.minConfidence);
     const only = oneOf(args.kind, CANDIDATE_KINDS, "kind");
     const skipped: { candidateId: string; reason: string }[] = [];
     let accepted = 0;
@@ -241,23 +240,21 @@ export class ReviewService {
   }
 
   /**
-   * The candidate, when this key already reviewed it: a retried accept or merge returns what the
-   * first did instead of saying the candidate is reviewed.
+   * The candidate to review: pending, or, when this key already reviewed it, reviewed (`replay`):
+   * a retried accept or merge returns what the first did instead of saying it is reviewed. Any
+   * other reviewed candidate is a CONFLICT. One read of the candidate either way.
    */
-  private async replayed(id: string, key: string): Promise<CandidateRecord | null> {
+  private async reviewable(
+    id: string,
+    key: string | null,
+  ): Promise<{ candidate: CandidateRecord; replay: boolean }> {
     const candidate = await this.candidate(id);
-    if (candidate.status === "pending") return null;
-    return (await this.unit.curationReads().findMutation(key)) === null ? null : candidate;
-  }
-
-  private async pending(id: string): Promise<CandidateRecord> {
-    const candidate = await this.candidate(id);
-    if (candidate.status !== "pending") {
-      throw new ConflictError(
-        `candidate ${id} is already ${candidate.status}${candidate.outcome === null ? "" : ` (${candidate.outcome})`}`,
-      );
-    }
-    return candidate;
+    if (candidate.status === "pending") return { candidate, replay: false };
+    if (key !== null && (await this.unit.curationReads().findMutation(key)) !== null)
+      return { candidate, replay: true };
+    throw new ConflictError(
+      `candidate ${id} is already ${candidate.status}${candidate.outcome === null ? "" : ` (${candidate.outcome})`}`,
+    );
   }
 
   /** The entity an end is: a known entity, or the entity its candidate was accepted or merged as. */
@@ -313,12 +310,4 @@ function offsetOf(cursor: string): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0)
     throw new BadUserInputError("after is not a valid cursor for this list", "after");
   return value;
-}
-
-function checkConfidence(value: number): void {
-  if (!(Number.isFinite(value) && value >= 0 && value <= 1))
-    throw new BadUserInputError(
-      `minConfidence must be from 0 to 1 (got ${value})`,
-      "minConfidence",
-    );
 }
