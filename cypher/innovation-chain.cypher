@@ -47,7 +47,12 @@ CALL (target) {
     RETURN x, 'supporter' AS role, [r] AS rels
     LIMIT toInteger($first)
   }
-  WITH i, collect({x: x, role: role, rels: rels}) AS direct
+  // As of a day, what no document had stated by then is left out here, before it anchors the
+  // levels below, and at the end (the service reads more than $first per branch then).
+  WITH i, collect({x: x, role: role, rels: rels}) AS found
+  WITH i, [item IN found WHERE
+    //#include as-of-item
+  ] AS direct
   // The research institutes that focus on the industry are anchors of the second level, as the
   // roadmaps, projects and carriers are: their districts and universities are read there.
   WITH i, direct, [d IN direct WHERE d.role = 'focus' AND d.x:ResearchInstitute | d.x.id] AS institutes
@@ -94,7 +99,9 @@ CALL (target) {
     RETURN collect({x: x, role: role, parent: a.id, rels: [r] + anchorRels}) AS second
   }
   CALL (direct, second, institutes) {
-    UNWIND direct + second AS d
+    UNWIND [item IN direct + second WHERE
+      //#include as-of-item
+    ] AS d
     WITH d.x AS a, d.rels AS rels
     WHERE (a:ResearchInstitute AND NOT a.id IN institutes)
       OR a:Platform OR a:Program OR a:Mechanism OR a:Policy OR a:Fund
@@ -128,7 +135,9 @@ CALL (target) {
     }
     RETURN collect({x: x, role: role, parent: a.id, rels: [r] + anchorRels}) AS third
   }
-  UNWIND direct + second + third AS item
+  UNWIND [item IN direct + second + third WHERE
+    //#include as-of-item
+  ] AS item
   WITH item, item.x AS n
   // Each item's entity record (without its passages and facts, which the details loader reads
   // only when asked), so the service needs no further round trip to show the items.

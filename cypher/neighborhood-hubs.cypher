@@ -25,6 +25,7 @@ WITH s, reduce(
         MATCH (f)-[r]-(m:Entity)
         WHERE (size($types) = 0 OR type(r) IN $types)
           AND (size($kinds) = 0 OR m.kind IN $kinds)
+          //#include as-of-link
         WITH r, m, startNode(r) = f AS outgoing
         RETURN r, m, CASE WHEN outgoing THEN 0 ELSE 1 END AS direction,
           CASE WHEN outgoing THEN r.outKey ELSE r.inKey END AS sortKey
@@ -42,6 +43,7 @@ WITH s, reduce(
           WHERE r.outKey STARTS WITH f.id + '\u0001'
             AND (size($types) = 0 OR '__TYPE__' IN $types)
             AND (size($kinds) = 0 OR m.kind IN $kinds)
+            //#include as-of-link
           WITH r, m ORDER BY r.outKey LIMIT toInteger($edgeCap)
           RETURN collect({r: r, m: m, direction: 0, sortKey: r.outKey}) AS out___TYPE__
         }
@@ -51,6 +53,7 @@ WITH s, reduce(
           WHERE r.inKey STARTS WITH f.id + '\u0001'
             AND (size($types) = 0 OR '__TYPE__' IN $types)
             AND (size($kinds) = 0 OR m.kind IN $kinds)
+            //#include as-of-link
           WITH r, m ORDER BY r.inKey LIMIT toInteger($edgeCap)
           RETURN collect({r: r, m: m, direction: 1, sortKey: r.inKey}) AS in___TYPE__
         }

@@ -10,7 +10,8 @@
 // key for its direction, relation-sort-indexes.cypher); an entity joins the view while it holds
 // fewer than $limit. A level that hits either cap marks the view truncated and ends the walk.
 // Edges come back only between entities of the view, an edge between two frontier entities twice
-// (found from both); the service keeps each once.
+// (found from both); the service keeps each once. As of a day, the walk does not follow what no
+// document had stated by then ($hiddenEntities, $hiddenRels: empty without asOf).
 MATCH (s:Entity {id: $id})
 WITH s, reduce(
   // Nodes and relationships stay references until the end: only the ones the view keeps are
@@ -28,6 +29,7 @@ WITH s, reduce(
       MATCH (f)-[r]-(m:Entity)
       WHERE (size($types) = 0 OR type(r) IN $types)
         AND (size($kinds) = 0 OR m.kind IN $kinds)
+        //#include as-of-link
       WITH f, r, m, startNode(r) = f AS outgoing
       WITH f.id AS fromId, r, m, CASE WHEN outgoing THEN 0 ELSE 1 END AS direction,
         CASE WHEN outgoing THEN r.outKey ELSE r.inKey END AS sortKey

@@ -56,6 +56,7 @@ export const QUERY_NAMES = [
   "edges-by-ids",
   "entity-degrees",
   "relation-counts",
+  "relation-counts-as-of",
   "documents-by-ids",
   "not-stated-by",
   "entities-by-name-keys",

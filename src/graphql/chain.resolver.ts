@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { DEFAULT_CHAIN_FIRST, type InnovationChainRecord } from "../services/chain.service";
 import { InnovationChain } from "./chain.type";
 import type { Context } from "./context";
+import { AS_OF } from "./lookahead";
 
 @Resolver()
 export class ChainResolver {
@@ -27,12 +28,13 @@ export class ChainResolver {
       description: "Or the industry's name, as resolve takes names, e.g. 汽车 (产业名称).",
     })
     industry?: string | null,
+    @Arg("asOf", () => String, { nullable: true, description: AS_OF }) asOf?: string | null,
   ): Promise<InnovationChainRecord | null> {
     const id = await ctx.services.refs.idOf(
       { id: industryId, name: industry },
       { id: "industryId", name: "industry" },
       ["Industry"],
     );
-    return ctx.services.chains.innovationChain(id, first);
+    return ctx.services.chains.innovationChain(id, first, asOf);
   }
 }

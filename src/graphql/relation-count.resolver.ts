@@ -20,6 +20,11 @@ export class RelationCountResolver {
     @Ctx() ctx: Context,
     @Args(() => RelationFilterArgs) { types, direction }: RelationFilterArgs,
   ): Promise<number> {
-    return ctx.services.graph.relationCount(entity.id, types ?? null, direction ?? null);
+    return ctx.services.graph.relationCount(
+      entity.id,
+      types ?? null,
+      direction ?? null,
+      entity.asOf,
+    );
   }
 }

@@ -76,7 +76,7 @@ function relationFieldResolver(spec: RelationFieldSpec): new () => object {
       ),
     })
     [count](@Root() root: EntityRecord, @Ctx() ctx: Context): Promise<number> {
-      return ctx.services.graph.linkedCount(root.id, spec.links, spec.kinds);
+      return ctx.services.graph.linkedCount(root.id, spec.links, spec.kinds, root.asOf);
     }
   }
   return RelationFieldResolver;

@@ -11,6 +11,7 @@ import type {
 import { EntityKindEnum, Evidence, EvidenceContext } from "./common.type";
 import type { Context } from "./context";
 import { FIRST_STATED, LAST_STATED, RelationTypeEnum } from "./entity.type";
+import { AS_OF } from "./lookahead";
 import { TraceArgs } from "./relation.args";
 import {
   GraphEdge,
@@ -85,6 +86,7 @@ export class TraversalResolver {
     })
     limit: number,
     @Ctx() ctx: Context,
+    @Arg("asOf", () => String, { nullable: true, description: AS_OF }) asOf?: string | null,
   ): Promise<GraphViewRecord | null> {
     const start = await ctx.services.refs.idOf({ id, name }, { id: "id", name: "name" });
     return ctx.services.traversal.neighborhood(
@@ -94,6 +96,7 @@ export class TraversalResolver {
       kinds ?? [],
       limit,
       showKinds ?? [],
+      asOf,
     );
   }
 
@@ -204,10 +207,10 @@ export class GraphEdgeResolver {
 export class GraphNodeResolver {
   @FieldResolver(() => Int, {
     description:
-      "How many relationships the entity has with other entities in the whole graph, shown or not (关系总数).",
+      "How many relationships the entity has with other entities in the whole graph, shown or not; as of the query's asOf, those stated by then (关系总数).",
   })
   degree(@Root() node: ViewNodeRecord, @Ctx() ctx: Context): Promise<number> {
-    return ctx.services.graph.degree(node.id);
+    return ctx.services.graph.degree(node.id, node.asOf);
   }
 
   @FieldResolver(() => Boolean, {
@@ -215,7 +218,7 @@ export class GraphNodeResolver {
       "True when the entity has more relationships than this view or path shows: expanding it would add more (可展开).",
   })
   async hasMore(@Root() node: ViewNodeRecord, @Ctx() ctx: Context): Promise<boolean> {
-    return (await ctx.services.graph.degree(node.id)) > node.shownLinks;
+    return (await ctx.services.graph.degree(node.id, node.asOf)) > node.shownLinks;
   }
 }
 

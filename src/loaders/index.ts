@@ -130,7 +130,8 @@ export function createLoaders({ entities, documents }: LoaderDeps): Loaders {
     }),
     relations,
     relationCount: new DataLoader((keys) => entities.relationCounts(keys), {
-      cacheKeyFn: (key) => JSON.stringify([key.id, key.outTypes, key.inTypes, key.kinds]),
+      cacheKeyFn: (key) =>
+        JSON.stringify([key.id, key.outTypes, key.inTypes, key.kinds, key.asOf?.day ?? null]),
     }),
   };
 }

@@ -44,6 +44,23 @@ export interface NotStatedRecord {
   readonly touching: number;
 }
 
+/**
+ * What a query that walks the graph as of a day leaves out, as the ids it takes for parameters
+ * (`$hiddenEntities`, `$hiddenRels`): both empty when it looks at the graph as it is.
+ */
+export interface HiddenIds {
+  readonly hiddenEntities: readonly string[];
+  readonly hiddenRels: readonly string[];
+}
+
+/** The ids a walk leaves out as of a day (none without one). */
+export function hiddenIdsOf(notStated: NotStatedRecord | null): HiddenIds {
+  return {
+    hiddenEntities: notStated === null ? [] : [...notStated.entities],
+    hiddenRels: notStated === null ? [] : [...notStated.relationships],
+  };
+}
+
 /** The first and latest dates of the documents that state a relationship (null: none dated). */
 export interface StatedRecord {
   readonly firstStated: string | null;

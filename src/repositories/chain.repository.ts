@@ -1,8 +1,7 @@
 import type { Queries } from "../db/database";
 import { asList, asObject, asText, type JsonValue } from "../db/values";
-import type { EntityRecord } from "../model/records";
+import type { EdgeRecord, EntityRecord, HiddenIds } from "../model/records";
 import { edgeOf, recordOrNull } from "./entity.repository";
-import type { EdgeRecord } from "../model/records";
 
 /** What inferred one relationship of an item's path: its ends' names, its quotes and its note. */
 export interface ChainInference {
@@ -73,9 +72,13 @@ export interface ChainResult {
 export class ChainRepository {
   constructor(private readonly db: Queries) {}
 
-  /** At most `first` rows per branch of the query. */
-  async chain(industryId: string, first: number): Promise<ChainResult> {
-    const [row] = await this.db.read("innovation-chain", { industryId, first });
+  /**
+   * At most `first` rows per branch of the query, less the items whose chain to the industry
+   * passes through one of the `hidden` entities or relationships (what no document had stated by
+   * a day).
+   */
+  async chain(industryId: string, first: number, hidden: HiddenIds): Promise<ChainResult> {
+    const [row] = await this.db.read("innovation-chain", { industryId, first, ...hidden });
     if (row === undefined) return { anchor: null, rows: [] };
     return {
       anchor: recordOrNull(row.industry),

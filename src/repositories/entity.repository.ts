@@ -3,6 +3,7 @@ import type { Queries, Row } from "../db/database";
 import { asObject, asList, asText, asTextOrNull, type JsonValue } from "../db/values";
 import type {
   EdgeRecord,
+  HiddenIds,
   DirectionValue,
   EntityDetails,
   EntityRecord,
@@ -49,6 +50,8 @@ export interface CountKey {
   readonly outTypes: readonly string[];
   readonly inTypes: readonly string[];
   readonly kinds: readonly string[] | null;
+  /** Counted as of a day: what no document had stated by then is not counted. */
+  readonly asOf?: { readonly day: string; readonly hidden: HiddenIds };
 }
 
 /** The relations read for one key. */
@@ -118,10 +121,17 @@ export class EntityRepository {
 
   /** How many relationships match each key (aligned to the keys); 0 for an unknown entity. */
   async relationCounts(keys: readonly CountKey[]): Promise<number[]> {
-    const rows = await this.db.read("relation-counts", {
-      keys: keys.map((key, index) => ({ ...key, index })),
-    });
     const counts = keys.map(() => 0);
+    const now = keys.flatMap(({ asOf, ...key }, index) =>
+      asOf === undefined ? [{ ...key, index }] : [],
+    );
+    const then = keys.flatMap(({ asOf, ...key }, index) =>
+      asOf === undefined ? [] : [{ ...key, index, ...asOf.hidden }],
+    );
+    const rows = [
+      ...(now.length === 0 ? [] : await this.db.read("relation-counts", { keys: now })),
+      ...(then.length === 0 ? [] : await this.db.read("relation-counts-as-of", { keys: then })),
+    ];
     for (const row of rows) counts[Number(row.keyIndex)] = Number(row.count);
     return counts;
   }

@@ -1,4 +1,4 @@
-import type { EdgeRecord, EntityRecord } from "../model/records";
+import type { EdgeRecord, EntityRecord, HiddenIds } from "../model/records";
 import type { Queries } from "../db/database";
 import { asList, asObject, asText } from "../db/values";
 import { edgeOf, recordOf, recordOrNull } from "./entity.repository";
@@ -46,7 +46,8 @@ export class TraversalRepository {
    * The entities and relationships within `depth` hops of an entity, breadth first, at most
    * `limit` entities and `edgeCap` relationships per level; null when the entity does not exist.
    * One query, or two when the walk reaches a hub (more than `edgeCap` relationships): the first
-   * stops there, and the second reads the hub's first links from the sort-key indexes.
+   * stops there, and the second reads the hub's first links from the sort-key indexes. The walk
+   * does not follow the `hidden` entities and relationships (what no document had stated by a day).
    */
   async neighborhood(
     id: string,
@@ -55,8 +56,9 @@ export class TraversalRepository {
     kinds: readonly string[],
     limit: number,
     edgeCap: number,
+    hidden: HiddenIds,
   ): Promise<WalkRecord | null> {
-    const params = { id, depth, types, kinds, limit, edgeCap };
+    const params = { id, depth, types, kinds, limit, edgeCap, ...hidden };
     let [row] = await this.db.read("neighborhood", params);
     if (row?.hub === true) [row] = await this.db.read("neighborhood-hubs", params);
     if (row === undefined) return null;

@@ -1,6 +1,7 @@
 import { BadUserInputError } from "../errors";
 import { checkRange } from "./arguments";
-import type { EdgeRecord, EntityRecord } from "../model/records";
+import { hiddenIdsOf, type EdgeRecord, type EntityRecord } from "../model/records";
+import type { GraphService } from "./graph.service";
 import type { ChainInference, ChainRepository, ChainRow } from "../repositories/chain.repository";
 
 export const CHAIN_STAGES = [
@@ -139,22 +140,58 @@ function reasonOf(inferences: Iterable<ChainInference>): string | null {
 
 const isInferred = (edge: EdgeRecord): boolean => edge.evidenceKind === "inferred";
 
+/** A row's branch, as the query caps them: its role and the item it was reached through. */
+const branchOf = (row: ChainRow): string => `${row.role}|${row.parent ?? ""}`;
+
+/** The rows of the first `first` entities of each branch, in the order the query gave them. */
+function firstOfEachBranch(rows: readonly ChainRow[], first: number): ChainRow[] {
+  const kept = new Map<string, Set<string>>();
+  return rows.filter((row) => {
+    const ids = kept.get(branchOf(row)) ?? new Set<string>();
+    kept.set(branchOf(row), ids);
+    if (!ids.has(row.id) && ids.size >= first) return false;
+    ids.add(row.id);
+    return true;
+  });
+}
+
 /**
  * The innovation chain deployed around an industry (围绕产业链部署创新链), stage by stage. Only what
  * the graph states is listed: a stage with nothing is returned empty, never padded.
  */
 export class ChainService {
-  constructor(private readonly repository: ChainRepository) {}
+  constructor(
+    private readonly repository: ChainRepository,
+    private readonly graph: GraphService,
+  ) {}
 
   async innovationChain(
     industryId: string,
     first = DEFAULT_CHAIN_FIRST,
+    asOf?: string | null,
   ): Promise<InnovationChainRecord | null> {
     checkRange("first", first, 1, MAX_CHAIN_FIRST);
+    // As of a day, the query leaves out what no document had stated by then; each branch reads
+    // enough more than `first` to make up for what it leaves out, and keeps its first `first`.
+    const notStated = await this.graph.notStatedBy(asOf);
+    const extra = notStated === null ? 0 : notStated.relationships.size + notStated.touching;
     // Both at once: the chain query matches only an Industry, so it finds nothing when the check
     // below fails, and it carries every item's entity, so no third round trip is needed.
-    const { anchor: industry, rows } = await this.repository.chain(industryId, first);
+    const read = await this.repository.chain(industryId, first + extra, hiddenIdsOf(notStated));
+    const industry =
+      notStated === null || read.anchor === null
+        ? read.anchor
+        : notStated.entities.has(read.anchor.id)
+          ? null
+          : { ...read.anchor, asOf: notStated.asOf };
     if (industry === null) return null;
+    const rows =
+      notStated === null
+        ? read.rows
+        : firstOfEachBranch(read.rows, first).map((row) => ({
+            ...row,
+            entity: row.entity === null ? null : { ...row.entity, asOf: notStated.asOf },
+          }));
     if (industry.kind !== "Industry") {
       throw new BadUserInputError(
         `industryId must name an Industry; ${industryId} is a ${industry.kind}`,
@@ -220,12 +257,12 @@ export class ChainService {
     // Entities are counted once per group: an anchor reached by two paths repeats its members.
     const groups = new Map<string, Set<string>>();
     for (const row of rows) {
-      const group = `${row.role}|${row.parent ?? ""}`;
+      const group = branchOf(row);
       groups.set(group, (groups.get(group) ?? new Set<string>()).add(row.id));
     }
     const truncated = new Set<ChainStageKey>();
     for (const row of rows) {
-      if ((groups.get(`${row.role}|${row.parent ?? ""}`)?.size ?? 0) < first) continue;
+      if ((groups.get(branchOf(row))?.size ?? 0) < first) continue;
       const stage =
         stageOf(row) ?? (row.parent === null ? null : (drafts.get(row.parent)?.stage ?? null));
       if (stage !== null) truncated.add(stage);

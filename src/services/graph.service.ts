@@ -1,22 +1,23 @@
 import { BadUserInputError, NotFoundError } from "../errors";
 import type { Loaders, PrefetchedReads } from "../loaders";
-import type {
-  DirectionValue,
-  EdgeRecord,
-  EntityDetails,
-  EvidenceContextRecord,
-  EvidenceRecord,
-  EntityRecord,
-  FactRecord,
-  PrefetchLink,
-  NotStatedRecord,
-  RelationRecord,
-  StatedRecord,
+import {
+  hiddenIdsOf,
+  type DirectionValue,
+  type EdgeRecord,
+  type EntityDetails,
+  type EvidenceContextRecord,
+  type EvidenceRecord,
+  type EntityRecord,
+  type FactRecord,
+  type PrefetchLink,
+  type NotStatedRecord,
+  type RelationRecord,
+  type StatedRecord,
 } from "../model/records";
 import { RELATION_TYPES } from "../model/vocabulary";
 import { toSimplified } from "../model/fold";
 import { pinyinQueryKey } from "../model/pinyin";
-import type { PinyinMatch } from "../repositories/entity.repository";
+import type { CountKey, PinyinMatch } from "../repositories/entity.repository";
 import { normalizeName } from "../model/names";
 import { quoteInContext } from "./evidence-context";
 
@@ -139,7 +140,9 @@ export class GraphService {
   }
 
   /** How many relationships an entity has with other entities (one batched query per request level). */
-  degree(id: string): Promise<number> {
+  degree(id: string, asOf?: string): Promise<number> {
+    // As of a day: the relationships stated by then, as relationCount counts them.
+    if (asOf !== undefined) return this.relationCount(id, null, null, asOf);
     return this.loaders.degree.load(id);
   }
 
@@ -328,10 +331,11 @@ export class GraphService {
    * vocabulary when `types` is null or empty, both directions when `direction` is null. One batched
    * query for every count of a request level.
    */
-  relationCount(
+  async relationCount(
     id: string,
     types: readonly string[] | null,
     direction: DirectionValue | null,
+    asOf?: string,
   ): Promise<number> {
     for (const type of types ?? []) {
       if (!RELATION_TYPES.includes(type)) {
@@ -345,14 +349,19 @@ export class GraphService {
       outTypes: direction === "IN" ? [] : followed,
       inTypes: direction === "OUT" ? [] : followed,
       kinds: null,
+      ...(await this.countedAsOf(asOf)),
     });
   }
 
-  /** How many relationships a typed field such as University.coBuiltInstitutes lists with no limit. */
-  linkedCount(
+  /**
+   * How many relationships a typed field such as University.coBuiltInstitutes lists with no limit
+   * (as of a day: what it lists as of that day).
+   */
+  async linkedCount(
     id: string,
     links: readonly LinkSpec[],
     kinds: readonly string[] | undefined,
+    asOf?: string,
   ): Promise<number> {
     const typesOf = (direction: DirectionValue): string[] =>
       [
@@ -363,7 +372,16 @@ export class GraphService {
       outTypes: typesOf("OUT"),
       inTypes: typesOf("IN"),
       kinds: kinds === undefined ? null : [...kinds].sort(),
+      ...(await this.countedAsOf(asOf)),
     });
+  }
+
+  /** What a count key adds to count as of a day: nothing without one. */
+  private async countedAsOf(asOf: string | undefined): Promise<Pick<CountKey, "asOf">> {
+    const notStated = await this.notStatedBy(asOf);
+    return notStated === null
+      ? {}
+      : { asOf: { day: notStated.asOf, hidden: hiddenIdsOf(notStated) } };
   }
 }
 

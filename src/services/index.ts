@@ -67,7 +67,7 @@ export function createServices(db: Store, principal: Principal): Services {
     refs,
     traversal: new TraversalService(new TraversalRepository(db), graph),
     lists: new ListService(new ListRepository(db), graph, refs),
-    chains: new ChainService(new ChainRepository(db)),
+    chains: new ChainService(new ChainRepository(db), graph),
     curation,
     chainMaps: chainMapImports(db, graph),
     chainMapViews: new ChainMapService(new ChainMapReadRepository(db)),

@@ -1,6 +1,6 @@
 import { BadUserInputError, NotFoundError } from "../errors";
 import { checkRange } from "./arguments";
-import type { EntityRecord } from "../model/records";
+import { hiddenIdsOf, type EntityRecord } from "../model/records";
 import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
 import { MAX_HOPS } from "../model/bounds";
 import {
@@ -118,23 +118,34 @@ export class TraversalService {
     kinds: readonly string[],
     limit: number,
     showKinds: readonly string[] = [],
+    asOf?: string | null,
   ): Promise<GraphViewRecord | null> {
     checkRange("depth", depth, 1, MAX_NEIGHBORHOOD_DEPTH);
     checkRange("limit", limit, 1, MAX_NEIGHBORHOOD_LIMIT);
     checkTypes(relationTypes);
     checkKinds(kinds);
     checkKinds(showKinds, "showKinds");
+    // As of a day the walk leaves out what no document had stated by then, inside the query, so
+    // the caps count only what the view may show; an entity first mentioned later has no view.
+    const notStated = await this.graph.notStatedBy(asOf);
+    if (notStated?.entities.has(id) === true) return null;
     // Edges are capped too, so a hub can't make one hop unbounded; hitting the cap marks the view
     // as truncated. The whole walk is one query.
-    const view = await this.repository.neighborhood(
+    const walk = await this.repository.neighborhood(
       id,
       depth,
       relationTypes,
       kinds,
       limit,
       limit * 4,
+      hiddenIdsOf(notStated),
     );
-    if (view === null) return null;
+    if (walk === null) return null;
+    // The view's entities look as of the day too: their relationship fields pass it on.
+    const view =
+      notStated === null
+        ? walk
+        : { ...walk, nodes: walk.nodes.map((node) => ({ ...node, asOf: notStated.asOf })) };
     // An edge between two entities of one frontier is found from both.
     const edges = new Map<string, EdgeRecord>();
     for (const edge of view.edges) if (!edges.has(edge.id)) edges.set(edge.id, edge);

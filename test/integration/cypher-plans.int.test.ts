@@ -57,6 +57,8 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   fileName: "plan-check.xlsx",
   first: 5,
   fromId: "plan-check-a",
+  hiddenEntities: [],
+  hiddenRels: [],
   id: "plan-check-entity",
   idempotencyKey: "plan-check-key",
   importSet: "plan-check",

@@ -71,6 +71,11 @@ beforeAll(async () => {
       (c) => c.type === "CO_BUILT" && c.source?.name === "双流县" && c.target?.name === INSTITUTE,
     )?.id ?? "";
   await ok(ACCEPT, { id: coBuilt, key: newKey() });
+  const focus =
+    items.find(
+      (c) => c.type === "FOCUSES_ON" && c.source?.name === INSTITUTE && c.target?.name === "新能源",
+    )?.id ?? "";
+  await ok(ACCEPT, { id: focus, key: newKey() });
   const fact = items.find((c) => c.kind === "fact")?.id ?? "";
   await ok(ACCEPT, { id: fact, key: newKey(), edit: { factKey: "countInChengdu" } });
 });
@@ -141,6 +146,97 @@ describe("dates and asOf", () => {
     expect(await ids(null)).toContain(instituteId);
     expect(await ids("2016-07-01")).toContain(instituteId);
     expect(await ids("2015-12-31")).not.toContain(instituteId);
+  });
+
+  it("relationship counts as of a day count what the lists list then", async () => {
+    const query = `query ($asOf: String) { entity(id: "shuangliu-county", asOf: $asOf) {
+      relationCount relationCountOut: relationCount(direction: OUT)
+      relations(first: 200) { id } relationsOut: relations(direction: OUT, first: 200) { id }
+      ... on District { coBuiltCount coBuilt(first: 200) { id } } } }`;
+    const counts = async (asOf: string | null): Promise<number[]> => {
+      const entity = (await ok(query, { asOf })).entity as Data;
+      // Each count equals its list's length: none of these lists is cut at 200.
+      expect([entity.relationCount, entity.relationCountOut, entity.coBuiltCount]).toEqual([
+        entity.relations.length,
+        entity.relationsOut.length,
+        entity.coBuilt.length,
+      ]);
+      return [entity.relationCount, entity.relationCountOut, entity.coBuiltCount] as number[];
+    };
+    const now = await counts(null);
+    expect(await counts("2016-06-30")).toEqual(now);
+    // The one link the second document added: 双流县 CO_BUILT the institute, outgoing.
+    expect(await counts("2015-12-31")).toEqual(now.map((count) => count - 1));
+  });
+
+  it("neighborhood as of a day does not walk what was stated after it", async () => {
+    const query = `query ($id: ID!, $asOf: String) {
+      neighborhood(id: $id, depth: 2, limit: 500, asOf: $asOf) {
+        nodes { id degree hasMore } edges { id source target } truncated } }`;
+    type View = {
+      nodes: { id: string; degree: number; hasMore: boolean }[];
+      edges: { id: string; source: string; target: string }[];
+      truncated: boolean;
+    };
+    const view = async (id: string, asOf: string | null): Promise<View | null> =>
+      (await ok(query, { id, asOf })).neighborhood as View | null;
+    const now = await view("shuangliu-county", null);
+    const before = await view("shuangliu-county", "2015-12-31");
+    const after = await view("shuangliu-county", "2016-06-30");
+    expect(now?.truncated).toBe(false);
+    expect(now?.nodes.map((n) => n.id)).toContain(instituteId);
+    // Through the institute, depth 2 reaches the industry it focuses on (also reached otherwise).
+    expect(after).toEqual(now);
+    expect(before?.nodes.map((n) => n.id)).not.toContain(instituteId);
+    const touching = (edge: { source: string; target: string }) =>
+      edge.source === instituteId || edge.target === instituteId;
+    expect(before?.edges.map((e) => e.id).sort()).toEqual(
+      now?.edges
+        .filter((e) => !touching(e))
+        .map((e) => e.id)
+        .sort(),
+    );
+    // Its nodes count their links as of the day too: 双流县 one fewer.
+    const countOf = (v: View | null) => v?.nodes.find((n) => n.id === "shuangliu-county");
+    expect(countOf(before)?.degree).toBe((countOf(now)?.degree ?? 0) - 1);
+    expect(countOf(before)?.hasMore).toBe(countOf(now)?.hasMore);
+    // An entity no document had mentioned by the day has no view, as entity(id) has no record.
+    expect(await view(instituteId, "2015-12-31")).toBeNull();
+    const institute = await view(instituteId, "2016-06-30");
+    expect(institute).toEqual(await view(instituteId, null));
+    expect(institute?.nodes.map((n) => n.id)).toEqual(
+      expect.arrayContaining([instituteId, "industry-new-energy", "shuangliu-county"]),
+    );
+  });
+
+  it("innovationChain as of a day leaves out items stated after it", async () => {
+    const query = `query ($asOf: String) {
+      innovationChain(industryId: "industry-new-energy", asOf: $asOf) {
+        stages { key items { entity { id } members { role entity { id } } } } } }`;
+    type Stage = {
+      key: string;
+      items: { entity: { id: string }; members: { role: string; entity: { id: string } }[] }[];
+    };
+    const stages = async (asOf: string | null): Promise<Stage[]> =>
+      (await ok(query, { asOf })).innovationChain.stages as Stage[];
+    const now = await stages(null);
+    const institutions = now.find((stage) => stage.key === "INSTITUTIONS");
+    expect(institutions?.items.find((item) => item.entity.id === instituteId)).toEqual({
+      entity: { id: instituteId },
+      members: [{ role: "district", entity: { id: "shuangliu-county" } }],
+    });
+    expect(await stages("2016-06-30")).toEqual(now);
+    const before = await stages("2015-12-31");
+    // Exactly the chain without the institute: every other item and member as it is now.
+    expect(before).toEqual(
+      now.map((stage) => ({
+        ...stage,
+        items: stage.items.filter((item) => item.entity.id !== instituteId),
+      })),
+    );
+    expect(before.flatMap((stage) => stage.items).length).toBeGreaterThan(0);
+    // Before the seed document, not even the industry had been mentioned.
+    expect((await ok(query, { asOf: "2014-12-31" })).innovationChain).toBeNull();
   });
 
   it("a restated fact keeps both versions: the latest by default, the older as of its day", async () => {

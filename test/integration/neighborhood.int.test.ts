@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
 import { Database } from "../../src/db/database";
-import type { EdgeRecord } from "../../src/model/records";
+import { hiddenIdsOf, type EdgeRecord } from "../../src/model/records";
 import { TraversalRepository } from "../../src/repositories/traversal.repository";
 import { TraversalService } from "../../src/services/traversal.service";
 import { GraphService } from "../../src/services/graph.service";
@@ -124,6 +124,8 @@ describe("neighborhood", () => {
 
   it("is null for an unknown entity", async () => {
     const repository = new TraversalRepository(db);
-    expect(await repository.neighborhood("no-such-entity", 2, [], [], 10, 40)).toBeNull();
+    expect(
+      await repository.neighborhood("no-such-entity", 2, [], [], 10, 40, hiddenIdsOf(null)),
+    ).toBeNull();
   });
 });
