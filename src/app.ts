@@ -22,6 +22,7 @@ import {
 import { createSchema } from "./graphql/schema";
 import { warmUp } from "./graphql/warm-up";
 import { createAuthenticator } from "./auth/authenticate";
+import { bookmarkHeader, bookmarkPlugin, bookmarksOf } from "./http/bookmarks";
 import { createCors } from "./http/cors";
 import { landingPagePlugin } from "./http/landing-page";
 import { servePage } from "./http/pages";
@@ -173,6 +174,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     // field's resolver to compute them (its cost per request: bench/RESULTS.md).
     ApolloServerPluginCacheControlDisabled(),
     scope.plugin<Context>(),
+    bookmarkPlugin<Context>(),
     createLimitsPlugin<Context>(limits),
     ...(production && trusted !== null ? [createTrustedDocumentsPlugin<Context>(trusted)] : []),
   ];
@@ -240,15 +242,16 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     "/graphql",
     scope.middleware(),
     createCors(config),
+    bookmarkHeader(),
     express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: ({ req }) => {
+      context: ({ req, res }) => {
         const header = req.headers["x-request-id"];
         const requestId =
           typeof header === "string" && header.length <= 100 ? header : randomUUID();
         return authenticator.authenticate(req.headers).then((principal) => {
           if (config.readsRequireAuth && principal.anonymous) throw new UnauthenticatedError();
-          return createContext(db, logger, requestId, principal);
+          return createContext(db, logger, requestId, principal, bookmarksOf(res));
         });
       },
     }),

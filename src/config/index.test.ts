@@ -33,6 +33,13 @@ describe("loadConfig", () => {
     });
   });
 
+  it.each([["neo4j://db.example:7687"], ["neo4j+s://a1b2c3d4.databases.neo4j.io"]])(
+    "takes the routing URI %s as given, for a cluster or Aura",
+    (uri) => {
+      expect(boltUri(loadConfig({ NEO4J_URI: uri }))).toBe(uri);
+    },
+  );
+
   it("reports every bad value, one line each, naming the variable and what is allowed", () => {
     let problems: readonly string[] = [];
     try {

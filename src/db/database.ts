@@ -3,9 +3,17 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
   type QueryResult,
+  type Session,
 } from "neo4j-driver";
 import { boltUri, type Config } from "../config";
-import { AppError, ConflictError, InternalError, ServiceUnavailableError } from "../errors";
+import {
+  AppError,
+  BadUserInputError,
+  ConflictError,
+  InternalError,
+  ServiceUnavailableError,
+} from "../errors";
+import type { RequestBookmarks } from "./bookmarks";
 import { cypher, queryLabel, statements, type QueryName, type QueryRef } from "./cypher";
 import { encodeProps, encodeValue, UnsupportedValueError, type TypedValue } from "./typed-values";
 import { toPlain, type JsonValue } from "./values";
@@ -58,6 +66,12 @@ const UNAVAILABLE_CODES = new Set([
   "Neo.ClientError.Database.DatabaseNotFound",
 ]);
 
+/** Neo4j's answers to a bookmark it cannot parse or that names another database's transaction. */
+const BOOKMARK_CODES = new Set([
+  "Neo.ClientError.Transaction.InvalidBookmark",
+  "Neo.ClientError.Transaction.InvalidBookmarkMixture",
+]);
+
 /**
  * The one owner of the neo4j-driver Driver in a process. Every query goes through `run`, which
  * converts values to plain ones and maps driver errors to typed errors, here and nowhere else.
@@ -70,6 +84,8 @@ export class Database implements Transactional {
     private readonly counter?: QueryCounter,
     // Shared by every view of the driver (scoped, withHooks), so one number counts them all.
     private readonly totals: { runs: number } = { runs: 0 },
+    // One request's bookmarks: its sessions start after them and its writes add to them.
+    private readonly bookmarks?: RequestBookmarks,
   ) {}
 
   /** Round trips started by this driver through any view of it: tests prove "no database call". */
@@ -77,7 +93,11 @@ export class Database implements Transactional {
     return this.totals.runs;
   }
 
-  /** Creates the driver for a configuration; fails fast rather than queueing when Neo4j is down. */
+  /**
+   * Creates the driver for a configuration; fails fast rather than queueing when Neo4j is down.
+   * Any URI scheme works unchanged: `neo4j://` and `neo4j+s://` give a routing driver that sends
+   * READ sessions to a cluster's secondaries and WRITE sessions to its leader (docs/deployment.md).
+   */
   static connect(config: Config, onInternalError?: (error: unknown) => void): Database {
     const driver = neo4j.driver(
       boltUri(config),
@@ -99,9 +119,12 @@ export class Database implements Transactional {
     });
   }
 
-  /** A view of the same driver that counts this request's round trips. */
-  scoped(counter: QueryCounter): Database {
-    return new Database(this.driver, this.database, this.options, counter, this.totals);
+  /**
+   * A view of the same driver that counts this request's round trips and, when given, starts its
+   * sessions after the request's bookmarks and adds its writes' bookmarks to them.
+   */
+  scoped(counter: QueryCounter, bookmarks?: RequestBookmarks): Database {
+    return new Database(this.driver, this.database, this.options, counter, this.totals, bookmarks);
   }
 
   /** A view of the same driver whose round trips report to `hooks`. */
@@ -112,6 +135,7 @@ export class Database implements Transactional {
       { ...this.options, hooks },
       this.counter,
       this.totals,
+      this.bookmarks,
     );
   }
 
@@ -131,12 +155,9 @@ export class Database implements Transactional {
   writeTransaction<T>(work: (tx: Queries) => Promise<T>): Promise<T> {
     return this.instrumented("writeTransaction", async (timeout) => {
       if (this.counter !== undefined) this.counter.count += 1;
-      const session = this.driver.session({
-        database: this.database,
-        defaultAccessMode: neo4j.session.WRITE,
-      });
+      const session = this.session("WRITE");
       try {
-        return await session.executeWrite(
+        const result = await session.executeWrite(
           (tx) =>
             work({
               read: (name, params = {}) => rowsOf(tx, cypher(name), params),
@@ -144,6 +165,8 @@ export class Database implements Transactional {
             }),
           { timeout },
         );
+        this.committed(session);
+        return result;
       } catch (error) {
         throw this.mapError(error);
       } finally {
@@ -155,17 +178,20 @@ export class Database implements Transactional {
   /**
    * Runs a maintenance statement at start, not for requests, in an auto-commit transaction (which
    * a query that commits its own batches with `CALL … IN TRANSACTIONS` needs) that may run up to
-   * `timeoutMs` (an hour unless given) instead of a request's timeout.
+   * `timeoutMs` (an hour unless given) instead of a request's timeout. It runs in a WRITE session,
+   * so on a cluster it goes to the leader, whether it writes (backfills, restore-clear) or only
+   * waits (await-indexes).
    */
   maintenance(name: QueryName, params: Params = {}, timeoutMs = 3_600_000): Promise<Row[]> {
     return this.instrumented(name, async () => {
       if (this.counter !== undefined) this.counter.count += 1;
-      const session = this.driver.session({
-        database: this.database,
-        defaultAccessMode: neo4j.session.WRITE,
-      });
+      const session = this.session("WRITE");
       try {
-        return rowsFromResult(await session.run(cypher(name), params, { timeout: timeoutMs }));
+        const rows = rowsFromResult(
+          await session.run(cypher(name), params, { timeout: timeoutMs }),
+        );
+        this.committed(session);
+        return rows;
       } catch (error) {
         throw this.mapError(error);
       } finally {
@@ -194,10 +220,7 @@ export class Database implements Transactional {
   ): Promise<number> {
     return this.instrumented(name, async () => {
       if (this.counter !== undefined) this.counter.count += 1;
-      const session = this.driver.session({
-        database: this.database,
-        defaultAccessMode: neo4j.session.READ,
-      });
+      const session = this.session("READ");
       let count = 0;
       try {
         const result = session.run(cypher(name), params, { timeout: timeoutMs });
@@ -254,18 +277,21 @@ export class Database implements Transactional {
   private run(mode: "READ" | "WRITE", text: string, params: Params, name: string): Promise<Row[]> {
     return this.instrumented(name, async (timeout) => {
       if (this.counter !== undefined) this.counter.count += 1;
-      const session = this.driver.session({
-        database: this.database,
-        defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
-      });
+      const session = this.session(mode);
       const work = (tx: ManagedTransaction): Promise<Row[]> => rowsOf(tx, text, params);
       const txConfig = { timeout };
       try {
-        if (mode === "WRITE") return await session.executeWrite(work, txConfig);
+        if (mode === "WRITE") {
+          const rows = await session.executeWrite(work, txConfig);
+          this.committed(session);
+          return rows;
+        }
         try {
           // A read is one statement: an auto-commit transaction spares the BEGIN exchange of a
-          // managed one (bench/RESULTS.md has what it saves). A failure worth retrying gets the
-          // driver's managed retries.
+          // managed one (bench/RESULTS.md has what it saves). It is a read transaction all the
+          // same: the session's READ mode goes with it to the server (Bolt's mode "r"), and a
+          // routing driver sends it to a reader. A failure worth retrying gets the driver's
+          // managed retries.
           return rowsFromResult(
             await withoutCallerStack(() => session.run(text, params, txConfig)),
           );
@@ -282,6 +308,21 @@ export class Database implements Transactional {
     });
   }
 
+  /** A session of this view: its access mode routes it; it starts after the request's bookmarks. */
+  private session(mode: "READ" | "WRITE"): Session {
+    const bookmarks = this.bookmarks?.forSession();
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(bookmarks === undefined ? {} : { bookmarks }),
+    });
+  }
+
+  /** Keeps the bookmark of what a write session just committed, for the request's next reads. */
+  private committed(session: Session): void {
+    this.bookmarks?.wrote(session.lastBookmarks());
+  }
+
   private mapError(error: unknown): AppError {
     if (error instanceof AppError) return error;
     if (error instanceof Neo4jError) {
@@ -290,6 +331,18 @@ export class Database implements Transactional {
       if (error.code === "Neo.TransientError.General.MemoryPoolOutOfMemoryError") {
         return new ServiceUnavailableError(
           "The write is larger than the graph database lets one transaction grow; give Neo4j more memory (NEO4J_HEAP for the project's Neo4j, docs/operations.md) or write less at once.",
+        );
+      }
+      if (BOOKMARK_CODES.has(error.code)) {
+        return new BadUserInputError(
+          "The bookmark sent with the request is not one this database knows (from another database, or altered); send the bookmark a response gave, unchanged.",
+          undefined,
+          { header: "x-neo4j-bookmark" },
+        );
+      }
+      if (error.code === "Neo.TransientError.Transaction.BookmarkTimeout") {
+        return new ServiceUnavailableError(
+          "The graph database had not caught up with the bookmark sent with the request in time; try again shortly.",
         );
       }
       if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith("Neo.TransientError")) {

@@ -5,6 +5,7 @@ import {
   type RoundTrips,
   type Services,
   type StoreSource,
+  type WriteBookmarks,
 } from "../services";
 
 /** Everything a resolver may use, made fresh for every request. */
@@ -16,21 +17,28 @@ export interface Context {
   readonly logger: Logger;
   /** Who is calling; anonymous unless valid credentials came with the request. */
   readonly principal: Principal;
+  /** The bookmarks of this request's committed writes, returned to the client with the response. */
+  readonly bookmarks: WriteBookmarks;
 }
 
-/** Builds a request's context: its own round-trip counter, loaders and services. */
+/**
+ * Builds a request's context: its own round-trip counter, loaders and services, reading after
+ * `after` (the bookmarks the client sent, none by default).
+ */
 export function createContext(
   db: StoreSource,
   logger: Logger,
   requestId: string,
   principal: Principal = ANONYMOUS,
+  after: readonly string[] = [],
 ): Context {
-  const { services, roundTrips } = createRequestServices(db, principal);
+  const { services, roundTrips, bookmarks } = createRequestServices(db, principal, after);
   return {
     requestId,
     counter: roundTrips,
     services,
     logger: logger.child({ requestId }),
     principal,
+    bookmarks,
   };
 }

@@ -2,8 +2,12 @@ import cors from "cors";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { Config } from "../config";
 import { sendGraphQLError } from "../observability/request-scope";
+import { BOOKMARK_HEADER } from "./bookmarks";
 
-/** Headers a browser page may send: JSON bodies, credentials, Apollo's CSRF headers, request ids. */
+/**
+ * Headers a browser page may send: JSON bodies, credentials, Apollo's CSRF headers, request ids,
+ * and the bookmark of its last write (read-your-writes, src/http/bookmarks.ts).
+ */
 const ALLOWED_HEADERS = [
   "content-type",
   "authorization",
@@ -11,7 +15,11 @@ const ALLOWED_HEADERS = [
   "x-request-id",
   "apollo-require-preflight",
   "x-apollo-operation-name",
+  BOOKMARK_HEADER,
 ];
+
+/** Response headers a browser page may read: the request id, and a write's bookmark. */
+const EXPOSED_HEADERS = ["x-request-id", BOOKMARK_HEADER];
 
 /**
  * Cross-origin access to the API for browser pages on other origins (CORS), from an allow-list:
@@ -33,7 +41,7 @@ export function createCors(
     origin: true,
     methods: ["GET", "POST", "OPTIONS"],
     allowedHeaders: ALLOWED_HEADERS,
-    exposedHeaders: ["x-request-id"],
+    exposedHeaders: EXPOSED_HEADERS,
     credentials: config.corsCredentials,
     maxAge: config.corsMaxAgeS,
     optionsSuccessStatus: 204,

@@ -1,3 +1,4 @@
+import { RequestBookmarks } from "../db/bookmarks";
 import { QueryCounter, type Database, type Transactional } from "../db/database";
 import { ChainMapRepository } from "./chain-map.repository";
 import { CurationRepository } from "./curation.repository";
@@ -16,7 +17,7 @@ export type AdminStore = Database;
 
 /** What the app hands the request layer: a store that gives each request its own view. */
 export interface StoreSource {
-  scoped(counter: QueryCounter): Store;
+  scoped(counter: QueryCounter, bookmarks?: RequestBookmarks): Store;
 }
 
 /** How many database round trips a request has made so far. */
@@ -24,10 +25,23 @@ export interface RoundTrips {
   readonly count: number;
 }
 
-/** One request's view of the store, and the counter of its round trips. */
-export function requestStore(source: StoreSource): { store: Store; roundTrips: RoundTrips } {
+/** The bookmarks of the writes a request committed: what its response hands the client. */
+export interface WriteBookmarks {
+  readonly writes: readonly string[];
+}
+
+/**
+ * One request's view of the store, the counter of its round trips, and its bookmarks: its
+ * sessions start after `after` (bookmarks the client sent) and its writes' bookmarks collect in
+ * `bookmarks`.
+ */
+export function requestStore(
+  source: StoreSource,
+  after: readonly string[] = [],
+): { store: Store; roundTrips: RoundTrips; bookmarks: WriteBookmarks } {
   const counter = new QueryCounter();
-  return { store: source.scoped(counter), roundTrips: counter };
+  const bookmarks = new RequestBookmarks(after);
+  return { store: source.scoped(counter, bookmarks), roundTrips: counter, bookmarks };
 }
 
 /** The repositories of one write transaction: everything a unit of work's body may touch. */

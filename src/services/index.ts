@@ -13,6 +13,7 @@ import {
   type RoundTrips,
   type Store,
   type StoreSource,
+  type WriteBookmarks,
 } from "../repositories/store";
 import { ChainService } from "./chain.service";
 import { ChainMapImportService } from "./chain-maps/import.service";
@@ -76,22 +77,31 @@ export function createServices(db: Store, principal: Principal): Services {
   };
 }
 
-export type { RoundTrips, StoreSource } from "../repositories/store";
+export type { RoundTrips, StoreSource, WriteBookmarks } from "../repositories/store";
 
-/** One request's services over its own view of the database, and that view's round-trip count. */
+/**
+ * One request's services over its own view of the database, that view's round-trip count and
+ * the bookmarks of its writes.
+ */
 export interface RequestServices {
   readonly services: Services;
   readonly roundTrips: RoundTrips;
+  readonly bookmarks: WriteBookmarks;
 }
 
 /**
  * Builds what a request needs from what the app holds (its Database, as a StoreSource): a view of
- * the database that counts this request's round trips, and the services over it. The GraphQL
+ * the database that counts this request's round trips and starts its sessions after `after` (the
+ * bookmarks the client sent), and the services over it. The GraphQL
  * context is made from this, so src/graphql never touches src/db.
  */
-export function createRequestServices(source: StoreSource, principal: Principal): RequestServices {
-  const { store, roundTrips } = requestStore(source);
-  return { services: createServices(store, principal), roundTrips };
+export function createRequestServices(
+  source: StoreSource,
+  principal: Principal,
+  after: readonly string[] = [],
+): RequestServices {
+  const { store, roundTrips, bookmarks } = requestStore(source, after);
+  return { services: createServices(store, principal), roundTrips, bookmarks };
 }
 
 /** The chain-map importer over a store: names resolved as `resolve` does, writes in one transaction. */

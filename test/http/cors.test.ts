@@ -119,6 +119,45 @@ describe("an origin on CORS_ORIGINS", () => {
   });
 });
 
+describe("the bookmark header from an origin on CORS_ORIGINS", () => {
+  it("may be sent: its preflight lists x-neo4j-bookmark among the allowed headers", async () => {
+    const reply = await send(open.url, {
+      method: "OPTIONS",
+      headers: {
+        origin: ALLOWED,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type,x-neo4j-bookmark",
+      },
+    });
+    expect(reply.status).toBe(204);
+    expect(reply.headers.get("access-control-allow-headers")?.split(",")).toEqual(
+      expect.arrayContaining(["content-type", "x-neo4j-bookmark"]),
+    );
+  });
+
+  it("may be read: responses expose x-neo4j-bookmark and x-request-id", async () => {
+    const reply = await send(open.url, post(ALLOWED));
+    expect(reply.body).toEqual({ data: EXPECTED });
+    expect(reply.headers.get("access-control-expose-headers")?.split(",")).toEqual([
+      "x-request-id",
+      "x-neo4j-bookmark",
+    ]);
+  });
+
+  it("when not one the API gave, is refused 400 BAD_USER_INPUT, readable by the page, nothing read", async () => {
+    const before = open.db.runCount;
+    const reply = await send(open.url, post(ALLOWED, QUERY, { "x-neo4j-bookmark": "FB:kcwQ" }));
+    expect(reply.status).toBe(400);
+    expect(reply.headers.get("access-control-allow-origin")).toBe(ALLOWED);
+    expect(reply.body?.data).toBeUndefined();
+    expect(reply.body?.errors?.map((error) => error.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+    expect(reply.body?.errors?.[0]?.message).toContain(
+      "bookmark 1 is not base64url (letters, digits, - and _)",
+    );
+    expect(open.db.runCount, "database round trips").toBe(before);
+  });
+});
+
 describe("an origin not on CORS_ORIGINS", () => {
   const forbidden = (reply: Reply, origin: string): void => {
     expect(reply.status).toBe(403);
