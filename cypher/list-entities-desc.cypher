@@ -1,9 +1,18 @@
+// With $withTotal, the list's totalCount in the same round trip: the count of count-entities.cypher,
+// by the same filter; without it the block reads nothing (0).
+CALL () {
+  WITH 1 AS asked
+  WHERE $withTotal
+  //#include list-filter
+  RETURN count(n) AS total
+}
 //#include list-filter
 //#include list-sort-key
 WHERE $cursorKey IS NULL
   OR sortKey < $cursorKey
   OR (sortKey = $cursorKey AND n.id < $cursorId)
 RETURN n.id AS id, sortKey,
-  n __ENTITY__ AS entity
+  n __ENTITY__ AS entity,
+  total
 ORDER BY sortKey DESC, n.id DESC
 LIMIT toInteger($limit)

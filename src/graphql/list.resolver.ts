@@ -8,7 +8,7 @@ import type {
 import type { EntityConnectionRecord, ListArgs } from "../services/list.service";
 import { EntityKindEnum } from "./common.type";
 import type { Context } from "./context";
-import { listPrefetchPlanOf } from "./lookahead";
+import { asksForTotalCount, listPrefetchPlanOf } from "./lookahead";
 import {
   CountBucket,
   EntityConnection,
@@ -69,7 +69,11 @@ export class ListResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<EntityConnectionRecord> {
-    return ctx.services.lists.list(toListArgs(kind ?? null, args), listPrefetchPlanOf(info, kind));
+    return ctx.services.lists.list(
+      toListArgs(kind ?? null, args),
+      listPrefetchPlanOf(info, kind),
+      asksForTotalCount(info),
+    );
   }
 
   @Query(() => [KindCount], {
@@ -120,7 +124,11 @@ function kindListResolver(kind: EntityKind): new () => object {
       @Ctx() ctx: Context,
       @Info() info: GraphQLResolveInfo,
     ): Promise<EntityConnectionRecord> {
-      return ctx.services.lists.list(toListArgs(kind, args), listPrefetchPlanOf(info, kind));
+      return ctx.services.lists.list(
+        toListArgs(kind, args),
+        listPrefetchPlanOf(info, kind),
+        asksForTotalCount(info),
+      );
     }
   }
   return KindListResolver;

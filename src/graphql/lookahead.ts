@@ -80,6 +80,16 @@ export function listPrefetchPlanOf(
   return aheadOf(entities, kind, info);
 }
 
+/**
+ * Whether a list query asks for its totalCount (outside a directive, which only the field's own
+ * resolver can weigh): then the page query counts the list in the same round trip.
+ */
+export function asksForTotalCount(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some(
+    (field) => fieldsNamed(field.selectionSet, "totalCount", info.fragments).length > 0,
+  );
+}
+
 /** The typed relationship fields of these fields' selections, with what each asks for next. */
 function aheadOf(
   fields: readonly FieldNode[],

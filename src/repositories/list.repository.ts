@@ -29,6 +29,8 @@ export interface ListPageQuery {
   readonly order: "asc" | "desc";
   readonly cursor: { readonly key: string; readonly id: string } | null;
   readonly limit: number;
+  /** Count every entity the filter keeps too, in the same query (the list's totalCount). */
+  readonly withTotal: boolean;
 }
 
 export interface ListRow {
@@ -50,6 +52,11 @@ export interface ListPage {
   readonly rows: ListRow[];
   /** With PageLinks: each entity's links, and those read one level further, by key. */
   readonly links: KeyedRelations[];
+  /**
+   * With `withTotal`, how many entities the filter keeps; null without it, or when the page is
+   * empty (a query with no row brings no count: count(filter) says).
+   */
+  readonly total: number | null;
 }
 
 /** Filtered, keyset-paginated entity lists and the counts dashboards show. */
@@ -69,13 +76,16 @@ export class ListRepository {
       cursorKey: query.cursor?.key ?? null,
       cursorId: query.cursor?.id ?? null,
       limit: query.limit,
+      withTotal: query.withTotal,
     };
+    const totalOf = (rows: readonly Row[]): number | null =>
+      query.withTotal && rows[0] !== undefined ? Number(rows[0].total) : null;
     if (links === null) {
       const rows = await this.db.read(
         query.order === "asc" ? "list-entities-asc" : "list-entities-desc",
         params,
       );
-      return { rows: rows.map(toListRow), links: [] };
+      return { rows: rows.map(toListRow), links: [], total: totalOf(rows) };
     }
     const rows = await this.db.read(
       { query: query.order === "asc" ? "list-links-asc" : "list-links-desc", type: links.type },
@@ -99,6 +109,7 @@ export class ListRepository {
     return {
       rows: read.map(({ listed }) => listed),
       links: [...read.map(({ key, relations }) => ({ key, relations })), ...prefetched.reads()],
+      total: totalOf(rows),
     };
   }
 

@@ -55,9 +55,14 @@ export class ListService {
   /**
    * A page of a list. `ahead` names the relationship links a query will ask for on the page's
    * entities (see prefetchPlanOf); when they are of one type and direction, on the list's kind, the
-   * page query reads them too, and the fields that ask find them in the request's loaders.
+   * page query reads them too, and the fields that ask find them in the request's loaders. With
+   * `withTotal` (the query asks for totalCount), the page query counts the list too.
    */
-  async list(args: ListArgs, ahead: readonly PrefetchPlan[] = []): Promise<EntityConnectionRecord> {
+  async list(
+    args: ListArgs,
+    ahead: readonly PrefetchPlan[] = [],
+    withTotal = false,
+  ): Promise<EntityConnectionRecord> {
     const backward = args.last !== null && args.last !== undefined;
     if (backward && args.first !== null && args.first !== undefined) {
       throw new BadUserInputError("pass first/after or last/before, not both", "last");
@@ -89,7 +94,7 @@ export class ListService {
     const links = pageLinks(args.kind, ahead);
     const read = (filter: ListFilter): ReturnType<ListRepository["page"]> =>
       this.repository.page(
-        { filter, sortField: args.sortField, order, cursor, limit: size + 1 },
+        { filter, sortField: args.sortField, order, cursor, limit: size + 1, withTotal },
         links,
       );
     // A filter names an entity by id or by name. A page with rows had ids that exist (the usual
@@ -127,7 +132,9 @@ export class ListService {
       node: row.entity,
       cursor: encodeCursor(CURSOR_TAG, [row.sortKey, row.id]),
     }));
-    let counted: Promise<number> | undefined;
+    // Counted with the page when asked for and the page has rows; else by a query of its own.
+    let counted: Promise<number> | undefined =
+      page.total === null ? undefined : Promise.resolve(page.total);
     return {
       totalCount: () => (counted ??= this.repository.count(filter)),
       edges,

@@ -92,6 +92,7 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   target: "plan-check-b",
   terms: [],
   toId: "plan-check-b",
+  withTotal: true,
   type: "CO_BUILT",
   types: [],
   what: "plan check",
