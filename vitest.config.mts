@@ -8,7 +8,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const alias = { graphql: path.resolve(root, "node_modules/graphql/index.js") };
 
 /** Tests that need no database: they run first, in parallel, and alone with `npm run test:unit`. */
-const UNIT = ["src/**/*.test.ts", "test/docker-compose.test.ts"];
+const UNIT = ["src/**/*.test.ts", "bench/**/*.test.ts", "test/docker-compose.test.ts"];
 /**
  * Tests that take long or disturb the database for everyone (fuzzing, killing Neo4j, the launcher,
  * real browsers): they run last, after the integration tier.

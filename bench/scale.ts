@@ -11,6 +11,7 @@ import { answerSize, loadTarget, type LoadSettings, type TargetRun } from "./lib
 import { operations, type Anchors, type Operation } from "./lib/ops";
 import { saveResults } from "./lib/report";
 import { SyntheticGraph } from "./lib/synthetic";
+import { nodeUsed, onNode24 } from "./lib/node24";
 
 /**
  * `npm run bench:scale`: synthetic graphs of 10 thousand, 100 thousand and 1 million entities,
@@ -242,6 +243,8 @@ async function main(): Promise<void> {
     logger: { info: log, error: log },
   };
   const { uri, started } = await ensureNeo4j(config, manager);
+  const node = nodeUsed();
+  log(`bench:scale: Node ${node.version} (${node.path}), Neo4j ${uri}`);
   const sizes = args.sizes.split(",").map(Number);
   const batches = args.batches.split(",").map(Number);
   const batchOn = Number(args["batch-size-on"]);
@@ -286,12 +289,15 @@ async function main(): Promise<void> {
   } finally {
     if (started && !args.keep) await stopNeo4j(config, manager);
   }
-  const summary = { settings, chosenBatch, batchTrials, loads, latency };
+  const summary = { node, settings, chosenBatch, batchTrials, loads, latency };
   log(`raw figures: ${saveResults("scale", summary)}`);
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }
 
-main().catch((error: unknown) => {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+onNode24(
+  () =>
+    void main().catch((error: unknown) => {
+      log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exit(1);
+    }),
+);

@@ -60,7 +60,8 @@ export async function startTarget(
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     },
   );
-  const { port } = await nextMessage(child, "ready", 60_000);
+  // The service plans its queries at start (WARM_UP): on a cold Neo4j and a busy machine, minutes.
+  const { port } = await nextMessage(child, "ready", 180_000);
   return {
     target,
     port,
