@@ -46,11 +46,14 @@ function nextMessage<T extends ChildMessage["type"]>(
   });
 }
 
-/** Starts one target (bench/serve.ts) in a child process and waits until it listens. */
+/**
+ * Starts one target (bench/serve.ts) in a child process and waits until it listens. The floor serves
+ * each operation on every anchor set given.
+ */
 export async function startTarget(
   target: Target,
   boltUri: string,
-  anchors: Anchors,
+  anchors: Anchors | readonly Anchors[],
 ): Promise<TargetProcess> {
   const child = fork(
     path.join(__dirname, "..", "serve.ts"),
