@@ -220,7 +220,10 @@ async function measureEqualSize(
   for (const ref of reference.ops) {
     if (ref.anchor === "-") continue;
     const candidates: { anchors: Anchors; op: Operation; ids: number }[] = [];
-    for (const candidate of candidateAnchors(size, anchors[ref.anchor], ref.name)) {
+    // The role's own anchor first, so it is kept when its answer already matches (a typical
+    // district stays typical); then the candidates, most linked first.
+    const own = anchors[ref.anchor];
+    for (const candidate of [own, ...candidateAnchors(size, own, ref.name)]) {
       const op = scaleOperations(candidate).find((o) => o.name === ref.name);
       const answer = op === undefined ? null : await answerSize(ours, op);
       if (op !== undefined && answer !== null)
