@@ -20,6 +20,7 @@ import { Database } from "../src/db/database";
 import { WEB_DIST } from "../src/http/pages";
 import { createLogger } from "../src/logger";
 import { launchBrowser, openPage } from "../test/helpers/browser";
+import { onNode24 } from "./lib/node24";
 
 const ANCHOR = "industrial-cluster-projects";
 const GOAL_MS = 1000;
@@ -80,7 +81,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+onNode24(
+  () =>
+    void main().catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    }),
+);

@@ -12,6 +12,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { onNode24 } from "./lib/node24";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -101,7 +102,10 @@ async function main(): Promise<void> {
   for (const warmUp of modes) await measure(warmUp);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+onNode24(
+  () =>
+    void main().catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    }),
+);

@@ -18,6 +18,7 @@ import type { ImportProgress } from "../src/services/chain-maps/import.service";
 import { parseChainMap } from "../src/services/chain-maps/parse";
 import { applySchema } from "../src/services/seeding";
 import { fixtureData, workbookOf } from "../test/fixtures/chain-maps/build";
+import { onNode24 } from "./lib/node24";
 
 const SET = "bench-import";
 
@@ -102,9 +103,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench:import failed: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exit(1);
-});
+onNode24(
+  () =>
+    void main().catch((error: unknown) => {
+      process.stderr.write(
+        `bench:import failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exit(1);
+    }),
+);

@@ -11,6 +11,7 @@ import os from "node:os";
 
 import { readDocument } from "../src/ingest/read";
 import { buildDocx, buildLongPdf } from "../test/fixtures/documents/build";
+import { onNode24 } from "./lib/node24";
 
 const RUNS = 5;
 
@@ -67,4 +68,4 @@ async function main(): Promise<void> {
   );
 }
 
-void main();
+onNode24(() => void main());

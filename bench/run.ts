@@ -10,6 +10,7 @@ import { startTarget, type TargetProcess } from "./lib/children";
 import { loadTarget, Verifier, type LoadSettings } from "./lib/measure";
 import { operations, SEED_ANCHORS } from "./lib/ops";
 import { markdownTable, opReport, saveResults, type OpReport } from "./lib/report";
+import { onNode24 } from "./lib/node24";
 
 /**
  * `npm run bench [-- --quick] [-- --only resolve,paths]`: our API, the floor and the peer, each in
@@ -55,14 +56,8 @@ async function main(): Promise<void> {
   const only = args.only?.split(",");
   const ops = operations(SEED_ANCHORS).filter((op) => only === undefined || only.includes(op.name));
   log(
-    `bench: ${ops.length} operations, ${settings.connections} connections, ${settings.durationSeconds} s each (+${settings.warmupSeconds} s warm-up), Neo4j ${uri}, Node ${process.version}`,
+    `bench: ${ops.length} operations, ${settings.connections} connections, ${settings.durationSeconds} s each (+${settings.warmupSeconds} s warm-up), Neo4j ${uri}, Node ${process.version} (${process.execPath})`,
   );
-  // Every target is forked with this Node. Production runs Node 24, whose figures RESULTS.md
-  // reports; Node 20 was measured at half the requests per second on the same code.
-  if (Number(process.versions.node.split(".")[0]) < 24) {
-    log(`bench: note: Node ${process.version} here; production and RESULTS.md use Node 24`);
-  }
-
   const verifier = await Verifier.create(config, uri);
   const verifications = new Map<string, Awaited<ReturnType<Verifier["verify"]>>>();
   try {
@@ -111,13 +106,17 @@ async function main(): Promise<void> {
     cpuModel: os.cpus()[0]?.model ?? "unknown",
     memGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
+    nodePath: process.execPath,
   };
   const file = saveResults("bench", { machine, settings, reports });
   log(`\n${markdownTable(reports)}\n\nraw figures: ${file}`);
   process.stdout.write(`${JSON.stringify({ machine, settings, ops: reports })}\n`);
 }
 
-main().catch((error: unknown) => {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+onNode24(
+  () =>
+    void main().catch((error: unknown) => {
+      log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exit(1);
+    }),
+);

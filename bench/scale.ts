@@ -6,11 +6,21 @@ import { boltUri, loadConfig, type Config } from "../src/config";
 import { Database } from "../src/db/database";
 import { SeedRepository } from "../src/repositories/seed.repository";
 import { ensureNeo4j, stopNeo4j, type ManagerOptions } from "../scripts/neo4j/manager";
-import { startTarget } from "./lib/children";
+import { startTarget, type TargetProcess } from "./lib/children";
+import {
+  anchorLabel,
+  candidateAnchors,
+  closestAnswer,
+  compare,
+  equalSizeTable,
+  side,
+  type EqualSizeComparison,
+} from "./lib/equal-size";
 import { answerSize, loadTarget, type LoadSettings, type TargetRun } from "./lib/measure";
 import { operations, type Anchors, type Operation } from "./lib/ops";
 import { saveResults } from "./lib/report";
 import { SyntheticGraph } from "./lib/synthetic";
+import { nodeUsed, onNode24 } from "./lib/node24";
 
 /**
  * `npm run bench:scale`: synthetic graphs of 10 thousand, 100 thousand and 1 million entities,
@@ -160,6 +170,8 @@ interface OpAtSize {
   /** Entity ids named in the answer, and its size: answers grow with the graph up to their caps. */
   readonly answer_ids: number;
   readonly answer_kb: number;
+  /** The entity (or path ends) an id-anchored run was asked about. */
+  readonly anchor_id: string;
 }
 
 /**
@@ -192,10 +204,63 @@ const ID_ANCHORED = new Set([
   "innovation-chain",
 ]);
 
+/**
+ * For each id-anchored run of the reference (smallest) size, the anchor of this graph whose answer
+ * names the same number of entities (or the closest), measured under the same load: the
+ * equal-size comparison of issue 17's decision 2.
+ */
+async function measureEqualSize(
+  ours: TargetProcess,
+  size: number,
+  anchors: { hub: Anchors; typical: Anchors },
+  reference: { size: number; ops: readonly OpAtSize[] },
+  measured: readonly OpAtSize[],
+): Promise<EqualSizeComparison[]> {
+  const out: EqualSizeComparison[] = [];
+  for (const ref of reference.ops) {
+    if (ref.anchor === "-") continue;
+    const candidates: { anchors: Anchors; op: Operation; ids: number }[] = [];
+    // The role's own anchor first, so it is kept when its answer already matches (a typical
+    // district stays typical); then the candidates, most linked first.
+    const own = anchors[ref.anchor];
+    for (const candidate of [own, ...candidateAnchors(size, own, ref.name)]) {
+      const op = scaleOperations(candidate).find((o) => o.name === ref.name);
+      const answer = op === undefined ? null : await answerSize(ours, op);
+      if (op !== undefined && answer !== null)
+        candidates.push({ anchors: candidate, op, ids: answer.ids });
+    }
+    const chosen = closestAnswer(ref.answer_ids, candidates);
+    if (chosen === undefined) continue;
+    const label = anchorLabel(ref.name, chosen.anchors);
+    // The role's own run already measured this anchor: no second load.
+    let run: { answer_ids: number; p50_ms: number; p99_ms: number } | undefined = measured.find(
+      (m) => m.name === ref.name && m.anchor_id === label,
+    );
+    if (run === undefined) {
+      const r = await loadTarget(ours, chosen.op, settings);
+      if (r !== null) run = { answer_ids: chosen.ids, p50_ms: r.p50Ms, p99_ms: r.p99Ms };
+    }
+    if (run === undefined) continue;
+    const comparison = compare(
+      ref.name,
+      ref.anchor,
+      side(reference.size, ref.anchor_id, ref),
+      side(size, label, run),
+    );
+    out.push(comparison);
+    log(
+      `  equal-size ${ref.name} (${ref.anchor}): ${ref.anchor_id} ${ref.answer_ids} entities p99 ${ref.p99_ms} ms at ${reference.size} → ${label} ${run.answer_ids} entities p99 ${run.p99_ms} ms: ${comparison.p99_ratio}×`,
+    );
+  }
+  return out;
+}
+
 async function measureOps(
   uri: string,
   anchors: { hub: Anchors; typical: Anchors },
-): Promise<OpAtSize[]> {
+  size: number,
+  reference?: { size: number; ops: readonly OpAtSize[] },
+): Promise<{ ops: OpAtSize[]; equalSize: EqualSizeComparison[] }> {
   const runs: { op: Operation; anchor: OpAtSize["anchor"]; anchors: Anchors }[] = [
     ...scaleOperations(anchors.hub).map((op) => ({
       op,
@@ -222,15 +287,18 @@ async function measureOps(
         errors: result.errors,
         answer_ids: size.ids,
         answer_kb: size.kb,
+        anchor_id: anchorLabel(run.op.name, run.anchors),
       });
       log(
         `  ${run.op.name} (${run.anchor}): p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ${result.rps} rps, ${result.errors} errors; answer ${size.ids} ids, ${size.kb} KB`,
       );
     }
+    const equalSize =
+      reference === undefined ? [] : await measureEqualSize(ours, size, anchors, reference, out);
+    return { ops: out, equalSize };
   } finally {
     await ours.stop();
   }
-  return out;
 }
 
 async function main(): Promise<void> {
@@ -242,17 +310,31 @@ async function main(): Promise<void> {
     logger: { info: log, error: log },
   };
   const { uri, started } = await ensureNeo4j(config, manager);
-  const sizes = args.sizes.split(",").map(Number);
+  const node = nodeUsed();
+  log(`bench:scale: Node ${node.version} (${node.path}), Neo4j ${uri}`);
+  // Ascending: the first is the reference of the equal-size comparisons.
+  const sizes = args.sizes
+    .split(",")
+    .map(Number)
+    .sort((a, b) => a - b);
   const batches = args.batches.split(",").map(Number);
   const batchOn = Number(args["batch-size-on"]);
   const loads: LoadReport[] = [];
   const batchTrials: LoadReport[] = [];
   const latency: { size: number; ops: OpAtSize[] }[] = [];
+  const equalSize: EqualSizeComparison[] = [];
+  // The smallest size is the reference every larger one is compared with, answer for answer.
+  const measureAt = async (size: number): Promise<void> => {
+    const reference = latency[0];
+    const measured = await measureOps(uri, new SyntheticGraph(size).anchors(), size, reference);
+    latency.push({ size, ops: measured.ops });
+    equalSize.push(...measured.equalSize);
+  };
   let chosenBatch = 1_000;
   try {
     for (const size of sizes) {
       if (args["measure-only"]) {
-        latency.push({ size, ops: await measureOps(uri, new SyntheticGraph(size).anchors()) });
+        await measureAt(size);
         continue;
       }
       let report: LoadReport;
@@ -281,17 +363,21 @@ async function main(): Promise<void> {
       log(
         `loaded ${size} entities + ${report.relationships} relationships (batch ${report.batchSize}): nodes ${report.nodeSeconds} s (${report.entitiesPerSecond}/s), relationships ${report.relationshipSeconds} s (${report.relationshipsPerSecond}/s)`,
       );
-      latency.push({ size, ops: await measureOps(uri, new SyntheticGraph(size).anchors()) });
+      await measureAt(size);
     }
   } finally {
     if (started && !args.keep) await stopNeo4j(config, manager);
   }
-  const summary = { settings, chosenBatch, batchTrials, loads, latency };
+  const summary = { node, settings, chosenBatch, batchTrials, loads, latency, equalSize };
+  if (equalSize.length > 0) log(`\nequal-size comparisons:\n${equalSizeTable(equalSize)}\n`);
   log(`raw figures: ${saveResults("scale", summary)}`);
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }
 
-main().catch((error: unknown) => {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+onNode24(
+  () =>
+    void main().catch((error: unknown) => {
+      log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exit(1);
+    }),
+);

@@ -9,7 +9,7 @@ import { startApp } from "../src/app";
 import { loadConfig, type Config } from "../src/config";
 import { Database } from "../src/db/database";
 import { createLogger } from "../src/logger";
-import { operations, type Anchors } from "./lib/ops";
+import { operations, type Anchors, type Operation } from "./lib/ops";
 import { peerSchema } from "./lib/peer";
 import type { ChildMessage, ParentMessage, Target } from "./lib/children";
 
@@ -65,9 +65,17 @@ async function startOurs(config: Config): Promise<{ port: number; stop: () => Pr
 
 async function startFloor(config: Config): Promise<{ port: number; stop: () => Promise<void> }> {
   const driver = driverFor(config);
-  const byName = new Map(operations(JSON.parse(anchorsJson) as Anchors).map((op) => [op.name, op]));
+  // One anchor set (npm run bench) or several (bench:mixed: `/op/<name>?anchors=<index>`).
+  const parsed = JSON.parse(anchorsJson) as Anchors | Anchors[];
+  const byKey = new Map<string, Operation>(
+    (Array.isArray(parsed) ? parsed : [parsed]).flatMap((anchors, index) =>
+      operations(anchors).map((op) => [`${op.name}?anchors=${index}`, op] as const),
+    ),
+  );
   const server = http.createServer((req, res) => {
-    const op = byName.get((req.url ?? "").replace(/^\/op\//, ""));
+    const url = new URL(req.url ?? "/", "http://floor");
+    const name = url.pathname.replace(/^\/op\//, "");
+    const op = byKey.get(`${name}?anchors=${url.searchParams.get("anchors") ?? "0"}`);
     // The body is drained though unused, as a GraphQL server must read its own.
     req.resume();
     req.on("end", () => {

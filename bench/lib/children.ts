@@ -46,11 +46,14 @@ function nextMessage<T extends ChildMessage["type"]>(
   });
 }
 
-/** Starts one target (bench/serve.ts) in a child process and waits until it listens. */
+/**
+ * Starts one target (bench/serve.ts) in a child process and waits until it listens. The floor serves
+ * each operation on every anchor set given.
+ */
 export async function startTarget(
   target: Target,
   boltUri: string,
-  anchors: Anchors,
+  anchors: Anchors | readonly Anchors[],
 ): Promise<TargetProcess> {
   const child = fork(
     path.join(__dirname, "..", "serve.ts"),
@@ -60,7 +63,8 @@ export async function startTarget(
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     },
   );
-  const { port } = await nextMessage(child, "ready", 60_000);
+  // The service plans its queries at start (WARM_UP): on a cold Neo4j and a busy machine, minutes.
+  const { port } = await nextMessage(child, "ready", 180_000);
   return {
     target,
     port,

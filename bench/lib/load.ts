@@ -25,13 +25,14 @@ export interface LoadResult {
   readonly firstError?: string;
 }
 
-function percentile(sortedMs: readonly number[], p: number): number {
+/** The p-th percentile (0–100) of ascending latencies, nearest rank. */
+export function percentile(sortedMs: readonly number[], p: number): number {
   if (sortedMs.length === 0) return Number.NaN;
   const index = Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1);
   return sortedMs[Math.max(0, index)] ?? Number.NaN;
 }
 
-const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+export const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
 
 /**
  * Drives one URL with autocannon on loopback. Latencies are taken from every response's own

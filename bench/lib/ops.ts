@@ -30,6 +30,42 @@ export const SEED_ANCHORS: Anchors = {
   industryId: "industry-automobile",
 };
 
+/**
+ * More anchors on the seeded graph, for the mixed workload (bench/mixed.ts): each operation is asked
+ * about several entities, names and terms, so no one answer is all Neo4j's caches see. The first is
+ * SEED_ANCHORS.
+ */
+export const SEED_ANCHOR_SETS: readonly Anchors[] = [
+  SEED_ANCHORS,
+  {
+    resolveName: "西南交大",
+    searchQuery: "成都",
+    districtId: "jinjiang-district",
+    neighborhoodId: "chengdu",
+    pathFrom: "swjtu",
+    pathTo: "jinjiang-district",
+    industryId: "industry-rail-transit",
+  },
+  {
+    resolveName: "川大",
+    searchQuery: "大学",
+    districtId: "shuangliu-county",
+    neighborhoodId: "industrial-cluster-projects",
+    pathFrom: "scu",
+    pathTo: "chengdu",
+    industryId: "industry-organic-agri-products",
+  },
+  {
+    resolveName: "北大",
+    searchQuery: "产业",
+    districtId: "jinjiang-district",
+    neighborhoodId: "universities-and-institutes",
+    pathFrom: "cuit",
+    pathTo: "shuangliu-county",
+    industryId: "industry-cybersecurity",
+  },
+];
+
 type Json = unknown;
 type Record_ = Record<string, unknown>;
 
