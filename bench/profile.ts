@@ -8,6 +8,7 @@ import { ensureNeo4j } from "../scripts/neo4j/manager";
 import { drive, graphqlOk } from "./lib/load";
 import { operations, SEED_ANCHORS } from "./lib/ops";
 import { summarise, type CpuProfile } from "./lib/cpu-profile";
+import { onNode24 } from "./lib/node24";
 
 /**
  * `npm run bench:profile [-- --only search,list-page] [-- --seconds 15] [-- --top 25]`: where ours
@@ -119,7 +120,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exitCode = 1;
-});
+onNode24(
+  () =>
+    void main().catch((error: unknown) => {
+      log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exitCode = 1;
+    }),
+);
