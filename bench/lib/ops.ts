@@ -7,6 +7,7 @@
 
 import { cypher } from "../../src/db/cypher";
 import { RELATION_TYPES } from "../../src/model/vocabulary";
+import { foldQuery, searchTerms, toLuceneQuery } from "../../src/services/search.service";
 
 /** The ids and strings an operation is anchored on; the seeded graph and each synthetic one differ. */
 export interface Anchors {
@@ -93,14 +94,8 @@ const ids = (values: readonly unknown[]): string[] => sorted(values.map((v) => s
 const scores = (hits: readonly unknown[]): number[] =>
   hits.map((h) => Number(Number(obj(h).score).toFixed(4)));
 
-/** Quotes a search term the way SearchService.toLuceneQuery does, for the floor and the peer. */
-function lucenePhrase(text: string): string {
-  return `"${text.normalize("NFKC").toLowerCase()}"`;
-}
-
 export function operations(a: Anchors): Operation[] {
   const nameKey = a.resolveName.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-  const phrase = lucenePhrase(a.searchQuery);
   return [
     {
       name: "resolve",
@@ -121,24 +116,40 @@ ORDER BY n.id`,
       name: "search",
       nested: false,
       ours: `query { search(query: ${JSON.stringify(a.searchQuery)}, first: 10) { totalCount edges { score node { id kind name } } } }`,
+      // The floor asks what search-entities.cypher asks, with the service's own Lucene query,
+      // exact form and terms computed once here: hits by name forms and by relationship
+      // properties, each entity once with its best score, exact names first.
       floor: {
-        cypher: `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
-WITH node, score
-ORDER BY score DESC, node.id
-WITH collect(node {.id, .kind, .name, score: score}) AS hits
+        cypher: `CALL () {
+  CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+  RETURN node AS entity, score
+  UNION ALL
+  CALL db.index.fulltext.queryRelationships('relation_props_2', $query) YIELD relationship, score
+  UNWIND [startNode(relationship), endNode(relationship)] AS entity
+  RETURN entity, score
+}
+WITH entity, max(score) AS score
+WHERE entity:Entity
+WITH entity, score,
+  [form IN [entity.name, coalesce(entity.nameEn, '')] + coalesce(entity.aliases, []) | toLower(form)] AS forms
+ORDER BY $exact IN forms DESC, any(term IN $terms WHERE term IN forms) DESC, score DESC, entity.id
+WITH collect(entity {.id, .kind, .name, score: score}) AS hits
 RETURN size(hits) AS total, hits[0..10] AS page`,
-        params: { query: phrase },
+        params: {
+          query: toLuceneQuery(a.searchQuery),
+          exact: foldQuery(a.searchQuery).trim(),
+          terms: searchTerms(a.searchQuery),
+        },
       },
-      peer: `query { searchNames(phrase: ${JSON.stringify(phrase)}, first: 10, sort: [{ score: DESC }]) { totalCount edges { score node { id kind name } } } }`,
+      // The peer's full-text field reads the name index only, and cannot rank exact names first
+      // or search relationship properties without hand-written Cypher (@cypher: the floor).
+      peer: null,
       projectOurs: (d) => {
         const s = obj(obj(d).search);
         return { total: s.totalCount, scores: scores(list(s.edges)) };
       },
       projectFloor: (rows) => ({ total: rows[0]?.total, scores: scores(list(rows[0]?.page)) }),
-      projectPeer: (d) => {
-        const s = obj(obj(d).searchNames);
-        return { total: s.totalCount, scores: scores(list(s.edges)) };
-      },
+      projectPeer: () => null,
     },
     {
       name: "entity-2-levels",
