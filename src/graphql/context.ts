@@ -3,6 +3,7 @@ import type { Logger } from "../logger";
 import {
   createRequestServices,
   type RoundTrips,
+  type ServiceSettings,
   type Services,
   type StoreSource,
 } from "../services";
@@ -24,8 +25,9 @@ export function createContext(
   logger: Logger,
   requestId: string,
   principal: Principal = ANONYMOUS,
+  settings?: ServiceSettings,
 ): Context {
-  const { services, roundTrips } = createRequestServices(db, principal);
+  const { services, roundTrips } = createRequestServices(db, principal, settings);
   return {
     requestId,
     counter: roundTrips,
