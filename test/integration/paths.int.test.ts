@@ -117,8 +117,8 @@ function fixtureLinks(): [string, string, string][] {
   for (let n = 21; n <= 30; n += 1) links.push([leaf(n), "SUPPORTS", HUB]);
   // The second hub: CO_BUILT out to mates 1–30; at a bound of 5 it keeps mates 1–5.
   for (let n = 1; n <= 30; n += 1) links.push([HUB_2, "CO_BUILT", mate(n)]);
-  // The target is two hops from the hub through leaves 2 and 23 (kept) and 12 and 27 (not).
-  for (const n of [2, 12, 23, 27]) links.push([leaf(n), "LOCATED_IN", TARGET]);
+  // The target is two hops from the hub through leaves 2 and 23 (kept) and 6, 12 and 27 (not).
+  for (const n of [2, 6, 12, 23, 27]) links.push([leaf(n), "LOCATED_IN", TARGET]);
   // FAR is two hops away through leaf 15 (not kept), three through leaf 4 and VIA (kept).
   links.push([leaf(15), "LOCATED_IN", FAR]);
   links.push([leaf(4), "LOCATED_IN", VIA]);
@@ -173,7 +173,7 @@ describe("shortest paths past a hub end", () => {
     for (const bound of [30, DEFAULT_PATH_HUB_BOUND]) {
       const search = await traversal(db, bound).pathSearch(HUB, TARGET, 4, 50);
       expect(routes(search)).toEqual(
-        [2, 12, 23, 27].map((n) => `${HUB}>${leaf(n)}>${TARGET}`).sort(),
+        [2, 6, 12, 23, 27].map((n) => `${HUB}>${leaf(n)}>${TARGET}`).sort(),
       );
       expect([search.exhaustive, search.bound, search.boundedEnds]).toEqual([true, null, []]);
     }
@@ -187,6 +187,23 @@ describe("shortest paths past a hub end", () => {
     const back = await traversal(db, 5).pathSearch(TARGET, HUB, 4, 50);
     expect(routes(back)).toEqual([`${TARGET}>${leaf(2)}>${HUB}`, `${TARGET}>${leaf(23)}>${HUB}`]);
     expect([back.exhaustive, back.bound, back.boundedEnds]).toEqual([false, 5, [HUB]]);
+  });
+
+  it("past the bound, keeps the first links still stated: what is hidden as of a day is skipped, not counted", async () => {
+    const repository = new TraversalRepository(db);
+    const search = (options: { hiddenEntities?: string[]; hiddenRels?: string[] }) =>
+      repository.shortestPaths(HUB, TARGET, 4, RELATION_TYPES, 50, { bound: 5, ...options });
+    const ids = (found: Awaited<ReturnType<typeof search>>): string[] =>
+      found.paths.map((path) => path.nodes.map((node) => node.id).join(">")).sort();
+    // Leaf 2 hidden: the first five CO_BUILT links still stated are leaves 1 and 3 to 6.
+    const hidden = await search({ hiddenEntities: [leaf(2)] });
+    expect(ids(hidden)).toEqual([`${HUB}>${leaf(6)}>${TARGET}`, `${HUB}>${leaf(23)}>${TARGET}`]);
+    expect(hidden.boundedEnds).toEqual([HUB]);
+    // The hub's link to leaf 2 hidden: the same cut; leaf 23's link to the target hidden: one route.
+    const rels = await search({
+      hiddenRels: [`${HUB}|CO_BUILT|${leaf(2)}`, `${leaf(23)}|LOCATED_IN|${TARGET}`],
+    });
+    expect(ids(rels)).toEqual([`${HUB}>${leaf(6)}>${TARGET}`]);
   });
 
   it("past the bound, finds the shortest path through the links kept, even when a shorter one is left out", async () => {
