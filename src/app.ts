@@ -23,12 +23,14 @@ import { createSchema } from "./graphql/schema";
 import { warmUp } from "./graphql/warm-up";
 import { createAuthenticator } from "./auth/authenticate";
 import { bookmarkHeader, bookmarkPlugin, bookmarksOf } from "./http/bookmarks";
+import { ANONYMOUS } from "./auth/principal";
 import { createCors } from "./http/cors";
 import { landingPagePlugin } from "./http/landing-page";
 import { servePage } from "./http/pages";
 import { serveReports } from "./http/report";
 import { AppError, UnauthenticatedError } from "./errors";
 import type { Logger } from "./logger";
+import type { ServiceSettings } from "./services";
 import { createMetrics } from "./observability/metrics";
 import { RequestScope, sendGraphQLError } from "./observability/request-scope";
 
@@ -157,6 +159,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const trusted =
     config.trustedDocuments === null ? null : await loadTrustedDocuments(config.trustedDocuments);
   const metrics = config.metricsEnabled ? createMetrics() : null;
+  const settings: ServiceSettings = { pathHubBound: config.pathHubBound };
   const scope = new RequestScope({ requestTimeoutMs: config.requestTimeoutMs, logger, metrics });
   // Same driver; its round trips are timed for /metrics and refused past their request's deadline.
   const db = deps.db.withHooks(scope.queryHooks());
@@ -208,7 +211,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   if (config.warmUp) {
     const warm = await warmUp(
       apollo,
-      (index) => createContext(db, logger, `warm-up-${index}`),
+      (index) => createContext(db, logger, `warm-up-${index}`, ANONYMOUS, [], settings),
       logger,
     );
     logger.info(warm, "warmed Neo4j's query plans");
@@ -251,7 +254,7 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
           typeof header === "string" && header.length <= 100 ? header : randomUUID();
         return authenticator.authenticate(req.headers).then((principal) => {
           if (config.readsRequireAuth && principal.anonymous) throw new UnauthenticatedError();
-          return createContext(db, logger, requestId, principal, bookmarksOf(res));
+          return createContext(db, logger, requestId, principal, bookmarksOf(res), settings);
         });
       },
     }),

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { DEFAULT_PATH_HUB_BOUND } from "../model/bounds";
 
 /**
  * Configuration from environment variables, validated once at start. Every bad value produces one
@@ -30,6 +31,7 @@ export const DEFAULTS = {
   MAX_TOKENS: 2_000,
   MAX_QUERY_COST: 20_000,
   MAX_BODY_BYTES: 102_400,
+  PATH_HUB_BOUND: DEFAULT_PATH_HUB_BOUND,
   METRICS_ENABLED: true,
   CORS_CREDENTIALS: false,
   CORS_MAX_AGE_S: 600,
@@ -86,6 +88,11 @@ export interface Config {
   readonly maxTokens: number;
   readonly maxQueryCost: number;
   readonly maxBodyBytes: number;
+  /**
+   * A path search follows only the first this many links of each type and direction of an end
+   * that has more links than this, and says its answer is not exhaustive (pathSearch).
+   */
+  readonly pathHubBound: number;
   /** Path of a JSON trusted-document list (sha256 → query); persisted queries stay off without it. */
   readonly trustedDocuments: string | null;
   readonly metricsEnabled: boolean;
@@ -138,6 +145,7 @@ export const CONFIG_VARIABLES = [
   "MAX_TOKENS",
   "MAX_QUERY_COST",
   "MAX_BODY_BYTES",
+  "PATH_HUB_BOUND",
   "TRUSTED_DOCUMENTS",
   "METRICS_ENABLED",
   "CORS_ORIGINS",
@@ -248,6 +256,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxTokens: integer("MAX_TOKENS", DEFAULTS.MAX_TOKENS, 50, 100_000),
     maxQueryCost: integer("MAX_QUERY_COST", DEFAULTS.MAX_QUERY_COST, 10, 10_000_000),
     maxBodyBytes: integer("MAX_BODY_BYTES", DEFAULTS.MAX_BODY_BYTES, 1_024, 10_485_760),
+    pathHubBound: integer("PATH_HUB_BOUND", DEFAULTS.PATH_HUB_BOUND, 1, 1_000_000),
     trustedDocuments: raw("TRUSTED_DOCUMENTS") ?? null,
     metricsEnabled: flag("METRICS_ENABLED", DEFAULTS.METRICS_ENABLED),
     corsOrigins: parseOrigins(raw("CORS_ORIGINS"), problems),

@@ -160,7 +160,7 @@ export interface ForType {
  * parameter there, and a bound applied as a filter afterwards lets a shortest-path search run to
  * the pattern's own bound.
  */
-export const HOPS_QUERY_NAMES = ["shortest-paths"] as const;
+export const HOPS_QUERY_NAMES = ["shortest-paths", "shortest-paths-hubs"] as const;
 
 /** A query written with a hop bound from 1 to MAX_HOPS. */
 export interface ForHops {

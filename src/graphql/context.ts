@@ -3,6 +3,7 @@ import type { Logger } from "../logger";
 import {
   createRequestServices,
   type RoundTrips,
+  type ServiceSettings,
   type Services,
   type StoreSource,
   type WriteBookmarks,
@@ -31,8 +32,9 @@ export function createContext(
   requestId: string,
   principal: Principal = ANONYMOUS,
   after: readonly string[] = [],
+  settings?: ServiceSettings,
 ): Context {
-  const { services, roundTrips, bookmarks } = createRequestServices(db, principal, after);
+  const { services, roundTrips, bookmarks } = createRequestServices(db, principal, after, settings);
   return {
     requestId,
     counter: roundTrips,

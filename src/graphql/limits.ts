@@ -131,6 +131,11 @@ const TRAVERSAL_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, SizeA
     limit: { multiplies: true, fallback: 10, check: range("limit", 1, MAX_PATHS) },
     maxHops: { multiplies: false, fallback: 4, check: range("maxHops", 1, MAX_PATH_HOPS) },
   },
+  // Its limit sizes the list inside it (paths), as a graph view's sizes its nodes.
+  "Query.pathSearch": {
+    limit: { multiplies: true, fallback: 10, check: range("limit", 1, MAX_PATHS) },
+    maxHops: { multiplies: false, fallback: 4, check: range("maxHops", 1, MAX_PATH_HOPS) },
+  },
   // A cap per branch of the chain query, not a list size: the stages' items are costed as lists.
   "Query.innovationChain": {
     first: {

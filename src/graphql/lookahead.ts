@@ -212,6 +212,6 @@ function valueOf(node: ValueNode, variables: Variables): unknown {
   return undefined;
 }
 
-/** The description of the `asOf` argument of entity(id), neighborhood, paths and innovationChain. */
+/** The description of the `asOf` argument of entity(id), neighborhood, paths, pathSearch and innovationChain. */
 export const AS_OF =
-  "Look at the graph as of this day (YYYY-MM-DD; 截至日期): leave out relationships first stated after it (firstStated, from the dates of the documents of their evidence) and entities first mentioned after it. A relationship or entity that no dated document states (a curator's note, an imported row) stays. Relationship fields and facts below take the day on. Not a day: BAD_USER_INPUT.";
+  "Look at the graph as of this day (YYYY-MM-DD; 截至日期): leave out relationships first stated after it (firstStated, from the dates of the documents of their evidence) and entities first mentioned after it. A relationship or entity that no dated document states (a curator's note, an imported row) stays. Relationship fields and facts below take the day on; paths search only through what was stated by then, and an end that was not is NOT_FOUND. Not a day: BAD_USER_INPUT.";

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, Int } from "type-graphql";
 import { DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
 import { Direction } from "./common.type";
 import { RelationTypeEnum } from "./entity.type";
+import { AS_OF } from "./lookahead";
 
 /** Which of an entity's relationships `relations` lists and `relationCount` counts. */
 @ArgsType()
@@ -37,4 +38,38 @@ export class TraceArgs {
 
   @Field(() => Int, { defaultValue: 3, description: "Hops, 1 to 10 (深度)." })
   depth!: number;
+}
+
+/** `paths` and `pathSearch`: both ends, by id or name, how far apart, how many paths, as of when. */
+@ArgsType()
+export class PathArgs {
+  @Field(() => ID, { nullable: true, description: "Start entity (起点)." })
+  fromId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Or the start entity's name, as resolve takes names (起点名称).",
+  })
+  from?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "End entity (终点)." })
+  toId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Or the end entity's name, as resolve takes names (终点名称).",
+  })
+  to?: string | null;
+
+  @Field(() => Int, { defaultValue: 4, description: "At most this many hops, 1 to 6 (最大跳数)." })
+  maxHops!: number;
+
+  @Field(() => Int, {
+    defaultValue: 10,
+    description: "At most this many paths, 1 to 50 (路径上限).",
+  })
+  limit!: number;
+
+  @Field(() => String, { nullable: true, description: AS_OF })
+  asOf?: string | null;
 }

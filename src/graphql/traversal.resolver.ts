@@ -4,6 +4,7 @@ import type { EntityKind } from "../model/vocabulary";
 import type { SearchResult } from "../services/search.service";
 import type {
   GraphViewRecord,
+  PathSearchView,
   PathView,
   TraceStep as TraceStepRecord,
   ViewNodeRecord,
@@ -12,12 +13,14 @@ import { EntityKindEnum, Evidence, EvidenceContext } from "./common.type";
 import type { Context } from "./context";
 import { FIRST_STATED, LAST_STATED, RelationTypeEnum } from "./entity.type";
 import { AS_OF } from "./lookahead";
+import { PathArgs } from "./relation.args";
 import { TraceArgs } from "./relation.args";
 import {
   GraphEdge,
   GraphNode,
   GraphPath,
   GraphView,
+  PathSearch,
   SearchConnection,
   TraceStep,
 } from "./traversal.type";
@@ -118,40 +121,28 @@ export class TraversalResolver {
 
   @Query(() => [GraphPath], {
     description:
-      "The shortest paths between two entities, each given by id or by name, ignoring direction, each hop with its evidence (最短路径).",
+      "The shortest paths between two entities, each given by id or by name, ignoring direction, each hop with its evidence (最短路径). An end with more links than the server's bound (PATH_HUB_BOUND, 1000 by default) is searched through its first links of each type only; pathSearch gives the same paths and says when that happened.",
   })
   async paths(
-    @Arg("fromId", () => ID, { nullable: true, description: "Start entity (起点)." })
-    fromId: string | null,
-    @Arg("from", () => String, {
-      nullable: true,
-      description: "Or the start entity's name, as resolve takes names (起点名称).",
-    })
-    from: string | null,
-    @Arg("toId", () => ID, { nullable: true, description: "End entity (终点)." })
-    toId: string | null,
-    @Arg("to", () => String, {
-      nullable: true,
-      description: "Or the end entity's name, as resolve takes names (终点名称).",
-    })
-    to: string | null,
-    @Arg("maxHops", () => Int, {
-      defaultValue: 4,
-      description: "At most this many hops, 1 to 6 (最大跳数).",
-    })
-    maxHops: number,
-    @Arg("limit", () => Int, {
-      defaultValue: 10,
-      description: "At most this many paths, 1 to 50 (路径上限).",
-    })
-    limit: number,
+    @Args(() => PathArgs) args: PathArgs,
     @Ctx() ctx: Context,
-  ): Promise<PathView[]> {
+  ): Promise<readonly PathView[]> {
+    return (await this.pathSearch(args, ctx)).paths;
+  }
+
+  @Query(() => PathSearch, {
+    description:
+      "The shortest paths between two entities, as paths gives them, with whether the search was exhaustive: an end with more links than the server's bound (PATH_HUB_BOUND, 1000 by default) is searched only through its first bound links of each type and direction, in the order relationship fields list them (路径搜索).",
+  })
+  async pathSearch(
+    @Args(() => PathArgs) { fromId, from, toId, to, maxHops, limit, asOf }: PathArgs,
+    @Ctx() ctx: Context,
+  ): Promise<PathSearchView> {
     const [start, end] = await Promise.all([
       ctx.services.refs.idOf({ id: fromId, name: from }, { id: "fromId", name: "from" }),
       ctx.services.refs.idOf({ id: toId, name: to }, { id: "toId", name: "to" }),
     ]);
-    return ctx.services.traversal.paths(start, end, maxHops, limit);
+    return ctx.services.traversal.pathSearch(start, end, maxHops, limit, asOf);
   }
 
   @Query(() => [TraceStep], {

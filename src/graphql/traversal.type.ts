@@ -87,6 +87,36 @@ export class GraphPath {
   hops!: GraphEdge[];
 }
 
+@ObjectType({
+  description:
+    "Shortest paths between two entities, and whether the search behind them was exhaustive (路径搜索结果).",
+})
+export class PathSearch {
+  @Field(() => [GraphPath], {
+    description: "The shortest paths found, as paths gives them (最短路径).",
+  })
+  paths!: GraphPath[];
+
+  @Field(() => Boolean, {
+    description:
+      "True when every link of both ends was searched, so paths are all the shortest paths (up to limit); false when an end has more links than the bound and only its first ones were searched: a shorter path through its other links may exist (是否穷尽).",
+  })
+  exhaustive!: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "How many links of each type, in each direction, were searched from each end in boundedEnds: the first ones in the order relationship fields list them (the other end's name). Null when exhaustive (每类关系上限).",
+  })
+  bound?: number | null;
+
+  @Field(() => [ID], {
+    description:
+      "The ends (fromId, toId or both) that have more links than the bound; empty when exhaustive (受限端点).",
+  })
+  boundedEnds!: string[];
+}
+
 @ObjectType({ description: "One step of a supply-chain trace (产业链追溯步骤)." })
 export class TraceStep {
   @Field(() => EntityInterface, { description: "The entity reached (到达实体)." })

@@ -207,6 +207,8 @@ export interface EdgeRecord {
   readonly citation?: CitationRecord | null;
   /** Absent when the query that read the edge left its quotes out; the edge-evidence loader reads them. */
   readonly evidence?: readonly EvidenceRecord[];
+  /** The day the query that found it looks at the graph as of (`paths(…, asOf)`). */
+  readonly asOf?: string;
 }
 
 /**

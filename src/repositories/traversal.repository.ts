@@ -1,6 +1,7 @@
 import type { EdgeRecord, EntityRecord, HiddenIds } from "../model/records";
 import type { Queries } from "../db/database";
 import { asList, asObject, asText } from "../db/values";
+import { DEFAULT_PATH_HUB_BOUND } from "../model/bounds";
 import { edgeOf, recordOf, recordOrNull } from "./entity.repository";
 
 export type { EdgeRecord } from "../model/records";
@@ -27,6 +28,14 @@ export interface PathsRecord {
   readonly from: EntityRecord | null;
   readonly to: EntityRecord | null;
   readonly paths: readonly PathRecord[];
+  /** The ends past the bound, searched only through their first links: none, one or both ids. */
+  readonly boundedEnds: readonly string[];
+}
+
+/** How a path search is bounded, and what it leaves out as of a day (HiddenIds). */
+export interface PathSearchOptions extends Partial<HiddenIds> {
+  /** An end with more links than this is searched through its first this many of each type and direction. */
+  readonly bound?: number;
 }
 
 /** A breadth-first walk as neighborhood.cypher returns it. */
@@ -102,7 +111,10 @@ export class TraversalRepository {
 
   /**
    * Both ends (null when an id names no entity) and up to `limit` shortest paths of at most
-   * `maxHops` between them over relationships of `types`, in one query.
+   * `maxHops` between them over relationships of `types`, in one query; past a hub end (more than
+   * `bound` links) in two, the second searching through the hub's first links only (see
+   * cypher/shortest-paths-hubs.cypher). Hidden entities and relationships are left out inside
+   * the search.
    */
   async shortestPaths(
     fromId: string,
@@ -110,14 +122,30 @@ export class TraversalRepository {
     maxHops: number,
     types: readonly string[],
     limit: number,
+    options: PathSearchOptions = {},
   ): Promise<PathsRecord> {
-    const [row] = await this.db.read(
-      { query: "shortest-paths", hops: maxHops },
-      { fromId, toId, types, limit },
-    );
+    const params = {
+      fromId,
+      toId,
+      types,
+      limit,
+      bound: options.bound ?? DEFAULT_PATH_HUB_BOUND,
+      hiddenEntities: options.hiddenEntities ?? [],
+      hiddenRels: options.hiddenRels ?? [],
+    };
+    let [row] = await this.db.read({ query: "shortest-paths", hops: maxHops }, params);
+    // From an entity to itself nothing is searched, hub or not.
+    const hub = fromId !== toId && (row?.fromHub === true || row?.toHub === true);
+    if (hub) [row] = await this.db.read({ query: "shortest-paths-hubs", hops: maxHops }, params);
+    const from = recordOrNull(row?.from);
+    const to = recordOrNull(row?.to);
     return {
-      from: recordOrNull(row?.from),
-      to: recordOrNull(row?.to),
+      from,
+      to,
+      boundedEnds: [
+        ...(hub && row?.fromHub === true && from !== null ? [from.id] : []),
+        ...(hub && row?.toHub === true && to !== null ? [to.id] : []),
+      ],
       paths: asList(row?.paths).map((value) => {
         const path = asObject(value);
         return {

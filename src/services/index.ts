@@ -28,7 +28,8 @@ import { EntityRefs } from "./entity-refs";
 import { LookupService } from "./lookup.service";
 import { SearchService } from "./search.service";
 import { StatsService } from "./stats.service";
-import { TraversalService } from "./traversal.service";
+import { TraversalService, type TraversalSettings } from "./traversal.service";
+import { DEFAULT_PATH_HUB_BOUND } from "../model/bounds";
 
 /** The domain services a request uses; built per request over that request's database view. */
 export interface Services {
@@ -48,8 +49,17 @@ export interface Services {
   readonly review: ReviewService;
 }
 
+/** What the services take from the configuration (src/config); the defaults without one. */
+export type ServiceSettings = TraversalSettings;
+
+export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = { pathHubBound: DEFAULT_PATH_HUB_BOUND };
+
 /** Builds one request's services, with that request's own DataLoaders. */
-export function createServices(db: Store, principal: Principal): Services {
+export function createServices(
+  db: Store,
+  principal: Principal,
+  settings: ServiceSettings = DEFAULT_SERVICE_SETTINGS,
+): Services {
   const loaders = createLoaders({
     entities: new EntityRepository(db),
     documents: new DocumentRepository(db),
@@ -66,7 +76,7 @@ export function createServices(db: Store, principal: Principal): Services {
     search,
     lookup,
     refs,
-    traversal: new TraversalService(new TraversalRepository(db), graph),
+    traversal: new TraversalService(new TraversalRepository(db), graph, settings),
     lists: new ListService(new ListRepository(db), graph, refs),
     chains: new ChainService(new ChainRepository(db), graph),
     curation,
@@ -99,9 +109,10 @@ export function createRequestServices(
   source: StoreSource,
   principal: Principal,
   after: readonly string[] = [],
+  settings: ServiceSettings = DEFAULT_SERVICE_SETTINGS,
 ): RequestServices {
   const { store, roundTrips, bookmarks } = requestStore(source, after);
-  return { services: createServices(store, principal), roundTrips, bookmarks };
+  return { services: createServices(store, principal, settings), roundTrips, bookmarks };
 }
 
 /** The chain-map importer over a store: names resolved as `resolve` does, writes in one transaction. */

@@ -2,7 +2,7 @@ import { BadUserInputError, NotFoundError } from "../errors";
 import { checkRange } from "./arguments";
 import { hiddenIdsOf, type EntityRecord } from "../model/records";
 import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
-import { MAX_HOPS } from "../model/bounds";
+import { DEFAULT_PATH_HUB_BOUND, MAX_HOPS } from "../model/bounds";
 import {
   type EdgeRecord,
   type ExpandDirection,
@@ -34,6 +34,23 @@ export interface PathView {
   readonly length: number;
   readonly nodes: readonly ViewNodeRecord[];
   readonly hops: readonly EdgeRecord[];
+}
+
+/** Shortest paths, and whether the search behind them was exhaustive. */
+export interface PathSearchView {
+  readonly paths: readonly PathView[];
+  /** False when an end had more links than the bound and only its first ones were searched. */
+  readonly exhaustive: boolean;
+  /** The bound the search applied to boundedEnds; null when it was exhaustive. */
+  readonly bound: number | null;
+  /** The ends searched through their first `bound` links of each type and direction only. */
+  readonly boundedEnds: readonly string[];
+}
+
+/** Settings of the traversal service that come from the configuration. */
+export interface TraversalSettings {
+  /** PATH_HUB_BOUND: past it, a path search follows only an end's first links (see pathSearch). */
+  readonly pathHubBound: number;
 }
 
 export interface TraceStep {
@@ -109,6 +126,7 @@ export class TraversalService {
   constructor(
     private readonly repository: TraversalRepository,
     private readonly graph: GraphService,
+    private readonly settings: TraversalSettings = { pathHubBound: DEFAULT_PATH_HUB_BOUND },
   ) {}
 
   async neighborhood(
@@ -168,24 +186,71 @@ export class TraversalService {
     };
   }
 
-  async paths(fromId: string, toId: string, maxHops: number, limit: number): Promise<PathView[]> {
+  /** The paths of pathSearch, without saying whether the search was bounded. */
+  async paths(
+    fromId: string,
+    toId: string,
+    maxHops: number,
+    limit: number,
+    asOf?: string | null,
+  ): Promise<readonly PathView[]> {
+    return (await this.pathSearch(fromId, toId, maxHops, limit, asOf)).paths;
+  }
+
+  /**
+   * Up to `limit` shortest paths of at most `maxHops` between two entities, ignoring direction.
+   * An end with more links than the configured bound is searched through its first `bound` links
+   * of each type and direction only (in the order of the sort-key indexes), and the answer says so;
+   * below the bound the answer is exact. As of a day, what no document had stated by then is left
+   * out of the search itself, and an end not stated by then is NOT_FOUND.
+   */
+  async pathSearch(
+    fromId: string,
+    toId: string,
+    maxHops: number,
+    limit: number,
+    asOf?: string | null,
+  ): Promise<PathSearchView> {
     checkRange("maxHops", maxHops, 1, MAX_PATH_HOPS);
     checkRange("limit", limit, 1, MAX_PATHS);
-    const { from, to, paths } = await this.repository.shortestPaths(
+    const notStated = await this.graph.notStatedBy(asOf);
+    const bound = this.settings.pathHubBound;
+    const { from, to, paths, boundedEnds } = await this.repository.shortestPaths(
       fromId,
       toId,
       maxHops,
       RELATION_TYPES,
       limit,
+      { bound, ...hiddenIdsOf(notStated) },
     );
     if (from === null) throw new NotFoundError(`no entity with id ${fromId} (fromId)`);
     if (to === null) throw new NotFoundError(`no entity with id ${toId} (toId)`);
-    if (fromId === toId) return [{ length: 0, nodes: asViewNodes([from], []), hops: [] }];
-    return paths.map((path) => ({
-      length: path.hops.length,
-      nodes: asViewNodes(path.nodes, path.hops),
-      hops: path.hops,
-    }));
+    for (const [id, argument] of [
+      [fromId, "fromId"],
+      [toId, "toId"],
+    ] as const) {
+      if (notStated?.entities.has(id) === true)
+        throw new NotFoundError(
+          `entity ${id} (${argument}) was not stated by any document by ${notStated.asOf}`,
+        );
+    }
+    const day = notStated === null ? {} : { asOf: notStated.asOf };
+    const views: PathView[] =
+      fromId === toId
+        ? [{ length: 0, nodes: asViewNodes([{ ...from, ...day }], []), hops: [] }]
+        : paths.map((path) => {
+            const hops = path.hops.map((hop) => ({ ...hop, ...day }));
+            return {
+              length: hops.length,
+              nodes: asViewNodes(
+                path.nodes.map((node) => ({ ...node, ...day })),
+                hops,
+              ),
+              hops,
+            };
+          });
+    const exhaustive = boundedEnds.length === 0;
+    return { paths: views, exhaustive, bound: exhaustive ? null : bound, boundedEnds };
   }
 
   /**
