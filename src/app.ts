@@ -218,6 +218,10 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   }
 
   app.disable("x-powered-by");
+  // Express hashes every body it sends for an ETag (sha1 over the JSON: the Hash frame of
+  // bench:profile); GraphQL answers go by POST, which no cache revalidates. Pages served by
+  // express.static keep theirs.
+  app.set("etag", false);
   if (metrics !== null) {
     app.get("/metrics", async (_req, res) => {
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -31,6 +31,20 @@ const origin = (server: TestServer): string => new URL(server.url).origin;
 const landing = (server: TestServer): Promise<Response> =>
   fetch(server.url, { headers: { accept: "text/html" } });
 
+describe("ETags", () => {
+  it("a page's files keep theirs; a GraphQL answer is sent without one (no hashing per answer)", async () => {
+    const page = await fetch(`${origin(dev)}/graphiql/main.js`);
+    expect(page.headers.get("etag")).toMatch(/^W\/"/);
+    const answer = await fetch(dev.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    expect(await answer.json()).toEqual({ data: { __typename: "Query" } });
+    expect(answer.headers.get("etag")).toBeNull();
+  });
+});
+
 describe("GraphiQL at /graphiql/", () => {
   it("serves its page and its bundle, as built, under the pages' CSP", async () => {
     const page = await fetch(`${origin(dev)}/graphiql/`);
