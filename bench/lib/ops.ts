@@ -274,7 +274,7 @@ UNWIND items AS item
 RETURN item.id AS id, item.name AS name, item.role AS role, item.parent AS parent, item.via AS via
 `,
         ),
-        params: { industryId: a.industryId, first: 100 },
+        params: { industryId: a.industryId, first: 100, hiddenEntities: [], hiddenRels: [] },
       },
       peer: null,
       projectOurs: (d) => {
