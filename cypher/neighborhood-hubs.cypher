@@ -43,8 +43,7 @@ WITH s, reduce(
           WHERE r.outKey STARTS WITH f.id + '\u0001'
             AND (size($types) = 0 OR '__TYPE__' IN $types)
             AND (size($kinds) = 0 OR m.kind IN $kinds)
-            //#include as-of-link
-          WITH r, m ORDER BY r.outKey LIMIT toInteger($edgeCap)
+          WITH r, m ORDER BY r.outKey LIMIT toInteger($edgeCap + size($hiddenRels) + size($hiddenEntities))
           RETURN collect({r: r, m: m, direction: 0, sortKey: r.outKey}) AS out___TYPE__
         }
         CALL (f) {
@@ -53,8 +52,7 @@ WITH s, reduce(
           WHERE r.inKey STARTS WITH f.id + '\u0001'
             AND (size($types) = 0 OR '__TYPE__' IN $types)
             AND (size($kinds) = 0 OR m.kind IN $kinds)
-            //#include as-of-link
-          WITH r, m ORDER BY r.inKey LIMIT toInteger($edgeCap)
+          WITH r, m ORDER BY r.inKey LIMIT toInteger($edgeCap + size($hiddenRels) + size($hiddenEntities))
           RETURN collect({r: r, m: m, direction: 1, sortKey: r.inKey}) AS in___TYPE__
         }
         //#end-each-type
@@ -63,7 +61,13 @@ WITH s, reduce(
           out___TYPE__ + in___TYPE__
           //#end-each-type
           AS link
-        RETURN link.r AS r, link.m AS m, link.direction AS direction, link.sortKey AS sortKey
+        // As of a day, what no document had stated by then is left out here, once, rather than in
+        // each type's block (62 more predicates made the query's plan take twice as long to
+        // build); each block read that many more links, one per left-out id at most.
+        WITH link, link.r AS r, link.m AS m
+        WHERE true
+          //#include as-of-link
+        RETURN r, m, link.direction AS direction, link.sortKey AS sortKey
       }
       WITH f.id AS fromId, r, m, direction, sortKey
       ORDER BY fromId, type(r), direction, sortKey

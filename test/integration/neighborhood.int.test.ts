@@ -122,6 +122,42 @@ describe("neighborhood", () => {
     // machine (more right after a Neo4j restart); the bound only stops a hung run.
   }, 180_000);
 
+  it("as of a day, a hub's walk leaves out what was not yet stated and reads as many other links", async () => {
+    const repository = new TraversalRepository(db);
+    // The entity with the most links: past an edge cap of 4 its walk reads from the sort-key
+    // indexes (neighborhood-hubs.cypher).
+    const [top] = await runCypher(
+      "MATCH (n:Entity) RETURN n.id AS id ORDER BY COUNT { (n)--(:Entity) } DESC, id LIMIT 1",
+    );
+    const id = String(top?.get("id"));
+    const all = await repository.expand([id], "BOTH", [], [], 10_000);
+    expect(all.length).toBeGreaterThan(6);
+    // Leave out the other end of the first link and the relationship of the second.
+    const [first, second] = all;
+    if (first === undefined || second === undefined) throw new Error("too few links");
+    const hidden = { hiddenEntities: [first.otherId], hiddenRels: [second.id] };
+    const kept = all
+      .filter((edge) => edge.otherId !== first.otherId && edge.id !== second.id)
+      .slice(0, 4);
+    const { queries: counting, asked } = countingQueries(db);
+    const view = await new TraversalRepository(counting).neighborhood(
+      id,
+      1,
+      [],
+      [],
+      100,
+      4,
+      hidden,
+    );
+    expect(asked.get("neighborhood-hubs")).toBe(1);
+    expect(view?.edges.map((edge) => edge.id)).toEqual(kept.map((edge) => edge.id));
+    expect(view?.nodes.map((node) => node.id)).toEqual([
+      id,
+      ...new Set(kept.map((edge) => edge.otherId)),
+    ]);
+    expect(view?.truncated).toBe(true);
+  });
+
   it("is null for an unknown entity", async () => {
     const repository = new TraversalRepository(db);
     expect(
