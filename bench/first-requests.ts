@@ -102,10 +102,4 @@ async function main(): Promise<void> {
   for (const warmUp of modes) await measure(warmUp);
 }
 
-onNode24(
-  () =>
-    void main().catch((error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    }),
-);
+onNode24(main);

@@ -103,12 +103,4 @@ async function main(): Promise<void> {
   }
 }
 
-onNode24(
-  () =>
-    void main().catch((error: unknown) => {
-      process.stderr.write(
-        `bench:import failed: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      process.exit(1);
-    }),
-);
+onNode24(main);

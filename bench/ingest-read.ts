@@ -68,4 +68,4 @@ async function main(): Promise<void> {
   );
 }
 
-onNode24(() => void main());
+onNode24(main);

@@ -1,11 +1,6 @@
 import "reflect-metadata";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { boltUri, loadConfig } from "../src/config";
-import { Database } from "../src/db/database";
-import { StatsRepository } from "../src/repositories/stats.repository";
-import { applySchema, seedFromDirectory, SEEDS_DIR } from "../src/services/seeding";
-import { ensureNeo4j } from "../scripts/neo4j/manager";
 import { startTarget, type TargetProcess } from "./lib/children";
 import { Verifier } from "./lib/measure";
 import { MIX_CLASSES, mixVariants, rssTrend, type RssTrend } from "./lib/mix";
@@ -13,6 +8,7 @@ import { driveMix, type MixRun, type MixSettings } from "./lib/mix-load";
 import { nodeUsed, onNode24 } from "./lib/node24";
 import { SEED_ANCHOR_SETS } from "./lib/ops";
 import { saveResults } from "./lib/report";
+import { seededNeo4j } from "./lib/seeded";
 
 /**
  * `npm run bench:mixed [-- --quick] [-- --duration S] [-- --connections N] [-- --seed N]`: what the
@@ -87,18 +83,7 @@ function rssLine(name: string, report: TargetReport): string {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: "silent" });
-  await ensureNeo4j(config, { logger: { info: log, error: log } });
-  const uri = boltUri(config);
-  const db = Database.connect(config);
-  try {
-    if ((await new StatsRepository(db).counts()).entities === 0) {
-      await applySchema(db);
-      await seedFromDirectory(db, SEEDS_DIR);
-    }
-  } finally {
-    await db.close();
-  }
+  const { config, uri } = await seededNeo4j(log);
   const node = nodeUsed();
   const variants = mixVariants(SEED_ANCHOR_SETS);
   log(
@@ -179,10 +164,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }
 
-onNode24(
-  () =>
-    void main().catch((error: unknown) => {
-      log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      process.exit(1);
-    }),
-);
+onNode24(main);

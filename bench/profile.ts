@@ -3,12 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { boltUri, loadConfig } from "../src/config";
-import { ensureNeo4j } from "../scripts/neo4j/manager";
 import { drive, graphqlOk } from "./lib/load";
 import { operations, SEED_ANCHORS } from "./lib/ops";
 import { summarise, type CpuProfile } from "./lib/cpu-profile";
 import { onNode24 } from "./lib/node24";
+import { seededNeo4j } from "./lib/seeded";
 
 /**
  * `npm run bench:profile [-- --only search,list-page] [-- --seconds 15] [-- --top 25]`: where ours
@@ -74,9 +73,7 @@ function startProfiled(
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: "silent" });
-  await ensureNeo4j(config, { logger: { info: log, error: log } });
-  const uri = boltUri(config);
+  const { uri } = await seededNeo4j(log);
   const only = args.only?.split(",");
   const ops = operations(SEED_ANCHORS).filter((op) => only === undefined || only.includes(op.name));
   const connections = Number(args.connections);
@@ -120,10 +117,4 @@ async function main(): Promise<void> {
   }
 }
 
-onNode24(
-  () =>
-    void main().catch((error: unknown) => {
-      log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      process.exitCode = 1;
-    }),
-);
+onNode24(main);

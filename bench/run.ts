@@ -1,16 +1,12 @@
 import "reflect-metadata";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { boltUri, loadConfig } from "../src/config";
-import { Database } from "../src/db/database";
-import { applySchema, seedFromDirectory, SEEDS_DIR } from "../src/services/seeding";
-import { StatsRepository } from "../src/repositories/stats.repository";
-import { ensureNeo4j } from "../scripts/neo4j/manager";
 import { startTarget, type TargetProcess } from "./lib/children";
 import { loadTarget, Verifier, type LoadSettings } from "./lib/measure";
 import { operations, SEED_ANCHORS } from "./lib/ops";
 import { markdownTable, opReport, saveResults, type OpReport } from "./lib/report";
 import { onNode24 } from "./lib/node24";
+import { seededNeo4j } from "./lib/seeded";
 
 /**
  * `npm run bench [-- --quick] [-- --only resolve,paths]`: our API, the floor and the peer, each in
@@ -39,19 +35,7 @@ const log = (line: string): void => {
 };
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: "silent" });
-  await ensureNeo4j(config, { logger: { info: log, error: log } });
-  const uri = boltUri(config);
-  const db = Database.connect(config);
-  try {
-    // The suite and `npm start` seed this database; a fresh one is seeded the same idempotent way.
-    if ((await new StatsRepository(db).counts()).entities === 0) {
-      await applySchema(db);
-      await seedFromDirectory(db, SEEDS_DIR);
-    }
-  } finally {
-    await db.close();
-  }
+  const { config, uri } = await seededNeo4j(log);
 
   const only = args.only?.split(",");
   const ops = operations(SEED_ANCHORS).filter((op) => only === undefined || only.includes(op.name));
@@ -113,10 +97,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ machine, settings, ops: reports })}\n`);
 }
 
-onNode24(
-  () =>
-    void main().catch((error: unknown) => {
-      log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      process.exit(1);
-    }),
-);
+onNode24(main);

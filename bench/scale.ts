@@ -374,10 +374,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }
 
-onNode24(
-  () =>
-    void main().catch((error: unknown) => {
-      log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      process.exit(1);
-    }),
-);
+onNode24(main);

@@ -25,9 +25,15 @@ export function nodeUsed(): { version: string; path: string } {
  * `.ci/run` uses, installed from the npm package node@24 when missing) and exiting with its code.
  * The re-run forks its targets with its own `process.execPath`, so they run on Node 24 too.
  */
-export function onNode24(start: () => void): void {
+export function onNode24(main: () => Promise<void>): void {
   if (isBenchNode(process.versions.node)) {
-    start();
+    // A failed run says why (its stack) and exits 1, whichever bench it is.
+    main().catch((error: unknown) => {
+      process.stderr.write(
+        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exit(1);
+    });
     return;
   }
   if (process.env[RERUN_MARK] !== undefined) {

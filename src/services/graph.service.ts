@@ -331,7 +331,7 @@ export class GraphService {
    * vocabulary when `types` is null or empty, both directions when `direction` is null. One batched
    * query for every count of a request level.
    */
-  async relationCount(
+  relationCount(
     id: string,
     types: readonly string[] | null,
     direction: DirectionValue | null,
@@ -344,20 +344,22 @@ export class GraphService {
     }
     const followed = [...new Set(types === null || types.length === 0 ? RELATION_TYPES : types)];
     followed.sort();
-    return this.loaders.relationCount.load({
-      id,
-      outTypes: direction === "IN" ? [] : followed,
-      inTypes: direction === "OUT" ? [] : followed,
-      kinds: null,
-      ...(await this.countedAsOf(asOf)),
-    });
+    return this.count(
+      {
+        id,
+        outTypes: direction === "IN" ? [] : followed,
+        inTypes: direction === "OUT" ? [] : followed,
+        kinds: null,
+      },
+      asOf,
+    );
   }
 
   /**
    * How many relationships a typed field such as University.coBuiltInstitutes lists with no limit
    * (as of a day: what it lists as of that day).
    */
-  async linkedCount(
+  linkedCount(
     id: string,
     links: readonly LinkSpec[],
     kinds: readonly string[] | undefined,
@@ -367,21 +369,30 @@ export class GraphService {
       [
         ...new Set(links.filter((link) => link.direction === direction).map((link) => link.type)),
       ].sort();
-    return this.loaders.relationCount.load({
-      id,
-      outTypes: typesOf("OUT"),
-      inTypes: typesOf("IN"),
-      kinds: kinds === undefined ? null : [...kinds].sort(),
-      ...(await this.countedAsOf(asOf)),
-    });
+    return this.count(
+      {
+        id,
+        outTypes: typesOf("OUT"),
+        inTypes: typesOf("IN"),
+        kinds: kinds === undefined ? null : [...kinds].sort(),
+      },
+      asOf,
+    );
   }
 
-  /** What a count key adds to count as of a day: nothing without one. */
-  private async countedAsOf(asOf: string | undefined): Promise<Pick<CountKey, "asOf">> {
-    const notStated = await this.notStatedBy(asOf);
-    return notStated === null
-      ? {}
-      : { asOf: { day: notStated.asOf, hidden: hiddenIdsOf(notStated) } };
+  /**
+   * A count through the request's batched loader; as of a day, less what no document had stated by
+   * then (one more read per day asked about). Without a day, no detour: counts are many per level.
+   */
+  private count(key: CountKey, asOf: string | undefined): Promise<number> {
+    if (asOf === undefined) return this.loaders.relationCount.load(key);
+    return this.notStatedBy(asOf).then((notStated) =>
+      this.loaders.relationCount.load(
+        notStated === null
+          ? key
+          : { ...key, asOf: { day: notStated.asOf, hidden: hiddenIdsOf(notStated) } },
+      ),
+    );
   }
 }
 

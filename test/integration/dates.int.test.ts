@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SECOND_DOCUMENT_DATE, SECOND_DOCUMENT_TEXT } from "../fixtures/documents/second-document";
-import { AUTH_ENV, as, newKey } from "../helpers/curation";
+import { SECOND_DOCUMENT_DATE } from "../fixtures/documents/second-document";
+import { AUTH_ENV, as } from "../helpers/curation";
 import { runCypher } from "../helpers/db";
-import { removeIngested } from "../helpers/ingested";
+import { removeIngested, reviewSecondDocument } from "../helpers/ingested";
 import { gql, startTestServer, type Data, type TestServer } from "../helpers/server";
 
 // FIXTURE: the second document (test/fixtures/documents/second-document.ts) is fictional test
@@ -10,24 +10,6 @@ import { gql, startTestServer, type Data, type TestServer } from "../helpers/ser
 // removes it.
 
 const SEED_DATE = "2015-01-08";
-const INSTITUTE = "测试理工大学成都研究院";
-
-const INGEST = `mutation ($file: ChainMapFileInput!, $meta: DocumentMetaInput!) {
-  ingestDocument(file: $file, meta: $meta) { documentId } }`;
-const CANDIDATES = `query ($document: ID!) {
-  candidates(document: $document, status: pending, first: 100) {
-    items { id kind name type value source { name } target { name } } } }`;
-const ACCEPT = `mutation ($id: ID!, $key: String!, $edit: CandidateEditInput) {
-  acceptCandidate(id: $id, idempotencyKey: $key, edit: $edit) { status outcome } }`;
-
-type Candidate = {
-  id: string;
-  kind: string;
-  name: string | null;
-  type: string | null;
-  source: { name: string } | null;
-  target: { name: string } | null;
-};
 
 let server: TestServer;
 let documentId = "";
@@ -54,30 +36,9 @@ async function shuangliuLinks(
 beforeAll(async () => {
   server = await startTestServer(AUTH_ENV);
   await removeIngested();
-  const data = await ok(INGEST, {
-    file: {
-      name: "fixture-second.txt",
-      contentBase64: Buffer.from(SECOND_DOCUMENT_TEXT).toString("base64"),
-    },
-    meta: { date: SECOND_DOCUMENT_DATE },
-  });
-  documentId = data.ingestDocument.documentId as string;
-  const items = (await ok(CANDIDATES, { document: documentId })).candidates.items as Candidate[];
-  const institute = items.find((c) => c.kind === "entity" && c.name === INSTITUTE)?.id ?? "";
-  const accepted = await ok(ACCEPT, { id: institute, key: newKey() });
-  instituteId = accepted.acceptCandidate.outcome as string;
-  const coBuilt =
-    items.find(
-      (c) => c.type === "CO_BUILT" && c.source?.name === "双流县" && c.target?.name === INSTITUTE,
-    )?.id ?? "";
-  await ok(ACCEPT, { id: coBuilt, key: newKey() });
-  const focus =
-    items.find(
-      (c) => c.type === "FOCUSES_ON" && c.source?.name === INSTITUTE && c.target?.name === "新能源",
-    )?.id ?? "";
-  await ok(ACCEPT, { id: focus, key: newKey() });
-  const fact = items.find((c) => c.kind === "fact")?.id ?? "";
-  await ok(ACCEPT, { id: fact, key: newKey(), edit: { factKey: "countInChengdu" } });
+  ({ documentId, instituteId } = await reviewSecondDocument(server.url, {
+    restatedFact: "countInChengdu",
+  }));
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SECOND_DOCUMENT_DATE, SECOND_DOCUMENT_TEXT } from "../fixtures/documents/second-document";
-import { AUTH_ENV, as, newKey } from "../helpers/curation";
-import { removeIngested } from "../helpers/ingested";
+import { SECOND_DOCUMENT_DATE } from "../fixtures/documents/second-document";
+import { AUTH_ENV, as } from "../helpers/curation";
+import { removeIngested, reviewSecondDocument } from "../helpers/ingested";
 import { gql, startTestServer, type Data, type TestServer } from "../helpers/server";
 
 // FIXTURE: the second document (test/fixtures/documents/second-document.ts) is fictional test
@@ -10,7 +10,6 @@ import { gql, startTestServer, type Data, type TestServer } from "../helpers/ser
 // hops, that only exists from that day; the seeds' own routes between them take six.
 // What the tests write is removed after the file, as dates.int.test.ts removes it.
 
-const INSTITUTE = "测试理工大学成都研究院";
 const COUNTY = "shuangliu-county";
 const INDUSTRY = "industry-new-energy";
 const ROADMAP = "roadmap-new-energy";
@@ -18,15 +17,6 @@ const ROADMAP = "roadmap-new-energy";
 const PATHS = `query ($from: ID!, $to: ID!, $asOf: String) {
   pathSearch(fromId: $from, toId: $to, maxHops: 6, limit: 50, asOf: $asOf) {
     paths { length nodes { id } hops { id } } exhaustive } }`;
-
-type Candidate = {
-  id: string;
-  kind: string;
-  name: string | null;
-  type: string | null;
-  source: { name: string } | null;
-  target: { name: string } | null;
-};
 
 let server: TestServer;
 let instituteId = "";
@@ -52,43 +42,7 @@ beforeAll(async () => {
   server = await startTestServer(AUTH_ENV);
   await removeIngested();
   before = await routes(COUNTY, ROADMAP, null);
-  const data = await ok(
-    `mutation ($file: ChainMapFileInput!, $meta: DocumentMetaInput!) {
-      ingestDocument(file: $file, meta: $meta) { documentId } }`,
-    {
-      file: {
-        name: "fixture-second.txt",
-        contentBase64: Buffer.from(SECOND_DOCUMENT_TEXT).toString("base64"),
-      },
-      meta: { date: SECOND_DOCUMENT_DATE },
-    },
-  );
-  const items = (
-    await ok(
-      `query ($document: ID!) { candidates(document: $document, status: pending, first: 100) {
-        items { id kind name type source { name } target { name } } } }`,
-      { document: data.ingestDocument.documentId },
-    )
-  ).candidates.items as Candidate[];
-  const accept = async (candidate: Candidate | undefined): Promise<string> => {
-    const accepted = await ok(
-      `mutation ($id: ID!, $key: String!) {
-        acceptCandidate(id: $id, idempotencyKey: $key) { status outcome } }`,
-      { id: candidate?.id, key: newKey() },
-    );
-    return accepted.acceptCandidate.outcome as string;
-  };
-  instituteId = await accept(items.find((c) => c.kind === "entity" && c.name === INSTITUTE));
-  await accept(
-    items.find(
-      (c) => c.type === "CO_BUILT" && c.source?.name === "双流县" && c.target?.name === INSTITUTE,
-    ),
-  );
-  await accept(
-    items.find(
-      (c) => c.type === "FOCUSES_ON" && c.source?.name === INSTITUTE && c.target?.name === "新能源",
-    ),
-  );
+  ({ instituteId } = await reviewSecondDocument(server.url));
 });
 
 afterAll(async () => {
