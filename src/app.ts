@@ -159,7 +159,10 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const trusted =
     config.trustedDocuments === null ? null : await loadTrustedDocuments(config.trustedDocuments);
   const metrics = config.metricsEnabled ? createMetrics() : null;
-  const settings: ServiceSettings = { pathHubBound: config.pathHubBound };
+  const settings: ServiceSettings = {
+    pathHubBound: config.pathHubBound,
+    searchHitBound: config.searchHitBound,
+  };
   const scope = new RequestScope({ requestTimeoutMs: config.requestTimeoutMs, logger, metrics });
   // Same driver; its round trips are timed for /metrics and refused past their request's deadline.
   const db = deps.db.withHooks(scope.queryHooks());

@@ -117,14 +117,16 @@ ORDER BY n.id`,
       nested: false,
       ours: `query { search(query: ${JSON.stringify(a.searchQuery)}, first: 10) { totalCount edges { score node { id kind name } } } }`,
       // The floor asks what search-entities.cypher asks, with the service's own Lucene query,
-      // exact form and terms computed once here: hits by name forms and by relationship
-      // properties, each entity once with its best score, exact names first.
+      // exact form and terms computed once here: the best 1,000 hits (SEARCH_HIT_BOUND's default)
+      // by name forms and by relationship properties, each entity once with its best score, exact
+      // names first.
       floor: {
         cypher: `CALL () {
-  CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+  CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: 1000}) YIELD node, score
   RETURN node AS entity, score
   UNION ALL
-  CALL db.index.fulltext.queryRelationships('relation_props_2', $query) YIELD relationship, score
+  CALL db.index.fulltext.queryRelationships('relation_props_2', $query, {limit: 1000})
+    YIELD relationship, score
   UNWIND [startNode(relationship), endNode(relationship)] AS entity
   RETURN entity, score
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DEFAULT_PATH_HUB_BOUND } from "../model/bounds";
+import { DEFAULT_PATH_HUB_BOUND, DEFAULT_SEARCH_HIT_BOUND } from "../model/bounds";
 
 /**
  * Configuration from environment variables, validated once at start. Every bad value produces one
@@ -32,6 +32,7 @@ export const DEFAULTS = {
   MAX_QUERY_COST: 20_000,
   MAX_BODY_BYTES: 102_400,
   PATH_HUB_BOUND: DEFAULT_PATH_HUB_BOUND,
+  SEARCH_HIT_BOUND: DEFAULT_SEARCH_HIT_BOUND,
   METRICS_ENABLED: true,
   CORS_CREDENTIALS: false,
   CORS_MAX_AGE_S: 600,
@@ -93,6 +94,8 @@ export interface Config {
    * that has more links than this, and says its answer is not exhaustive (pathSearch).
    */
   readonly pathHubBound: number;
+  /** A search reads at most this many hits from each full-text index, best first (search). */
+  readonly searchHitBound: number;
   /** Path of a JSON trusted-document list (sha256 → query); persisted queries stay off without it. */
   readonly trustedDocuments: string | null;
   readonly metricsEnabled: boolean;
@@ -146,6 +149,7 @@ export const CONFIG_VARIABLES = [
   "MAX_QUERY_COST",
   "MAX_BODY_BYTES",
   "PATH_HUB_BOUND",
+  "SEARCH_HIT_BOUND",
   "TRUSTED_DOCUMENTS",
   "METRICS_ENABLED",
   "CORS_ORIGINS",
@@ -257,6 +261,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxQueryCost: integer("MAX_QUERY_COST", DEFAULTS.MAX_QUERY_COST, 10, 10_000_000),
     maxBodyBytes: integer("MAX_BODY_BYTES", DEFAULTS.MAX_BODY_BYTES, 1_024, 10_485_760),
     pathHubBound: integer("PATH_HUB_BOUND", DEFAULTS.PATH_HUB_BOUND, 1, 1_000_000),
+    searchHitBound: integer("SEARCH_HIT_BOUND", DEFAULTS.SEARCH_HIT_BOUND, 1, 100_000),
     trustedDocuments: raw("TRUSTED_DOCUMENTS") ?? null,
     metricsEnabled: flag("METRICS_ENABLED", DEFAULTS.METRICS_ENABLED),
     corsOrigins: parseOrigins(raw("CORS_ORIGINS"), problems),

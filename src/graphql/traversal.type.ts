@@ -199,8 +199,16 @@ export class PageInfo {
 
 @ObjectType({ description: "Ranked full-text search results, a Relay connection (搜索结果连接)." })
 export class SearchConnection {
-  @Field(() => Int, { description: "Number of hits in all (命中总数)." })
+  @Field(() => Int, {
+    description: "Number of hits in all; a floor when exhaustive is false (命中总数).",
+  })
   totalCount!: number;
+
+  @Field(() => Boolean, {
+    description:
+      "True when every hit was read and ranked; false when a full-text index had more hits than the server reads (SEARCH_HIT_BOUND, 1000 by default, or down to the end of a deeper page): the hits are the best it gave, totalCount counts those, and an entity named exactly as typed still comes first (是否穷尽).",
+  })
+  exhaustive!: boolean;
 
   @Field(() => [SearchEdge], { description: "Hits of this page, best first (本页结果)." })
   edges!: SearchEdge[];

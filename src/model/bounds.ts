@@ -11,3 +11,12 @@ export const MAX_HOPS = 6;
  * (src/config): the seeded graph's busiest entity has under a hundred links.
  */
 export const DEFAULT_PATH_HUB_BOUND = 1_000;
+
+/**
+ * How many hits a search reads from each full-text index, best first (or offset + first, when a
+ * page lies deeper): on a large graph a common bigram (研究) matches a large share of all names,
+ * and reading and ranking them all took over 10 s on a million entities. Past it, search says
+ * exhaustive: false and its totalCount is a floor. The default of SEARCH_HIT_BOUND (src/config):
+ * the seeded graph's broadest search (研究院 or 成都) has under a hundred hits.
+ */
+export const DEFAULT_SEARCH_HIT_BOUND = 1_000;

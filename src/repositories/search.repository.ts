@@ -12,9 +12,22 @@ export interface SearchHit {
   readonly entity: EntityRecord;
 }
 
+export interface SearchQuery {
+  readonly lucene: string;
+  readonly exact: string;
+  readonly terms: readonly string[];
+  readonly nameKeys: readonly string[];
+  readonly kinds: readonly string[];
+  readonly offset: number;
+  readonly first: number;
+  readonly hitBound: number;
+}
+
 export interface SearchPage {
   readonly total: number;
   readonly hits: readonly SearchHit[];
+  /** False when an index had at least hitBound hits: only its best were read, total is a floor. */
+  readonly exhaustive: boolean;
 }
 
 /**
@@ -25,27 +38,25 @@ export class SearchRepository {
   constructor(private readonly db: Queries) {}
 
   /**
-   * Hits of the Lucene query; entities with a name form equal to `exact` (the folded query) first,
-   * then those with a name form equal to one of `terms`.
+   * The best `hitBound` hits of the Lucene query from each index, with the entities one of whose
+   * name-form keys is in `nameKeys`; entities with a name form equal to `exact` (the folded query)
+   * first, then those with a name form equal to one of `terms`.
    */
-  async search(
-    luceneQuery: string,
-    exact: string,
-    terms: readonly string[],
-    kinds: readonly string[],
-    offset: number,
-    first: number,
-  ): Promise<SearchPage> {
+  async search(query: SearchQuery): Promise<SearchPage> {
     const [row] = await this.db.read("search-entities", {
-      query: luceneQuery,
-      exact,
-      terms,
-      kinds,
-      offset,
-      first,
+      query: query.lucene,
+      exact: query.exact,
+      terms: query.terms,
+      nameKeys: query.nameKeys,
+      kinds: query.kinds,
+      offset: query.offset,
+      first: query.first,
+      hitBound: query.hitBound,
     });
+    const read = Math.max(Number(row?.namesRead ?? 0), Number(row?.relationshipsRead ?? 0));
     return {
       total: Number(row?.total ?? 0),
+      exhaustive: read < query.hitBound,
       hits: asList(row?.page).map((hit) => {
         const o = asObject(hit);
         const via = asObject(o.via);

@@ -26,10 +26,10 @@ import { GraphService } from "./graph.service";
 import { ListService } from "./list.service";
 import { EntityRefs } from "./entity-refs";
 import { LookupService } from "./lookup.service";
-import { SearchService } from "./search.service";
+import { SearchService, type SearchSettings } from "./search.service";
 import { StatsService } from "./stats.service";
 import { TraversalService, type TraversalSettings } from "./traversal.service";
-import { DEFAULT_PATH_HUB_BOUND } from "../model/bounds";
+import { DEFAULT_PATH_HUB_BOUND, DEFAULT_SEARCH_HIT_BOUND } from "../model/bounds";
 
 /** The domain services a request uses; built per request over that request's database view. */
 export interface Services {
@@ -50,9 +50,12 @@ export interface Services {
 }
 
 /** What the services take from the configuration (src/config); the defaults without one. */
-export type ServiceSettings = TraversalSettings;
+export type ServiceSettings = TraversalSettings & SearchSettings;
 
-export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = { pathHubBound: DEFAULT_PATH_HUB_BOUND };
+export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
+  pathHubBound: DEFAULT_PATH_HUB_BOUND,
+  searchHitBound: DEFAULT_SEARCH_HIT_BOUND,
+};
 
 /** Builds one request's services, with that request's own DataLoaders. */
 export function createServices(
@@ -65,7 +68,7 @@ export function createServices(
     documents: new DocumentRepository(db),
   });
   const graph = new GraphService(loaders);
-  const search = new SearchService(new SearchRepository(db));
+  const search = new SearchService(new SearchRepository(db), settings);
   const lookup = new LookupService(graph, search);
   const refs = new EntityRefs(graph, lookup);
   const unit = new UnitOfWork(db);

@@ -2,6 +2,8 @@ import { BadUserInputError } from "../errors";
 import type { EntityRecord } from "../model/records";
 import type { SearchHit, SearchRepository } from "../repositories/search.repository";
 import { toSimplified } from "../model/fold";
+import { DEFAULT_SEARCH_HIT_BOUND } from "../model/bounds";
+import { normalizeName } from "../model/names";
 import { decodeCursor, encodeCursor, pageSize, type PageInfoRecord } from "./pagination";
 
 const MAX_QUERY_LENGTH = 200;
@@ -22,6 +24,8 @@ export interface SearchMatchRecord {
 
 export interface SearchResult {
   readonly totalCount: number;
+  /** False when an index had more hits than were read (SEARCH_HIT_BOUND): totalCount is a floor. */
+  readonly exhaustive: boolean;
   readonly edges: readonly {
     readonly node: EntityRecord;
     readonly score: number;
@@ -86,9 +90,18 @@ export function toLuceneQuery(text: string): string {
   return clauses.join(" OR ");
 }
 
+/** What the search service takes from the configuration (src/config). */
+export interface SearchSettings {
+  /** SEARCH_HIT_BOUND: how many hits each full-text index gives at most (see search-entities). */
+  readonly searchHitBound: number;
+}
+
 /** Ranked full-text search with a Relay connection. */
 export class SearchService {
-  constructor(private readonly repository: SearchRepository) {}
+  constructor(
+    private readonly repository: SearchRepository,
+    private readonly settings: SearchSettings = { searchHitBound: DEFAULT_SEARCH_HIT_BOUND },
+  ) {}
 
   async search(
     query: string,
@@ -107,15 +120,20 @@ export class SearchService {
     if (lucene.length === 0) {
       return emptyResult();
     }
-    const page = await this.repository.search(
+    const exact = foldQuery(trimmed).trim();
+    const terms = searchTerms(trimmed);
+    const page = await this.repository.search({
       lucene,
-      foldQuery(trimmed).trim(),
-      searchTerms(trimmed),
+      exact,
+      terms,
+      // The name-form keys (src/model/names) under which an exact name is found whatever its rank.
+      nameKeys: [...new Set([exact, ...terms].map(normalizeName))],
       kinds,
       offset,
-      size,
-    );
-    const terms = searchTerms(trimmed);
+      first: size,
+      // A page deeper than the bound reads down to its end, so paging is never cut short.
+      hitBound: Math.max(this.settings.searchHitBound, offset + size),
+    });
     const edges = page.hits.map((hit, index) => ({
       node: hit.entity,
       score: hit.score,
@@ -124,9 +142,14 @@ export class SearchService {
     }));
     return {
       totalCount: page.total,
+      exhaustive: page.exhaustive,
       edges,
       pageInfo: {
-        hasNextPage: offset + page.hits.length < page.total,
+        // Past the hits read there are more (exhaustive false): the next page reads deeper, as far
+        // as a cursor may point (MAX_OFFSET).
+        hasNextPage:
+          offset + page.hits.length < page.total ||
+          (!page.exhaustive && page.hits.length > 0 && offset + page.hits.length <= MAX_OFFSET),
         hasPreviousPage: offset > 0,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
@@ -201,6 +224,7 @@ function offsetOf(after: string): number {
 function emptyResult(): SearchResult {
   return {
     totalCount: 0,
+    exhaustive: true,
     edges: [],
     pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
   };
