@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -25,6 +24,7 @@ import { createAuthenticator } from "./auth/authenticate";
 import { bookmarkHeader, bookmarkPlugin, bookmarksOf } from "./http/bookmarks";
 import { ANONYMOUS } from "./auth/principal";
 import { createCors } from "./http/cors";
+import { graphqlHandler } from "./http/graphql-handler";
 import { landingPagePlugin } from "./http/landing-page";
 import { servePage } from "./http/pages";
 import { serveReports } from "./http/report";
@@ -254,16 +254,13 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
     createCors(config),
     bookmarkHeader(),
     express.json({ limit: config.maxBodyBytes }),
-    expressMiddleware(apollo, {
-      context: ({ req, res }) => {
-        const header = req.headers["x-request-id"];
-        const requestId =
-          typeof header === "string" && header.length <= 100 ? header : randomUUID();
-        return authenticator.authenticate(req.headers).then((principal) => {
-          if (config.readsRequireAuth && principal.anonymous) throw new UnauthenticatedError();
-          return createContext(db, logger, requestId, principal, bookmarksOf(res), settings);
-        });
-      },
+    graphqlHandler(apollo, ({ req, res }) => {
+      const header = req.headers["x-request-id"];
+      const requestId = typeof header === "string" && header.length <= 100 ? header : randomUUID();
+      return authenticator.authenticate(req.headers).then((principal) => {
+        if (config.readsRequireAuth && principal.anonymous) throw new UnauthenticatedError();
+        return createContext(db, logger, requestId, principal, bookmarksOf(res), settings);
+      });
     }),
   );
   app.use("/graphql", bodyErrors(config.maxBodyBytes, logger));
