@@ -109,7 +109,10 @@ export class Database implements Transactional {
         connectionAcquisitionTimeout: 5_000,
         connectionTimeout: 3_000,
         maxConnectionPoolSize: 50,
-        disableLosslessIntegers: false,
+        // Integers come back as numbers: every integer the graph holds is a count, an offset or a
+        // year, far below 2^53, and the driver's Integer objects cost an allocation each and a
+        // conversion in toPlain (the floor's driver reads them the same way).
+        disableLosslessIntegers: true,
         userAgent: "chengdu-innovation-kg",
       },
     );
