@@ -69,6 +69,9 @@ export const QUERY_NAMES = [
   "expand",
   "neighborhood",
   "neighborhood-hubs",
+  "shortest-paths-hubs",
+  "shortest-paths-level",
+  "shortest-paths-records",
   "search-entities",
   "list-entities-asc",
   "list-entities-desc",
@@ -160,7 +163,7 @@ export interface ForType {
  * parameter there, and a bound applied as a filter afterwards lets a shortest-path search run to
  * the pattern's own bound.
  */
-export const HOPS_QUERY_NAMES = ["shortest-paths", "shortest-paths-hubs"] as const;
+export const HOPS_QUERY_NAMES = ["shortest-paths"] as const;
 
 /** A query written with a hop bound from 1 to MAX_HOPS. */
 export interface ForHops {
