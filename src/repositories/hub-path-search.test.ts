@@ -30,18 +30,21 @@ function searchOver(
     toKept: keptSteps(question.to, question.toKept),
     maxHops: question.maxHops,
     limit: question.limit ?? 1000,
-    expand: (ids, excluded) => {
+    // As shortest-paths-level.cypher: only the links into the other side when some reach it.
+    expand: (ids, excluded, otherSide) => {
       expanded.push(...ids);
-      const out = new Map<string, Step[]>();
+      const found: [string, Step][] = [];
       for (const id of ids) {
-        const steps: Step[] = [];
         for (const [link, s, t] of links) {
           if (s !== id && t !== id) continue;
           const other = s === id ? t : s;
-          if (!excluded.includes(other)) steps.push({ link, other });
+          if (!excluded.includes(other)) found.push([id, { link, other }]);
         }
-        out.set(id, steps);
       }
+      const meeting = found.filter(([, step]) => otherSide.includes(step.other));
+      const out = new Map<string, Step[]>();
+      for (const [id, step] of meeting.length > 0 ? meeting : found)
+        out.set(id, [...(out.get(id) ?? []), step]);
       return Promise.resolve(out);
     },
   });

@@ -28,11 +28,15 @@ export interface HubPathQuestion {
   readonly limit: number;
   /**
    * The links of each entity of a frontier, by entity id, leaving out links to the `excluded`
-   * entities and what is hidden as of a day (the caller's query does both).
+   * entities and what is hidden as of a day (the caller's query does both). When some link
+   * reaches an entity of `otherSide` (what the other side of the search has reached), it may
+   * give only those: the search stops at that level, and no other link of it is on a shortest
+   * path.
    */
   readonly expand: (
     ids: readonly string[],
     excluded: readonly string[],
+    otherSide: readonly string[],
   ) => Promise<ReadonlyMap<string, readonly Step[]>>;
 }
 
@@ -78,10 +82,11 @@ function startSide(
 /** Reads the links of the side's frontier and makes the next level its frontier. */
 async function advance(
   side: Side,
+  other: Side,
   question: HubPathQuestion,
   excluded: readonly string[],
 ): Promise<void> {
-  const links = await question.expand(side.frontier, excluded);
+  const links = await question.expand(side.frontier, excluded, [...other.distance.keys()]);
   const level = side.depth + 1;
   const next: string[] = [];
   for (const id of side.frontier) {
@@ -154,7 +159,7 @@ export async function hubPaths(question: HubPathQuestion): Promise<FoundPath[]> 
       forward.frontier.length <= backward.frontier.length
         ? [forward, backward]
         : [backward, forward];
-    await advance(side, question, excluded);
+    await advance(side, other, question, excluded);
     length = meeting(side, other, side.frontier);
   }
   if (length === undefined) return [];

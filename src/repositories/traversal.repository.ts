@@ -154,7 +154,7 @@ export class TraversalRepository {
       toKept: kept.get(toId),
       maxHops,
       limit,
-      expand: (ids, excluded) => this.pathLevel(ids, excluded, params),
+      expand: (ids, excluded, otherSide) => this.pathLevel(ids, excluded, otherSide, params),
     });
     return { from, to, boundedEnds, paths: await this.pathRecords(found) };
   }
@@ -169,8 +169,8 @@ export class TraversalRepository {
       rows.map((row) => [
         asText(row.hubId),
         asList(row.links).map((value) => {
-          const step = asObject(value);
-          return { link: asText(step.link), other: asText(step.other) };
+          const [link, other] = asList(value).map(asText);
+          return { link: link ?? "", other: other ?? "" };
         }),
       ]),
     );
@@ -180,9 +180,15 @@ export class TraversalRepository {
   private async pathLevel(
     ids: readonly string[],
     excluded: readonly string[],
+    otherSide: readonly string[],
     params: Record<string, unknown>,
   ): Promise<Map<string, Step[]>> {
-    const [row] = await this.db.read("shortest-paths-level", { ...params, ids, excluded });
+    const [row] = await this.db.read("shortest-paths-level", {
+      ...params,
+      ids,
+      excluded,
+      otherSide,
+    });
     const links = new Map<string, Step[]>();
     for (const value of asList(row?.links)) {
       const [id, other, link] = asList(value).map(asText);

@@ -80,6 +80,7 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   nameForms: [],
   nodeIds: [],
   offset: 0,
+  otherSide: [],
   passageId: "plan-check-passage",
   prefixes: [],
   props: {},
