@@ -148,6 +148,7 @@ export const TYPED_QUERY_NAMES = [
   "relation-sort-indexes",
   "list-links-asc",
   "list-links-desc",
+  "shortest-paths-hub-links",
 ] as const;
 
 export type TypedQueryName = (typeof TYPED_QUERY_NAMES)[number];

@@ -159,21 +159,33 @@ export class TraversalRepository {
     return { from, to, boundedEnds, paths: await this.pathRecords(found) };
   }
 
-  /** The links each hub end keeps (shortest-paths-hubs.cypher), by the hub's id. */
+  /**
+   * The links each hub end keeps, by the hub's id: which types the hubs have links of
+   * (shortest-paths-hubs.cypher), then the first links of each of those types, one small query
+   * per type, side by side (shortest-paths-hub-links.cypher).
+   */
   private async keptLinks(
     hubIds: readonly string[],
     params: Record<string, unknown>,
   ): Promise<Map<string, Step[]>> {
-    const rows = await this.db.read("shortest-paths-hubs", { ...params, hubIds });
-    return new Map(
-      rows.map((row) => [
-        asText(row.hubId),
-        asList(row.links).map((value) => {
-          const [link, other] = asList(value).map(asText);
-          return { link: link ?? "", other: other ?? "" };
-        }),
-      ]),
+    const typesOf = await this.db.read("shortest-paths-hubs", { ...params, hubIds });
+    const types = new Set(typesOf.flatMap((row) => asList(row.types).map(asText)));
+    const byType = await Promise.all(
+      [...types].map((type) =>
+        this.db.read({ query: "shortest-paths-hub-links", type }, { ...params, hubIds }),
+      ),
     );
+    const kept = new Map<string, Step[]>(hubIds.map((id) => [id, []]));
+    for (const row of byType.flat()) {
+      const steps = kept.get(asText(row.hubId));
+      for (const direction of asList(row.links)) {
+        for (const value of asList(direction)) {
+          const [link, other] = asList(value).map(asText);
+          if (link !== undefined && other !== undefined) steps?.push({ link, other });
+        }
+      }
+    }
+    return kept;
   }
 
   /** One level of the search past hubs: the links of each frontier entity, by its id. */
