@@ -65,7 +65,14 @@ async function load(config: Config, driver: Driver, size: number, hubLinks: numb
     "MATCH (d:Document) WHERE d.id <> 'synthetic' RETURN count(d) AS n",
   );
   if (Number(real[0]?.get("n")) > 0) throw new Error("this Neo4j holds real documents");
-  await run(driver, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
+  // CALL … IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery.
+  const session = driver.session();
+  try {
+    await session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS");
+    await session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  } finally {
+    await session.close();
+  }
   const graph = new SyntheticGraph(size);
   const db = Database.connect(config);
   try {

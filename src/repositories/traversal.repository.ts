@@ -114,9 +114,9 @@ export class TraversalRepository {
    * Both ends (null when an id names no entity) and up to `limit` shortest paths of at most
    * `maxHops` between them over relationships of `types`, in one query. Past a hub end (more than
    * `bound` links) the search goes on from the links the hub keeps instead (its first `bound` of
-   * each type and direction, one query), one level per query from both sides, then one query for
-   * the records of the paths found (see hub-path-search.ts). Hidden entities and relationships are
-   * left out inside the search.
+   * each type and direction: one query for the types it has, one per type for the links), one
+   * level per query from both sides, then one query for the records of the paths found (see
+   * hub-path-search.ts). Hidden entities and relationships are left out inside the search.
    */
   async shortestPaths(
     fromId: string,
@@ -214,7 +214,9 @@ export class TraversalRepository {
 
   /**
    * The paths found past hubs with their records. A path one of whose entities or links went
-   * between the queries (a write in the meantime) is left out rather than shown half.
+   * between the queries (a write in the meantime), or whose link's element id now names a link
+   * between other entities (Neo4j reuses the ids of deleted ones), is left out rather than shown
+   * wrong.
    */
   private async pathRecords(found: readonly FoundPath[]): Promise<PathRecord[]> {
     if (found.length === 0) return [];
@@ -239,7 +241,12 @@ export class TraversalRepository {
     for (const path of found) {
       const pathNodes = path.nodes.map((id) => nodes.get(id));
       const pathHops = path.links.map((link) => hops.get(link));
-      if (pathNodes.every(isDefined) && pathHops.every(isDefined))
+      const joins = pathHops.every((hop, i) => {
+        const [a, b] = [path.nodes[i], path.nodes[i + 1]];
+        if (hop === undefined) return false;
+        return (hop.source === a && hop.target === b) || (hop.source === b && hop.target === a);
+      });
+      if (joins && pathNodes.every(isDefined) && pathHops.every(isDefined))
         paths.push({ nodes: pathNodes, hops: pathHops });
     }
     return paths;
