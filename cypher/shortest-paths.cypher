@@ -6,7 +6,7 @@
 // on the length stops at the bound too, but took twice as long between hubs.
 // An end with more than $bound links of the vocabulary's types (read from the degree store, one
 // number per type, not by walking its links) is a hub: then this query searches nothing and says so (fromHub, toHub), and
-// the service asks shortest-paths-hubs.cypher, which searches through the hub's first links only.
+// the repository searches through the hub's first links only (src/repositories/hub-path-search.ts).
 // $hiddenEntities and $hiddenRels (empty but as of a day: not-stated-by.cypher) are left out inside
 // the search, so a shortest path that avoids them is found even when it is longer.
 OPTIONAL MATCH (a:Entity {id: $fromId})

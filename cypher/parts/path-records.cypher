@@ -1,5 +1,5 @@
 //#uses p, $limit
-// The answer of a shortest-path search (shortest-paths.cypher, shortest-paths-hubs.cypher): at
+// The answer of a shortest-path search (shortest-paths.cypher): at
 // most $limit paths, each with its entities as records without passages and facts, and its hops.
 WITH p
 LIMIT toInteger($limit)

@@ -69,6 +69,9 @@ export const QUERY_NAMES = [
   "expand",
   "neighborhood",
   "neighborhood-hubs",
+  "shortest-paths-hubs",
+  "shortest-paths-level",
+  "shortest-paths-records",
   "search-entities",
   "list-entities-asc",
   "list-entities-desc",
@@ -145,6 +148,7 @@ export const TYPED_QUERY_NAMES = [
   "relation-sort-indexes",
   "list-links-asc",
   "list-links-desc",
+  "shortest-paths-hub-links",
 ] as const;
 
 export type TypedQueryName = (typeof TYPED_QUERY_NAMES)[number];
@@ -160,7 +164,7 @@ export interface ForType {
  * parameter there, and a bound applied as a filter afterwards lets a shortest-path search run to
  * the pattern's own bound.
  */
-export const HOPS_QUERY_NAMES = ["shortest-paths", "shortest-paths-hubs"] as const;
+export const HOPS_QUERY_NAMES = ["shortest-paths"] as const;
 
 /** A query written with a hop bound from 1 to MAX_HOPS. */
 export interface ForHops {

@@ -1,8 +1,9 @@
 import type { EdgeRecord, EntityRecord, HiddenIds } from "../model/records";
 import type { Queries } from "../db/database";
-import { asList, asObject, asText } from "../db/values";
+import { asList, asObject, asText, type JsonValue } from "../db/values";
 import { DEFAULT_PATH_HUB_BOUND } from "../model/bounds";
 import { edgeOf, recordOf, recordOrNull } from "./entity.repository";
+import { hubPaths, type FoundPath, type Step } from "./hub-path-search";
 
 export type { EdgeRecord } from "../model/records";
 
@@ -111,10 +112,11 @@ export class TraversalRepository {
 
   /**
    * Both ends (null when an id names no entity) and up to `limit` shortest paths of at most
-   * `maxHops` between them over relationships of `types`, in one query; past a hub end (more than
-   * `bound` links) in two, the second searching through the hub's first links only (see
-   * cypher/shortest-paths-hubs.cypher). Hidden entities and relationships are left out inside
-   * the search.
+   * `maxHops` between them over relationships of `types`, in one query. Past a hub end (more than
+   * `bound` links) the search goes on from the links the hub keeps instead (its first `bound` of
+   * each type and direction: one query for the types it has, one per type for the links), one
+   * level per query from both sides, then one query for the records of the paths found (see
+   * hub-path-search.ts). Hidden entities and relationships are left out inside the search.
    */
   async shortestPaths(
     fromId: string,
@@ -133,29 +135,136 @@ export class TraversalRepository {
       hiddenEntities: options.hiddenEntities ?? [],
       hiddenRels: options.hiddenRels ?? [],
     };
-    let [row] = await this.db.read({ query: "shortest-paths", hops: maxHops }, params);
-    // From an entity to itself nothing is searched, hub or not.
-    const hub = fromId !== toId && (row?.fromHub === true || row?.toHub === true);
-    if (hub) [row] = await this.db.read({ query: "shortest-paths-hubs", hops: maxHops }, params);
+    const [row] = await this.db.read({ query: "shortest-paths", hops: maxHops }, params);
     const from = recordOrNull(row?.from);
     const to = recordOrNull(row?.to);
-    return {
-      from,
-      to,
-      boundedEnds: [
-        ...(hub && row?.fromHub === true && from !== null ? [from.id] : []),
-        ...(hub && row?.toHub === true && to !== null ? [to.id] : []),
-      ],
-      paths: asList(row?.paths).map((value) => {
-        const path = asObject(value);
-        return {
-          nodes: asList(path.nodes).map(recordOf),
-          hops: asList(path.hops).map((hop) => {
-            const h = asObject(hop);
-            return edgeOf(asText(h.source), asText(h.target), asText(h.type), asObject(h.props));
-          }),
-        };
-      }),
-    };
+    // From an entity to itself nothing is searched, hub or not.
+    const boundedEnds =
+      from === null || to === null || fromId === toId
+        ? []
+        : [...(row?.fromHub === true ? [fromId] : []), ...(row?.toHub === true ? [toId] : [])];
+    if (boundedEnds.length === 0) {
+      return { from, to, boundedEnds, paths: asList(row?.paths).map(pathOf) };
+    }
+    const kept = await this.keptLinks(boundedEnds, params);
+    const found = await hubPaths({
+      fromId,
+      toId,
+      fromKept: kept.get(fromId),
+      toKept: kept.get(toId),
+      maxHops,
+      limit,
+      expand: (ids, excluded, otherSide) => this.pathLevel(ids, excluded, otherSide, params),
+    });
+    return { from, to, boundedEnds, paths: await this.pathRecords(found) };
   }
+
+  /**
+   * The links each hub end keeps, by the hub's id: which types the hubs have links of
+   * (shortest-paths-hubs.cypher), then the first links of each of those types, one small query
+   * per type, side by side (shortest-paths-hub-links.cypher).
+   */
+  private async keptLinks(
+    hubIds: readonly string[],
+    params: Record<string, unknown>,
+  ): Promise<Map<string, Step[]>> {
+    const typesOf = await this.db.read("shortest-paths-hubs", { ...params, hubIds });
+    const types = new Set(typesOf.flatMap((row) => asList(row.types).map(asText)));
+    const byType = await Promise.all(
+      [...types].map((type) =>
+        this.db.read({ query: "shortest-paths-hub-links", type }, { ...params, hubIds }),
+      ),
+    );
+    const kept = new Map<string, Step[]>(hubIds.map((id) => [id, []]));
+    for (const row of byType.flat()) {
+      const steps = kept.get(asText(row.hubId));
+      for (const direction of asList(row.links)) {
+        for (const value of asList(direction)) {
+          const [link, other] = asList(value).map(asText);
+          if (link !== undefined && other !== undefined) steps?.push({ link, other });
+        }
+      }
+    }
+    return kept;
+  }
+
+  /** One level of the search past hubs: the links of each frontier entity, by its id. */
+  private async pathLevel(
+    ids: readonly string[],
+    excluded: readonly string[],
+    otherSide: readonly string[],
+    params: Record<string, unknown>,
+  ): Promise<Map<string, Step[]>> {
+    const [row] = await this.db.read("shortest-paths-level", {
+      ...params,
+      ids,
+      excluded,
+      otherSide,
+    });
+    const links = new Map<string, Step[]>();
+    for (const value of asList(row?.links)) {
+      const [id, other, link] = asList(value).map(asText);
+      if (id === undefined || other === undefined || link === undefined) continue;
+      const steps = links.get(id);
+      if (steps === undefined) links.set(id, [{ link, other }]);
+      else steps.push({ link, other });
+    }
+    return links;
+  }
+
+  /**
+   * The paths found past hubs with their records. A path one of whose entities or links went
+   * between the queries (a write in the meantime), or whose link's element id now names a link
+   * between other entities (Neo4j reuses the ids of deleted ones), is left out rather than shown
+   * wrong.
+   */
+  private async pathRecords(found: readonly FoundPath[]): Promise<PathRecord[]> {
+    if (found.length === 0) return [];
+    const [row] = await this.db.read("shortest-paths-records", {
+      nodeIds: [...new Set(found.flatMap((path) => path.nodes))],
+      linkIds: [...new Set(found.flatMap((path) => path.links))],
+    });
+    const nodes = new Map(
+      asList(row?.nodes).map((value) => {
+        const record = recordOf(value);
+        return [record.id, record];
+      }),
+    );
+    const hops = new Map(
+      asList(row?.hops).map((value) => {
+        const h = asObject(value);
+        const edge = edgeOf(asText(h.source), asText(h.target), asText(h.type), asObject(h.props));
+        return [asText(h.link), edge];
+      }),
+    );
+    const paths: PathRecord[] = [];
+    for (const path of found) {
+      const pathNodes = path.nodes.map((id) => nodes.get(id));
+      const pathHops = path.links.map((link) => hops.get(link));
+      const joins = pathHops.every((hop, i) => {
+        const [a, b] = [path.nodes[i], path.nodes[i + 1]];
+        if (hop === undefined) return false;
+        return (hop.source === a && hop.target === b) || (hop.source === b && hop.target === a);
+      });
+      if (joins && pathNodes.every(isDefined) && pathHops.every(isDefined))
+        paths.push({ nodes: pathNodes, hops: pathHops });
+    }
+    return paths;
+  }
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}
+
+/** A path as shortest-paths.cypher returns it (parts/path-records.cypher). */
+function pathOf(value: JsonValue): PathRecord {
+  const path = asObject(value);
+  return {
+    nodes: asList(path.nodes).map(recordOf),
+    hops: asList(path.hops).map((hop) => {
+      const h = asObject(hop);
+      return edgeOf(asText(h.source), asText(h.target), asText(h.type), asObject(h.props));
+    }),
+  };
 }

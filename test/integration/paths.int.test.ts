@@ -227,6 +227,22 @@ describe("shortest paths past a hub end", () => {
     expect([search.exhaustive, search.bound, search.boundedEnds]).toEqual([false, 5, [HUB, HUB_2]]);
   });
 
+  it("past the bound, reads the hub's first links only of the types it has, and searches on from them", async () => {
+    const { queries, asked } = countingQueries(db);
+    const search = await traversal(db, 5, queries).pathSearch(HUB, FAR, 4, 50);
+    expect(routes(search)).toEqual([`${HUB}>${leaf(4)}>${VIA}>${FAR}`]);
+    // The hub has CO_BUILT and SUPPORTS links: one query for which, one per type for its first
+    // links, then the levels between its kept leaves and FAR (two: FAR's neighbours, then theirs
+    // meet leaf 4), and the records of the path.
+    expect(Object.fromEntries(asked)).toEqual({
+      "shortest-paths": 1,
+      "shortest-paths-hubs": 1,
+      "shortest-paths-hub-links": 2,
+      "shortest-paths-level": 2,
+      "shortest-paths-records": 1,
+    });
+  });
+
   it("from a hub to itself, searches nothing and is exhaustive", async () => {
     const search = await traversal(db, 5).pathSearch(HUB, HUB, 4, 50);
     expect([routes(search), search.exhaustive, search.boundedEnds]).toEqual([[HUB], true, []]);
