@@ -13,9 +13,9 @@ import { nodeUsed, onNode24 } from "./lib/node24";
 import { SyntheticGraph } from "./lib/synthetic";
 
 /**
- * `npx tsx bench/hub-paths.ts`: path searches past hub ends, timed at the repository (no HTTP).
- * A synthetic graph (10k entities by default) goes into this worktree's own benchmark Neo4j
- * (.neo4j-bench, port 7693: never the shared one), with two FIXTURE hubs added, fixture-hub-a and
+ * `npm run bench:hub-paths`: path searches past hub ends, timed at the repository (no HTTP).
+ * A synthetic graph (10k entities by default) goes into a Neo4j of its own (.neo4j-hub-paths,
+ * port 7693: never the tests' one nor bench:scale's large graph), with two FIXTURE hubs added, fixture-hub-a and
  * fixture-hub-b, each SUPPORTS-linked to the same 9,000 synthetic entities (so they are two hops
  * apart through common neighbours, and each keeps its first 1,000 by name). Prints p50/p99 of the
  * bounded search (what pathSearch runs) and of the unbounded allShortestPaths, a digest of each
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   if ([7687, 7688].includes(config.neo4jBoltPort))
     throw new Error("hub-paths never uses the shared Neo4j on 7687 or 7688");
   const manager: ManagerOptions = {
-    env: { ...process.env, NEO4J_LOCAL_DIR: path.join(__dirname, "..", ".neo4j-bench") },
+    env: { ...process.env, NEO4J_LOCAL_DIR: path.join(__dirname, "..", ".neo4j-hub-paths") },
     logger: { info: log, error: log },
   };
   if (args.restart) await stopNeo4j(config, manager);
