@@ -4,6 +4,7 @@ import { AppError, NotFoundError, UnauthenticatedError } from "../errors";
 import { reportLinks } from "../graphql/chain-map.resolver";
 import type { Logger } from "../logger";
 import { createRequestServices, type Services, type StoreSource } from "../services";
+import { BOOKMARK_HEADER, decodeBookmarks } from "./bookmarks";
 import { renderChainReport, REPORT_POLICY } from "./report-html";
 import {
   attachment,
@@ -20,8 +21,11 @@ import {
  *   GET /report/chain/:industry.csv   the chain sheet as CSV
  * `:industry` is an Industry id or a name, resolved as the API resolves names. Reading needs what
  * a GraphQL query needs: nothing, or with READS_REQUIRE_AUTH=true an API key (X-API-Key) or bearer
- * token. Errors are one plain-text line: 404 for no such industry, 400 for an entity that is not
- * an industry (or a name naming several), 401/403 for credentials, never a stack trace.
+ * token. A client that wrote through one API replica sends the `X-Neo4j-Bookmark` it was given, as
+ * to /graphql, and the report reads after that write (docs/deployment.md). Errors are one
+ * plain-text line: 404 for no such industry, 400 for an entity that is not an industry (or a name
+ * naming several) or for a bookmark this API did not give, 401/403 for credentials, never a stack
+ * trace.
  */
 
 type Format = "html" | "xlsx" | "csv";
@@ -75,7 +79,17 @@ function handler(format: Format, deps: ReportDeps) {
     try {
       const principal = await deps.authenticator.authenticate(req.headers);
       if (deps.readsRequireAuth && principal.anonymous) throw new UnauthenticatedError();
-      const { services } = createRequestServices(deps.db, principal);
+      const header = req.headers[BOOKMARK_HEADER];
+      const after = decodeBookmarks(Array.isArray(header) ? header.join(",") : header);
+      if (!after.ok) {
+        sendText(
+          res,
+          400,
+          `The X-Neo4j-Bookmark header is not a bookmark this API gave: ${after.reason}.`,
+        );
+        return;
+      }
+      const { services } = createRequestServices(deps.db, principal, after.bookmarks);
       const param = req.params.industry;
       const id = await industryId(services, typeof param === "string" ? param : "");
       const map = await services.chainMapViews.chainMap(id);

@@ -300,6 +300,26 @@ describe("refusals: plain text, never a stack trace", () => {
     }
   });
 
+  it("hands an X-Neo4j-Bookmark on to Neo4j, as /graphql does: a header this API could not have given is 400, one Neo4j cannot parse too, a blank one changes nothing", async () => {
+    const path = `/report/chain/${encodeURIComponent(INDUSTRY_T)}.csv`;
+    const bad = await get(path, { "x-neo4j-bookmark": "FB:kcwQ" });
+    expect([bad.response.status, bad.bytes.toString("utf8")]).toEqual([
+      400,
+      "The X-Neo4j-Bookmark header is not a bookmark this API gave: bookmark 1 is not base64url (letters, digits, - and _).\n",
+    ]);
+    // Well formed for this API, so it reaches Neo4j, which refuses it: proof the report hands it on.
+    const forged = Buffer.from("not-a-bookmark", "utf8").toString("base64url");
+    const refused = await get(path, { "x-neo4j-bookmark": forged });
+    expect(refused.response.status).toBe(400);
+    expect(refused.bytes.toString("utf8")).toMatch(
+      /^The bookmark sent with the request is not one this database knows/,
+    );
+    const plain = await get(path);
+    const blank = await get(path, { "x-neo4j-bookmark": " " });
+    expect(plain.response.status).toBe(200);
+    expect(blank.bytes.equals(plain.bytes)).toBe(true);
+  });
+
   it("400 for a path that is not valid percent-encoding, 404 elsewhere under /report", async () => {
     const bad = await get("/report/chain/%E6%B1");
     expect([bad.response.status, bad.bytes.toString("utf8")]).toEqual([
