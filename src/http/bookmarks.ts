@@ -60,6 +60,17 @@ export function decodeBookmarks(value: string | undefined): DecodedBookmarks {
   return { ok: true, bookmarks: [...new Set(bookmarks)] };
 }
 
+/** The bookmarks a request's `X-Neo4j-Bookmark` header holds (decodeBookmarks), or why not. */
+export function requestBookmarks(req: Request): DecodedBookmarks {
+  const raw = req.headers[BOOKMARK_HEADER];
+  return decodeBookmarks(Array.isArray(raw) ? raw.join(",") : raw);
+}
+
+/** What a refusal of the header says, the reason being decodeBookmarks'. */
+export function refusalOf(reason: string): string {
+  return `The X-Neo4j-Bookmark header is not a bookmark this API gave: ${reason}.`;
+}
+
 /** Where the bookmark middleware leaves a request's decoded bookmarks for the context factory. */
 export function bookmarksOf(res: Response): readonly string[] {
   return (res.locals as { bookmarks?: readonly string[] }).bookmarks ?? [];
@@ -71,13 +82,12 @@ export function bookmarksOf(res: Response): readonly string[] {
  */
 export function bookmarkHeader(): RequestHandler {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const raw = req.headers[BOOKMARK_HEADER];
-    const decoded = decodeBookmarks(Array.isArray(raw) ? raw.join(",") : raw);
+    const decoded = requestBookmarks(req);
     if (!decoded.ok) {
       sendGraphQLError(
         res,
         400,
-        `The X-Neo4j-Bookmark header is not a bookmark this API gave: ${decoded.reason}. Send back the value of a response's X-Neo4j-Bookmark header (or extensions.bookmark) unchanged.`,
+        `${refusalOf(decoded.reason)} Send back the value of a response's X-Neo4j-Bookmark header (or extensions.bookmark) unchanged.`,
         "BAD_USER_INPUT",
       );
       return;

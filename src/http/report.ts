@@ -4,7 +4,7 @@ import { AppError, NotFoundError, UnauthenticatedError } from "../errors";
 import { reportLinks } from "../graphql/chain-map.resolver";
 import type { Logger } from "../logger";
 import { createRequestServices, type Services, type StoreSource } from "../services";
-import { BOOKMARK_HEADER, decodeBookmarks } from "./bookmarks";
+import { refusalOf, requestBookmarks } from "./bookmarks";
 import { renderChainReport, REPORT_POLICY } from "./report-html";
 import {
   attachment,
@@ -79,14 +79,9 @@ function handler(format: Format, deps: ReportDeps) {
     try {
       const principal = await deps.authenticator.authenticate(req.headers);
       if (deps.readsRequireAuth && principal.anonymous) throw new UnauthenticatedError();
-      const header = req.headers[BOOKMARK_HEADER];
-      const after = decodeBookmarks(Array.isArray(header) ? header.join(",") : header);
+      const after = requestBookmarks(req);
       if (!after.ok) {
-        sendText(
-          res,
-          400,
-          `The X-Neo4j-Bookmark header is not a bookmark this API gave: ${after.reason}.`,
-        );
+        sendText(res, 400, refusalOf(after.reason));
         return;
       }
       const { services } = createRequestServices(deps.db, principal, after.bookmarks);
