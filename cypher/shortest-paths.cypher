@@ -30,7 +30,16 @@ CALL (a, b, fromHub, toHub) {
       AND (size($hiddenRels) = 0
         OR NOT coalesce(r.id, startNode(r).id + '|' + type(r) + '|' + endNode(r).id) IN $hiddenRels))
     AND all(n IN nodes(p) WHERE size($hiddenEntities) = 0 OR NOT n.id IN $hiddenEntities)
-  //#include path-records
+  // At most $limit paths, each with its entities as records without passages and facts, and its
+  // hops as the search past hubs gives them too (shortest-paths-records.cypher).
+  WITH p
+  LIMIT toInteger($limit)
+  RETURN collect({
+    nodes: [n IN nodes(p) | n __ENTITY__],
+    hops: [r IN relationships(p) |
+      //#include path-hop
+    ]
+  }) AS paths
 }
 RETURN a __ENTITY__ AS from,
   b __ENTITY__ AS to,

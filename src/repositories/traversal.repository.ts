@@ -232,9 +232,8 @@ export class TraversalRepository {
     );
     const hops = new Map(
       asList(row?.hops).map((value) => {
-        const h = asObject(value);
-        const edge = edgeOf(asText(h.source), asText(h.target), asText(h.type), asObject(h.props));
-        return [asText(h.link), edge];
+        const [link, hop] = asList(value);
+        return [asText(link), hopOf(hop)];
       }),
     );
     const paths: PathRecord[] = [];
@@ -257,14 +256,17 @@ function isDefined<T>(value: T | undefined): value is T {
   return value !== undefined;
 }
 
-/** A path as shortest-paths.cypher returns it (parts/path-records.cypher). */
+/** A path as shortest-paths.cypher returns it. */
 function pathOf(value: JsonValue): PathRecord {
   const path = asObject(value);
   return {
     nodes: asList(path.nodes).map(recordOf),
-    hops: asList(path.hops).map((hop) => {
-      const h = asObject(hop);
-      return edgeOf(asText(h.source), asText(h.target), asText(h.type), asObject(h.props));
-    }),
+    hops: asList(path.hops).map(hopOf),
   };
+}
+
+/** A hop as cypher/parts/path-hop.cypher gives it. */
+function hopOf(value: JsonValue | undefined): EdgeRecord {
+  const h = asObject(value);
+  return edgeOf(asText(h.source), asText(h.target), asText(h.type), asObject(h.props));
 }
