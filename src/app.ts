@@ -19,7 +19,7 @@ import {
   type QueryLimits,
 } from "./graphql/limits";
 import { createSchema } from "./graphql/schema";
-import { warmUp } from "./graphql/warm-up";
+import { warmUp, warmUpHubSearch } from "./graphql/warm-up";
 import { createAuthenticator } from "./auth/authenticate";
 import { bookmarkHeader, bookmarkPlugin, bookmarksOf } from "./http/bookmarks";
 import { ANONYMOUS } from "./auth/principal";
@@ -43,6 +43,11 @@ export interface AppDeps {
 export interface RunningApp {
   readonly url: string;
   readonly port: number;
+  /**
+   * Settles when the background warm-up of the path search past hubs has ended (at once without
+   * WARM_UP); it never rejects.
+   */
+  readonly hubSearchWarmed: Promise<void>;
   /** Stops accepting, lets in-flight requests finish, then resolves. Does not close the driver. */
   stop(): Promise<void>;
 }
@@ -275,11 +280,22 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host === "0.0.0.0" ? "localhost" : config.host;
   const url = `http://${host}:${port}/graphql`;
+  let stopping = false;
+  const hubSearchWarmed = config.warmUp
+    ? warmUpHubSearch(
+        createContext(db, logger, "warm-up-hub-search", ANONYMOUS, [], settings),
+        logger,
+        () => stopping,
+      )
+    : Promise.resolve();
 
   return {
     url,
     port,
+    hubSearchWarmed,
     stop: async () => {
+      stopping = true;
+      await hubSearchWarmed;
       // apollo.stop() runs the drain plugin: the server stops accepting and in-flight requests end.
       await apollo.stop();
     },

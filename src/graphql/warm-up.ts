@@ -377,3 +377,27 @@ export async function warmUp(
   }
   return { operations: WARM_UP_OPERATIONS.length, answered, ms: performance.now() - started };
 }
+
+/**
+ * Plans the path search past hubs, after the service has started: no warm-up operation reaches it
+ * on the seeded graph, and its first search on a graph with hubs otherwise waits seconds for Neo4j
+ * to plan some thirty queries (`npm run bench:first -- --hubs`). It runs in the background, one
+ * query at a time, while the service answers; `stopped` ends it early. A failure is logged and
+ * changes nothing.
+ */
+export async function warmUpHubSearch(
+  context: Context,
+  logger: Logger,
+  stopped: () => boolean,
+): Promise<void> {
+  const started = performance.now();
+  try {
+    const queries = await context.services.traversal.planHubSearch(stopped);
+    logger.info(
+      { queries, ms: Math.round(performance.now() - started) },
+      "warmed the path search past hubs",
+    );
+  } catch (error) {
+    if (!stopped()) logger.warn({ err: error }, "warming the path search past hubs failed");
+  }
+}

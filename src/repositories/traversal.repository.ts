@@ -2,6 +2,7 @@ import type { EdgeRecord, EntityRecord, HiddenIds } from "../model/records";
 import type { Queries } from "../db/database";
 import { asList, asObject, asText, type JsonValue } from "../db/values";
 import { DEFAULT_PATH_HUB_BOUND } from "../model/bounds";
+import { RELATION_TYPES } from "../model/vocabulary";
 import { edgeOf, recordOf, recordOrNull } from "./entity.repository";
 import { hubPaths, type FoundPath, type Step } from "./hub-path-search";
 
@@ -157,6 +158,41 @@ export class TraversalRepository {
       expand: (ids, excluded, otherSide) => this.pathLevel(ids, excluded, otherSide, params),
     });
     return { from, to, boundedEnds, paths: await this.pathRecords(found) };
+  }
+
+  /**
+   * Has Neo4j plan the queries of a search past hubs, which no search between the seeded graph's
+   * entities reaches (none has PATH_HUB_BOUND links): the hub ends' types, every type's kept links
+   * (which types a hub has depends on the graph), one level and the records. Each runs once with
+   * two ids that name no entity, so it reads nothing; two, as a search between two hubs sends,
+   * since Neo4j plans a query again for a list of another size. One query at a time: the service
+   * is answering users meanwhile. `stopped` ends it early (the service is stopping).
+   * @returns how many queries it ran.
+   */
+  async planHubSearch(stopped: () => boolean = () => false): Promise<number> {
+    const none = ["plan-hub-search-from", "plan-hub-search-to"];
+    const params = {
+      types: RELATION_TYPES,
+      bound: DEFAULT_PATH_HUB_BOUND,
+      hiddenEntities: [],
+      hiddenRels: [],
+      hubIds: none,
+    };
+    const plans: (() => Promise<unknown>)[] = [
+      () => this.db.read("shortest-paths-hubs", params),
+      ...RELATION_TYPES.map(
+        (type) => () => this.db.read({ query: "shortest-paths-hub-links", type }, params),
+      ),
+      () => this.pathLevel(none, none, none, params),
+      () => this.db.read("shortest-paths-records", { nodeIds: none, linkIds: none }),
+    ];
+    let ran = 0;
+    for (const plan of plans) {
+      if (stopped()) break;
+      await plan();
+      ran += 1;
+    }
+    return ran;
   }
 
   /**

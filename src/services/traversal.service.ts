@@ -186,6 +186,14 @@ export class TraversalService {
     };
   }
 
+  /**
+   * Has Neo4j plan the queries of a search past hubs before a user's first one (see
+   * TraversalRepository.planHubSearch); `stopped` ends it early. How many queries it ran.
+   */
+  planHubSearch(stopped?: () => boolean): Promise<number> {
+    return this.repository.planHubSearch(stopped);
+  }
+
   /** The paths of pathSearch, without saying whether the search was bounded. */
   async paths(
     fromId: string,
