@@ -23,6 +23,7 @@ WITH n, sortKey, total, {
   outPrefix: CASE WHEN $ahead.direction = 'OUT' THEN n.id + '\u0001' END,
   inPrefix: CASE WHEN $ahead.direction = 'IN' THEN n.id + '\u0001' END,
   limit: $ahead.limit,
+  brief: $ahead.brief,
   next: $ahead.next
 } AS key
 //#include links-of-key

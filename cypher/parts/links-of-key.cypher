@@ -52,18 +52,25 @@ CALL (n, key) {
     WITH next, r2, o
     ORDER BY o.name, o.id
     WITH next, collect(CASE WHEN o IS NOT NULL THEN {
-      type: type(r2), direction: next.direction, props: r2 {.*, quotes: null, outKey: null, inKey: null}, otherId: o.id, otherKind: o.kind,
-      otherEntity: o __ENTITY__
+      type: type(r2), direction: next.direction, props: r2 {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null}, otherId: o.id, otherKind: o.kind,
+      otherEntity: CASE WHEN next.brief
+        THEN o {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .chainPosition, brief: true}
+        ELSE o __ENTITY__ END
     } END)[..toInteger(next.limit)] AS further
-    RETURN collect({type: next.type, direction: next.direction, limit: next.limit, links: further}) AS nested
+    RETURN collect({type: next.type, direction: next.direction, limit: next.limit, brief: next.brief, links: further}) AS nested
   }
   // The entity at the other end comes along (without its passages and facts, which the details
   // loader reads only when asked), so University.coBuiltInstitutes { node { name } } costs one
   // round trip, not two. A link comes without its quotes and sort keys (long texts, decoded for
   // nothing unless a query asks for evidence, which the edge-evidence loader then reads).
+  // key.brief (and next.brief): the query asks the other ends for none of their long fields
+  // (BRIEF_LEAVES_OUT in src/model/records.ts), so they come brief, without them: a description is
+  // most of an entity's record, and decoding it costs the service more than the query costs Neo4j.
   RETURN collect({
-    type: type(r), direction: direction, props: r {.*, quotes: null, outKey: null, inKey: null}, otherId: m.id, otherKind: m.kind,
-    otherEntity: m __ENTITY__,
+    type: type(r), direction: direction, props: r {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null}, otherId: m.id, otherKind: m.kind,
+    otherEntity: CASE WHEN key.brief
+      THEN m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .chainPosition, brief: true}
+      ELSE m __ENTITY__ END,
     nested: nested
   }) AS links
 }

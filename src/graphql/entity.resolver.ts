@@ -1,15 +1,25 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type {
+  CitationRecord,
   EntityRecord,
   EvidenceRecord,
   FactRecord,
   LaterNameRecord,
   RelationRecord,
 } from "../model/records";
-import { Evidence, Fact } from "./common.type";
+import { Citation, Evidence, Fact } from "./common.type";
 import type { Context } from "./context";
-import { EntityInterface, FIRST_STATED, LAST_STATED, LaterName, Relation } from "./entity.type";
+import {
+  ALIASES,
+  CITATIONS,
+  DESCRIPTION,
+  EntityInterface,
+  FIRST_STATED,
+  LAST_STATED,
+  LaterName,
+  Relation,
+} from "./entity.type";
 import { AS_OF, prefetchPlanOf } from "./lookahead";
 import { RelationsArgs } from "./relation.args";
 import { NameLookup } from "./lookup.type";
@@ -59,6 +69,35 @@ export class EntityResolver {
     @Ctx() ctx: Context,
   ): Promise<NameLookupRecord> {
     return ctx.services.lookup.lookup(name, suggestions);
+  }
+
+  // The fields a brief record leaves out (BRIEF_LEAVES_OUT): from the record, or, were one asked
+  // of a brief record after all, from the whole record by id (the lookahead saw every field a
+  // query asks of a link's other end, so this is only a safety net).
+  @FieldResolver(() => [String], { description: ALIASES })
+  aliases(
+    @Root() entity: EntityRecord,
+    @Ctx() ctx: Context,
+  ): readonly string[] | Promise<readonly string[]> {
+    return entity.brief === true ? whole(entity, ctx).then((e) => e.aliases) : entity.aliases;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: DESCRIPTION })
+  description(
+    @Root() entity: EntityRecord,
+    @Ctx() ctx: Context,
+  ): string | null | Promise<string | null> {
+    return entity.brief === true
+      ? whole(entity, ctx).then((e) => e.description)
+      : entity.description;
+  }
+
+  @FieldResolver(() => [Citation], { description: CITATIONS })
+  citations(
+    @Root() entity: EntityRecord,
+    @Ctx() ctx: Context,
+  ): readonly CitationRecord[] | Promise<readonly CitationRecord[]> {
+    return entity.brief === true ? whole(entity, ctx).then((e) => e.citations) : entity.citations;
   }
 
   @FieldResolver(() => [Evidence], {
@@ -147,4 +186,9 @@ export class RelationResolver {
   async lastStated(@Root() relation: RelationRecord, @Ctx() ctx: Context): Promise<string | null> {
     return (await ctx.services.graph.stated(relation)).lastStated;
   }
+}
+
+/** The whole record of an entity read brief, through the request's entity loader. */
+function whole(entity: EntityRecord, ctx: Context): Promise<EntityRecord> {
+  return ctx.services.graph.requireEntity(entity.id);
 }

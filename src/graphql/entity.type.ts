@@ -68,6 +68,12 @@ export class LaterName {
   outsideKnowledge!: boolean;
 }
 
+/** The descriptions of the fields EntityResolver reads by id for a brief record (BRIEF_LEAVES_OUT). */
+export const ALIASES = "Other name forms: abbreviations, former names, acronyms (别名).";
+export const DESCRIPTION = "One-line English gloss (说明).";
+export const CITATIONS =
+  "The sources an imported entity cites (chain maps); empty for entities of the documents, whose passages are in evidence (导入来源).";
+
 @InterfaceType("Entity", {
   description:
     "Anything the knowledge graph names (实体): an institution, place, industry, project, policy, person…",
@@ -99,12 +105,10 @@ export abstract class EntityInterface {
   })
   nameInferred!: boolean;
 
-  @Field(() => [String], {
-    description: "Other name forms: abbreviations, former names, acronyms (别名).",
-  })
+  @Field(() => [String], { description: ALIASES })
   aliases!: string[];
 
-  @Field(() => String, { nullable: true, description: "One-line English gloss (说明)." })
+  @Field(() => String, { nullable: true, description: DESCRIPTION })
   description?: string | null;
 
   @Field(() => [LaterName], {
@@ -121,10 +125,7 @@ export abstract class EntityInterface {
   })
   facts!: Fact[];
 
-  @Field(() => [Citation], {
-    description:
-      "The sources an imported entity cites (chain maps); empty for entities of the documents, whose passages are in evidence (导入来源).",
-  })
+  @Field(() => [Citation], { description: CITATIONS })
   citations!: Citation[];
 }
 

@@ -7,7 +7,7 @@ import {
   type GraphQLResolveInfo,
   type OperationDefinitionNode,
 } from "graphql";
-import { prefetchPlanOf, prefetchLinksOf } from "./lookahead";
+import { briefOf, prefetchPlanOf, prefetchLinksOf } from "./lookahead";
 
 /** The resolve info a relationship field at `path` of the operation would get. */
 function infoAt(source: string, path: string[], variables: Record<string, unknown> = {}) {
@@ -41,9 +41,15 @@ describe("prefetchLinksOf", () => {
       ["entity", "coBuilt"],
     );
     expect(prefetchLinksOf(info)).toEqual([
-      { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", limit: 5 },
+      {
+        kind: "ResearchInstitute",
+        type: "AFFILIATED_WITH",
+        direction: "OUT",
+        limit: 5,
+        brief: true,
+      },
       // coBuilders without a first: the default, as its own query would read it.
-      { kind: "ResearchInstitute", type: "CO_BUILT", direction: "IN", limit: 20 },
+      { kind: "ResearchInstitute", type: "CO_BUILT", direction: "IN", limit: 20, brief: true },
     ]);
   });
 
@@ -60,9 +66,15 @@ describe("prefetchLinksOf", () => {
       );
     expect(ahead("university")).toEqual(ahead("universities"));
     expect(ahead("universities")).toEqual([
-      { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", limit: 5 },
-      { kind: "Carrier", type: "LOCATED_IN", direction: "OUT", limit: 20 },
-      { kind: "Carrier", type: "DEVELOPS", direction: "IN", limit: 20 },
+      {
+        kind: "ResearchInstitute",
+        type: "AFFILIATED_WITH",
+        direction: "OUT",
+        limit: 5,
+        brief: true,
+      },
+      { kind: "Carrier", type: "LOCATED_IN", direction: "OUT", limit: 20, brief: true },
+      { kind: "Carrier", type: "DEVELOPS", direction: "IN", limit: 20, brief: true },
     ]);
   });
 
@@ -74,7 +86,13 @@ describe("prefetchLinksOf", () => {
       { n: 7 },
     );
     expect(prefetchLinksOf(info)).toEqual([
-      { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", limit: 7 },
+      {
+        kind: "ResearchInstitute",
+        type: "AFFILIATED_WITH",
+        direction: "OUT",
+        limit: 7,
+        brief: true,
+      },
     ]);
   });
 
@@ -105,10 +123,92 @@ describe("prefetchLinksOf", () => {
         type: "CO_BUILT",
         direction: "OUT",
         limit: 20,
-        next: [{ kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", limit: 5 }],
+        brief: true,
+        next: [
+          {
+            kind: "ResearchInstitute",
+            type: "AFFILIATED_WITH",
+            direction: "OUT",
+            limit: 5,
+            brief: true,
+          },
+        ],
       },
-      { kind: "University", type: "AFFILIATED_WITH", direction: "IN", limit: 3, next: [] },
-      { kind: "University", type: "CO_BUILT", direction: "OUT", limit: 3, next: [] },
+      {
+        kind: "University",
+        type: "AFFILIATED_WITH",
+        direction: "IN",
+        limit: 3,
+        brief: true,
+        next: [],
+      },
+      { kind: "University", type: "CO_BUILT", direction: "OUT", limit: 3, brief: true, next: [] },
+    ]);
+  });
+});
+
+describe("briefOf", () => {
+  const brief = (node: string, fragments = "") =>
+    briefOf(
+      infoAt(
+        `{ entity(id: "x") { ... on District { coBuilt { node { ${node} } } } } } ${fragments}`,
+        ["entity", "coBuilt"],
+      ),
+    );
+
+  it("reads the other ends brief when the query asks them for none of their long fields", () => {
+    expect(brief("id name nameEn kind __typename relationCount evidence { quote }")).toBe(true);
+    // What the next level asks is its own field's to weigh.
+    expect(
+      brief("id ... on ResearchInstitute { universities { node { description aliases } } }"),
+    ).toBe(true);
+  });
+
+  it("reads them whole when the query asks for one, wherever it is asked", () => {
+    expect(brief("id description")).toBe(false);
+    expect(brief("id ... on ResearchInstitute { aliases }")).toBe(false);
+    expect(brief("id ...F", "fragment F on Entity { citations { source } }")).toBe(false);
+    // Under a directive it may run, so it counts.
+    expect(brief("id description @include(if: false)")).toBe(false);
+    expect(brief("id ... @skip(if: true) { aliases }")).toBe(false);
+    expect(
+      briefOf(
+        infoAt(
+          `{ entity(id: "x") { ... on District { coBuilt { node @skip(if: true) { aliases } } } } }`,
+          ["entity", "coBuilt"],
+        ),
+      ),
+    ).toBe(false);
+  });
+
+  it("reads each level ahead brief or whole as its own field asks, and a link two aliases ask whole if either asks", () => {
+    const info = infoAt(
+      `{ entity(id: "x") { ... on District {
+        a: coBuilt(first: 5) { node { id ... on ResearchInstitute {
+          universities(first: 5) { node { description } } coBuilders(first: 5) { node { id } } } } }
+        b: coBuilt(first: 5) { node { aliases } }
+        coBuiltCarriers: coBuilt(first: 6) { node { id } } } } }`,
+      ["entity"],
+    );
+    expect(prefetchPlanOf(info)).toEqual([
+      {
+        kind: "District",
+        type: "CO_BUILT",
+        direction: "OUT",
+        limit: 5,
+        brief: false,
+        next: [
+          {
+            kind: "ResearchInstitute",
+            type: "AFFILIATED_WITH",
+            direction: "OUT",
+            limit: 5,
+            brief: false,
+          },
+          { kind: "ResearchInstitute", type: "CO_BUILT", direction: "IN", limit: 5, brief: true },
+        ],
+      },
+      { kind: "District", type: "CO_BUILT", direction: "OUT", limit: 6, brief: true, next: [] },
     ]);
   });
 });

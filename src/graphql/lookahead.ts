@@ -6,7 +6,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
-import type { PrefetchLink } from "../model/records";
+import { BRIEF_LEAVES_OUT, type PrefetchLink } from "../model/records";
 import { RELATION_FIELDS, type RelationFieldSpec } from "../model/relation-fields";
 import { isEntityKind, type EntityKind } from "../model/vocabulary";
 import {
@@ -36,6 +36,46 @@ interface FoundField {
 }
 
 const memo = new WeakMap<readonly FieldNode[], { variables: Variables; links: PrefetchLink[] }>();
+const briefMemo = new WeakMap<readonly FieldNode[], boolean>();
+
+const LEFT_OUT_OF_BRIEF: ReadonlySet<string> = new Set(BRIEF_LEAVES_OUT);
+
+/**
+ * Whether a relationship field's selection asks the entities at its other end for none of the
+ * fields a brief record leaves out (BRIEF_LEAVES_OUT): then the query that reads the field reads
+ * them brief. A field under a directive counts (it may run), so does one in any fragment; were
+ * one missed, the Entity type would read it by id (entity.resolver.ts), one round trip more.
+ */
+export function briefOf(info: GraphQLResolveInfo): boolean {
+  const known = briefMemo.get(info.fieldNodes);
+  if (known !== undefined) return known;
+  const brief = briefUnder(info.fieldNodes, info.fragments);
+  briefMemo.set(info.fieldNodes, brief);
+  return brief;
+}
+
+/** Whether the `node` fields of these relationship fields ask for none of BRIEF_LEAVES_OUT. */
+function briefUnder(fields: readonly FieldNode[], fragments: Fragments): boolean {
+  return fields.every((field) =>
+    everyField(field.selectionSet, fragments)
+      .filter((selected) => selected.name.value === "node")
+      .every((node) =>
+        everyField(node.selectionSet, fragments).every(
+          (asked) => !LEFT_OUT_OF_BRIEF.has(asked.name.value),
+        ),
+      ),
+  );
+}
+
+/** Every field of a selection set, through fragments, those under directives too. */
+function everyField(selectionSet: SelectionSetNode | undefined, fragments: Fragments): FieldNode[] {
+  return (selectionSet?.selections ?? []).flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    const fragment =
+      selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+    return fragment === undefined ? [] : everyField(fragment.selectionSet, fragments);
+  });
+}
 
 /**
  * The typed relationship fields that a relationship field's selection asks for on the entities at
@@ -109,6 +149,8 @@ function aheadOf(
         kind: spec.kind,
         ...link,
         limit: first,
+        // Two fields of one link (aliases) read it brief only if both may.
+        brief: briefUnder([node], info.fragments) && (known?.brief ?? true),
         next: known === undefined ? next : unique([...known.next, ...next]),
       });
     }
@@ -125,8 +167,10 @@ function linksUnder(
   const links: PrefetchLink[] = [];
   for (const field of fields) {
     for (const node of fieldsNamed(field.selectionSet, "node", fragments)) {
-      for (const { spec, first } of relationFields(node.selectionSet, null, fragments, variables)) {
-        for (const link of spec.links) links.push({ kind: spec.kind, ...link, limit: first });
+      for (const found of relationFields(node.selectionSet, null, fragments, variables)) {
+        const brief = briefUnder([found.node], fragments);
+        for (const link of found.spec.links)
+          links.push({ kind: found.spec.kind, ...link, limit: found.first, brief });
       }
     }
   }
@@ -136,11 +180,15 @@ function linksUnder(
 function unique(links: readonly PrefetchLink[]): PrefetchLink[] {
   const byKey = new Map<string, PrefetchLink>();
   for (const link of links) {
-    byKey.set(`${link.kind}|${link.type}|${link.direction}|${link.limit}`, {
+    const key = `${link.kind}|${link.type}|${link.direction}|${link.limit}`;
+    // Two fields of one link (aliases) read it brief only if both may.
+    const brief = link.brief && (byKey.get(key)?.brief ?? true);
+    byKey.set(key, {
       kind: link.kind,
       type: link.type,
       direction: link.direction,
       limit: link.limit,
+      brief,
     });
   }
   return [...byKey.values()];

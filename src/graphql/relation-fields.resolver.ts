@@ -5,7 +5,7 @@ import { RELATION_FIELDS, type RelationFieldSpec } from "../model/relation-field
 import { DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
 import type { Context } from "./context";
 import { KIND_TYPES, Relation } from "./entity.type";
-import { prefetchLinksOf } from "./lookahead";
+import { briefOf, prefetchLinksOf } from "./lookahead";
 
 /** The name of a typed field's count: `coBuilt` → `coBuiltCount`. */
 export const countFieldName = (field: string): string => `${field}Count`;
@@ -64,6 +64,7 @@ function relationFieldResolver(spec: RelationFieldSpec): new () => object {
         first,
         root.asOf === undefined ? prefetchLinksOf(info) : [],
         root.asOf,
+        briefOf(info),
       );
     }
 

@@ -10,7 +10,7 @@ import type {
 } from "../model/records";
 import type { DocumentRepository } from "../repositories/document.repository";
 import {
-  relationKeyString,
+  relationCacheKey,
   type CountKey,
   type EntityRepository,
   type KeyedRelations,
@@ -79,7 +79,7 @@ export function createLoaders({ entities, documents }: LoaderDeps): Loaders {
       primePrefetched({ startEntities, reads: prefetched, others: lists.flat() });
       return lists;
     },
-    { cacheKeyFn: (key) => `${relationKeyString(key)}|${key.limit}` },
+    { cacheKeyFn: relationCacheKey },
   );
   const primePrefetched = ({ startEntities, reads, others = [] }: PrefetchedReads): void => {
     // Read-ahead hop 7 (docs/architecture.md): next, the fields ask the loaders (hop 8).
@@ -88,8 +88,10 @@ export function createLoaders({ entities, documents }: LoaderDeps): Loaders {
     // The links the query read for fields that will ask for them: those fields find them in
     // this loader's cache, and their `node` fields find the other ends in the entity loader's.
     for (const read of reads) relations.prime(read.key, read.relations);
+    // A brief record is not kept: a later load by id must give the whole one.
     for (const relation of [...others, ...reads.flatMap((read) => read.relations)]) {
-      if (relation.other) entity.prime(relation.other.id, relation.other);
+      if (relation.other && relation.other.brief !== true)
+        entity.prime(relation.other.id, relation.other);
     }
   };
   return {

@@ -133,7 +133,19 @@ export interface EntityRecord {
    * relationship fields and facts leave out what no document had stated by then, and pass it on.
    */
   readonly asOf?: string;
+  /**
+   * True for a brief record: a link's other end read for a query that asks it for none of
+   * BRIEF_LEAVES_OUT, which are then empty here; the Entity type reads them by id if asked after
+   * all (entity.resolver.ts). Never kept in the request's entity loader.
+   */
+  readonly brief?: true;
 }
+
+/**
+ * The fields of an entity a brief record leaves out: the long ones (a description is most of an
+ * entity's record), which a query that lists links to draw or count them seldom asks for.
+ */
+export const BRIEF_LEAVES_OUT = ["aliases", "description", "citations"] as const;
 
 /** What EntityRecord leaves out unless asked for: its passages, stated numbers and later names. */
 export interface EntityDetails {
@@ -221,6 +233,8 @@ export interface PrefetchLink {
   readonly type: string;
   readonly direction: DirectionValue;
   readonly limit: number;
+  /** The query asks the entities at the other end for none of BRIEF_LEAVES_OUT: read them brief. */
+  readonly brief: boolean;
 }
 
 export interface RelationRecord {

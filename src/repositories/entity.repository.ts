@@ -39,6 +39,8 @@ export interface RelationKey {
   readonly limit: number;
   /** Links to read one level further, from the entities this key finds (a hint, see PrefetchLink). */
   readonly next?: readonly PrefetchLink[];
+  /** Read the entities at the other end brief (EntityRecord.brief); a typed key only. */
+  readonly brief?: boolean;
 }
 
 /**
@@ -195,6 +197,7 @@ export class EntityRepository {
             keys: batch.map(({ index, key }) => ({
               ...prefixes(key),
               limit: key.limit,
+              brief: key.brief === true,
               next: key.next ?? [],
               index,
             })),
@@ -272,8 +275,9 @@ export class PrefetchedLinks {
           type: asText(nested.type),
           direction: nested.direction === "IN" ? "IN" : "OUT",
           limit: Number(nested.limit),
+          brief: nested.brief === true,
         };
-        const id = `${relationKeyString(key)}|${key.limit}`;
+        const id = relationCacheKey(key);
         if (!this.byKey.has(id)) {
           const relations = asList(nested.links).map((other) =>
             toRelation(relation.otherId, asObject(other)),
@@ -292,6 +296,14 @@ export class PrefetchedLinks {
 
 export function relationKeyString(key: Pick<RelationKey, "id" | "type" | "direction">): string {
   return `${key.id}|${key.type ?? "*"}|${key.direction}`;
+}
+
+/**
+ * What one read of a key answers: its links of one type and direction, at most `limit`, their
+ * other ends brief or whole (`next` only adds reads: the same links whatever it asks).
+ */
+export function relationCacheKey(key: RelationKey): string {
+  return `${relationKeyString(key)}|${key.limit}${key.brief === true ? "|brief" : ""}`;
 }
 
 function toEvidence(value: JsonValue | undefined): EvidenceRecord {
@@ -345,6 +357,7 @@ export function recordOf(value: JsonValue | undefined): EntityRecord {
       .map((value) => citationOf(value))
       .filter((citation) => citation !== null),
     chainPosition: asTextOrNull(e.chainPosition),
+    ...(e.brief === true ? { brief: true as const } : {}),
   };
 }
 

@@ -46,6 +46,8 @@ export interface PageLinks {
   readonly limit: number;
   /** The links to read one level further, from the entities found. */
   readonly next: readonly PrefetchLink[];
+  /** Read the entities at the other end brief (EntityRecord.brief). */
+  readonly brief: boolean;
 }
 
 export interface ListPage {
@@ -92,7 +94,12 @@ export class ListRepository {
       {
         ...params,
         linkLimit: links.limit,
-        ahead: { direction: links.direction, limit: links.limit, next: links.next },
+        ahead: {
+          direction: links.direction,
+          limit: links.limit,
+          brief: links.brief,
+          next: links.next,
+        },
       },
     );
     const prefetched = new PrefetchedLinks();
@@ -103,6 +110,7 @@ export class ListRepository {
         type: links.type,
         direction: links.direction,
         limit: links.limit,
+        brief: links.brief,
       };
       return { listed, key, relations: prefetched.linksOf(listed.id, row.links) };
     });

@@ -57,8 +57,8 @@ export class GraphService {
     // plan, carrying its `next` links; next, the loader's batch (src/loaders, hop 4).
     if (ahead.length > 0) {
       await Promise.all(
-        ahead.map(({ type, direction, limit, next }) =>
-          this.loaders.relations.load({ id, type, direction, limit, next }),
+        ahead.map(({ type, direction, limit, next, brief }) =>
+          this.loaders.relations.load({ id, type, direction, limit, next, brief }),
         ),
       );
     }
@@ -291,7 +291,7 @@ export class GraphService {
    * The relations behind a typed field such as University.coBuiltInstitutes: the union of several
    * (type, direction) links, optionally only to entities of some kinds, without repeats. `next`
    * names the links the caller will ask for next, from the entities found; the same round trip
-   * reads them.
+   * reads them. `brief`: the caller asks the entities found for none of BRIEF_LEAVES_OUT.
    */
   async linked(
     id: string,
@@ -300,6 +300,7 @@ export class GraphService {
     first: number,
     next: readonly PrefetchLink[] = [],
     asOf?: string,
+    brief = false,
   ): Promise<RelationRecord[]> {
     checkFirst(first);
     const read = async (limit: number, ahead: readonly PrefetchLink[]) => {
@@ -311,6 +312,7 @@ export class GraphService {
             direction: link.direction,
             limit,
             next: ahead,
+            brief,
           }),
         ),
       );

@@ -165,5 +165,6 @@ export class ListService {
 function pageLinks(kind: string | null, ahead: readonly PrefetchPlan[]): PageLinks | null {
   const [only, ...others] = ahead;
   if (only === undefined || others.length > 0 || only.kind !== kind) return null;
-  return { type: only.type, direction: only.direction, limit: only.limit, next: only.next };
+  const { type, direction, limit, next, brief } = only;
+  return { type, direction, limit, next, brief };
 }

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config";
+import { Database } from "../../src/db/database";
+import { createContext } from "../../src/graphql/context";
+import { EntityResolver } from "../../src/graphql/entity.resolver";
+import { createLogger } from "../../src/logger";
+import { EntityRepository } from "../../src/repositories/entity.repository";
+import { runInProcess } from "../helpers/in-process";
+
+// A relationship field whose query asks the entities at the other end for none of their long
+// fields (aliases, description, citations) reads them brief (EntityRecord.brief); one that asks
+// for any reads them whole, in the same round trips.
+
+let db: Database;
+beforeAll(() => {
+  db = Database.connect(loadConfig({ ...process.env, NODE_ENV: "test" }));
+});
+afterAll(async () => {
+  await db.close();
+});
+
+interface Node {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string | null;
+  readonly aliases?: string[];
+  readonly universities?: { node: Node }[];
+}
+
+/** Two levels of shuangliu-county's co-built entities, asking each `fields`. */
+const twoLevels = (fields: string) => `{ entity(id: "shuangliu-county") { ... on District {
+  coBuilt(first: 100) { node { ${fields} ... on ResearchInstitute {
+    universities(first: 5) { node { ${fields} } } } } } } } }`;
+
+function nodesOf(data: Record<string, unknown>): Node[] {
+  const entity = data.entity as { coBuilt: { node: Node }[] };
+  return entity.coBuilt.flatMap(({ node }) => [
+    node,
+    ...(node.universities ?? []).map((u) => u.node),
+  ]);
+}
+
+/** Each entity's whole record, read by id on its own (entity(id), which reads it whole). */
+async function wholeRecords(ids: readonly string[]): Promise<Map<string, Node>> {
+  const fields = ids.map(
+    (id, i) => `e${i}: entity(id: ${JSON.stringify(id)}) { id name description aliases }`,
+  );
+  const { data } = await runInProcess(`{ ${fields.join(" ")} }`);
+  return new Map((Object.values(data) as Node[]).map((node) => [node.id, node]));
+}
+
+describe("brief records of a link's other ends", () => {
+  it("read the long fields when a query asks for them, in one round trip as a brief read", async () => {
+    const brief = await runInProcess(twoLevels("id name"));
+    const whole = await runInProcess(twoLevels("id name description aliases"));
+    expect(brief.trips).toBe(1);
+    expect(whole.trips).toBe(1);
+    const wholeNodes = nodesOf(whole.data);
+    // The same entities, and each one's long fields as its own record has them.
+    const idAndName = (nodes: Node[]) => nodes.map(({ id, name }) => ({ id, name }));
+    expect(idAndName(nodesOf(brief.data))).toEqual(idAndName(wholeNodes));
+    const truth = await wholeRecords([...new Set(wholeNodes.map((node) => node.id))]);
+    for (const node of wholeNodes) {
+      const { description, aliases } = truth.get(node.id) ?? {};
+      expect({ id: node.id, description: node.description, aliases: node.aliases }).toEqual({
+        id: node.id,
+        description,
+        aliases,
+      });
+    }
+    // Not vacuous: 4 co-built entities and 4 universities of theirs, every one described, all but
+    // one with aliases.
+    expect(wholeNodes.length).toBe(8);
+    expect(wholeNodes.filter((node) => (node.description ?? "") !== "").length).toBe(8);
+    expect(wholeNodes.filter((node) => (node.aliases ?? []).length > 0).length).toBe(7);
+  });
+
+  it("are read whole at one level and brief at the next, as each field asks", async () => {
+    const { data, trips } = await runInProcess(`{ entity(id: "shuangliu-county") {
+      ... on District { coBuilt(first: 100) { node { id description ... on ResearchInstitute {
+        universities(first: 5) { node { id name } } } } } } } }`);
+    expect(trips).toBe(1);
+    const coBuilt = (data.entity as { coBuilt: { node: Node }[] }).coBuilt.map(({ node }) => node);
+    const truth = await wholeRecords(coBuilt.map((node) => node.id));
+    expect(coBuilt.map(({ id, description }) => ({ id, description }))).toEqual(
+      coBuilt.map(({ id }) => ({ id, description: truth.get(id)?.description })),
+    );
+  });
+
+  it("come from the query without their long fields, and whole when not brief", async () => {
+    const entities = new EntityRepository(db);
+    const key = { id: "shuangliu-county", type: "CO_BUILT", direction: "OUT" as const, limit: 100 };
+    const { lists } = await entities.relations([
+      { ...key, brief: true },
+      { ...key, brief: false },
+    ]);
+    const [brief, whole] = lists.map((list) => list.map((relation) => relation.other));
+    expect(brief?.length).toBe(4);
+    expect(brief?.length).toBe(whole?.length);
+    expect(brief?.every((other) => other?.brief === true && other.description === null)).toBe(true);
+    expect(whole?.every((other) => other?.brief === undefined)).toBe(true);
+    expect(whole?.some((other) => (other?.description ?? "") !== "")).toBe(true);
+    // Apart from what it leaves out, a brief record is the whole one.
+    expect(
+      brief?.map((other) => ({
+        ...other,
+        brief: undefined,
+        aliases: [],
+        description: null,
+        citations: [],
+      })),
+    ).toEqual(
+      whole?.map((other) => ({
+        ...other,
+        brief: undefined,
+        aliases: [],
+        description: null,
+        citations: [],
+      })),
+    );
+  });
+
+  it("give their long fields by id when asked after all, in the request that read them brief", async () => {
+    const context = createContext(
+      db,
+      createLogger({ ...loadConfig({ ...process.env, NODE_ENV: "test" }), logLevel: "silent" }),
+      "test",
+    );
+    // Read through the request's loaders, which must not keep the brief records as the entities'.
+    const links = [{ type: "CO_BUILT", direction: "OUT" as const }];
+    const relations = await context.services.graph.linked(
+      "shuangliu-county",
+      links,
+      undefined,
+      100,
+      [],
+      undefined,
+      true,
+    );
+    const briefs = relations.flatMap((relation) => (relation.other ? [relation.other] : []));
+    expect(briefs.map((record) => record.brief)).toEqual([true, true, true, true]);
+    const resolver = new EntityResolver();
+    const read = await Promise.all(
+      briefs.map(async (record) => ({
+        id: record.id,
+        description: await resolver.description(record, context),
+        aliases: await resolver.aliases(record, context),
+      })),
+    );
+    const truth = await wholeRecords(briefs.map((record) => record.id));
+    expect(read).toEqual(
+      briefs.map(({ id }) => ({
+        id,
+        description: truth.get(id)?.description,
+        aliases: truth.get(id)?.aliases,
+      })),
+    );
+    expect(read.filter((entity) => (entity.description ?? "") !== "").length).toBe(4);
+  });
+});
