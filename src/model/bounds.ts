@@ -20,3 +20,14 @@ export const DEFAULT_PATH_HUB_BOUND = 1_000;
  * the seeded graph's broadest search (研究院 or 成都) has under a hundred hits.
  */
 export const DEFAULT_SEARCH_HIT_BOUND = 1_000;
+
+/**
+ * Reading ahead (links-of-key.cypher) reads the next level of fields from each entity found only
+ * when it has at most this many relationships of any kind (its degree, read from the store without
+ * walking them): reading ahead follows a type given at run time, which Neo4j can only do by
+ * walking all of an entity's relationships and sorting those of the type, thousands for a hub,
+ * where the field's own query seeks its first few in the type's sort-key index. A hub's field is
+ * then read on its own: one round trip more for the level, whatever the hub's size. The seeded
+ * graph's busiest entity has under 50 relationships (mentions and name forms included).
+ */
+export const READ_AHEAD_DEGREE_BOUND = 400;

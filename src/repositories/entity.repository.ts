@@ -16,6 +16,7 @@ import type {
 import { RESERVED_RELATIONSHIP_KEYS } from "../model/records";
 import { splitGloss } from "../model/gloss";
 import { toBaseUnit } from "../model/units";
+import { READ_AHEAD_DEGREE_BOUND } from "../model/bounds";
 import type { NameVia } from "../model/seed-rows";
 import { RELATION_TYPES, type EntityKind } from "../model/vocabulary";
 
@@ -194,6 +195,7 @@ export class EntityRepository {
           {
             // The index seek of each key reads at most this many; each key keeps its own.
             linkLimit: Math.max(...batch.map(({ key }) => key.limit)),
+            aheadDegreeBound: READ_AHEAD_DEGREE_BOUND,
             keys: batch.map(({ index, key }) => ({
               ...prefixes(key),
               limit: key.limit,

@@ -77,6 +77,7 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   limit: 5,
   linkIds: [],
   linkLimit: 5,
+  aheadDegreeBound: 400,
   nameContains: null,
   nameForms: [],
   nameKeys: [],

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { READ_AHEAD_DEGREE_BOUND } from "../../src/model/bounds";
+import { deleteEntitiesWithPrefix, runCypher } from "../helpers/db";
+import { runInProcess } from "../helpers/in-process";
+
+// Reading ahead leaves out the entities found that are hubs (more relationships than
+// READ_AHEAD_DEGREE_BOUND): their next level is read on its own, from the sort-key index, instead
+// of by walking all their relationships.
+
+// FIXTURE, not fact: a fictional institute affiliated with two universities, a hub with more
+// affiliates than the bound and a small one with two (ids fixture-ahead-…, names 测试…), written
+// with the sort keys the service writes, and removed after the test.
+const PREFIX = "fixture-ahead-";
+const INSTITUTE = `${PREFIX}institute`;
+const LONE = `${PREFIX}lone`;
+const HUB = `${PREFIX}hub`;
+const SMALL = `${PREFIX}small`;
+const leaf = (n: number): string => `${PREFIX}leaf-${String(n).padStart(3, "0")}`;
+const LEAVES = READ_AHEAD_DEGREE_BOUND + 50;
+
+beforeAll(async () => {
+  await deleteEntitiesWithPrefix(PREFIX);
+  const entities: [string, string][] = [
+    [INSTITUTE, "ResearchInstitute"],
+    [LONE, "ResearchInstitute"],
+    [HUB, "University"],
+    [SMALL, "University"],
+  ];
+  for (let n = 1; n <= LEAVES; n += 1) entities.push([leaf(n), "Carrier"]);
+  const links: [string, string][] = [
+    [INSTITUTE, HUB],
+    [INSTITUTE, SMALL],
+    [LONE, SMALL],
+    [leaf(1), SMALL],
+  ];
+  for (let n = 1; n <= LEAVES; n += 1) links.push([leaf(n), HUB]);
+  await runCypher(
+    `UNWIND $entities AS e
+     CREATE (:Entity {id: e[0], kind: e[1], name: '测试' + substring(e[0], size($prefix)), aliases: []})`,
+    { entities, prefix: PREFIX },
+  );
+  await runCypher(
+    `UNWIND $links AS link
+     MATCH (s:Entity {id: link[0]}), (t:Entity {id: link[1]})
+     CREATE (s)-[r:AFFILIATED_WITH]->(t)
+     SET r.id = s.id + '|AFFILIATED_WITH|' + t.id, r.evidenceKind = 'explicit', r.confidence = 1.0,
+       r.outKey = s.id + '\\u0001' + t.name + '\\u0001' + t.id,
+       r.inKey = t.id + '\\u0001' + s.name + '\\u0001' + s.id`,
+    { links },
+  );
+});
+afterAll(async () => {
+  await deleteEntitiesWithPrefix(PREFIX);
+});
+
+/** An institute's universities, and the first three affiliates of each. */
+const universities = (id: string, directive = "") => `{ entity(id: "${id}") {
+  ... on ResearchInstitute { universities(first: 5) { node { id
+    ... on University { affiliates(first: 3) ${directive} { node { id } } } } } } } }`;
+
+const ids = (...list: string[]) => list.map((id) => ({ node: { id } }));
+
+describe("reading ahead past a hub", () => {
+  it("reads a hub's next level on its own, with the same answer as level by level", async () => {
+    const ahead = await runInProcess(universities(INSTITUTE));
+    const levelByLevel = await runInProcess(universities(INSTITUTE, "@include(if: true)"));
+    // By name: 测试hub before 测试small; their affiliates 测试institute, then 测试leaf-001, ….
+    expect(ahead.data).toEqual({
+      entity: {
+        universities: [
+          { node: { id: HUB, affiliates: ids(INSTITUTE, leaf(1), leaf(2)) } },
+          { node: { id: SMALL, affiliates: ids(INSTITUTE, leaf(1), LONE) } },
+        ],
+      },
+    });
+    expect(levelByLevel.data).toEqual(ahead.data);
+    // The small university's affiliates came with the first query; the hub's took a second.
+    expect(ahead.trips).toBe(2);
+    expect(levelByLevel.trips).toBe(2);
+  });
+
+  it("reads an entity's next level ahead when none it finds is a hub", async () => {
+    const ahead = await runInProcess(universities(LONE));
+    expect(ahead.data).toEqual({
+      entity: {
+        universities: [{ node: { id: SMALL, affiliates: ids(INSTITUTE, leaf(1), LONE) } }],
+      },
+    });
+    expect(ahead.trips).toBe(1);
+  });
+});
