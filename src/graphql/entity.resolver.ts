@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type {
+  BRIEF_LEAVES_OUT,
   CitationRecord,
   EntityRecord,
   EvidenceRecord,
@@ -79,7 +80,7 @@ export class EntityResolver {
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
   ): readonly string[] | Promise<readonly string[]> {
-    return entity.brief === true ? whole(entity, ctx).then((e) => e.aliases) : entity.aliases;
+    return longField(entity, ctx, "aliases");
   }
 
   @FieldResolver(() => String, { nullable: true, description: DESCRIPTION })
@@ -87,9 +88,7 @@ export class EntityResolver {
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
   ): string | null | Promise<string | null> {
-    return entity.brief === true
-      ? whole(entity, ctx).then((e) => e.description)
-      : entity.description;
+    return longField(entity, ctx, "description");
   }
 
   @FieldResolver(() => [Citation], { description: CITATIONS })
@@ -97,7 +96,7 @@ export class EntityResolver {
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
   ): readonly CitationRecord[] | Promise<readonly CitationRecord[]> {
-    return entity.brief === true ? whole(entity, ctx).then((e) => e.citations) : entity.citations;
+    return longField(entity, ctx, "citations");
   }
 
   @FieldResolver(() => [Evidence], {
@@ -188,7 +187,15 @@ export class RelationResolver {
   }
 }
 
-/** The whole record of an entity read brief, through the request's entity loader. */
-function whole(entity: EntityRecord, ctx: Context): Promise<EntityRecord> {
-  return ctx.services.graph.requireEntity(entity.id);
+/**
+ * A field a brief record leaves out: the record's own, or for a brief record the whole record's,
+ * read by id through the request's entity loader.
+ */
+function longField<K extends (typeof BRIEF_LEAVES_OUT)[number]>(
+  entity: EntityRecord,
+  ctx: Context,
+  key: K,
+): EntityRecord[K] | Promise<EntityRecord[K]> {
+  if (entity.brief !== true) return entity[key];
+  return ctx.services.graph.requireEntity(entity.id).then((whole) => whole[key]);
 }
