@@ -56,9 +56,7 @@ CALL (n, key) {
     ORDER BY o.name, o.id
     WITH next, collect(CASE WHEN o IS NOT NULL THEN {
       type: type(r2), direction: next.direction, props: r2 {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null}, otherId: o.id, otherKind: o.kind,
-      otherEntity: CASE WHEN next.brief
-        THEN o {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .chainPosition, brief: true}
-        ELSE o __ENTITY__ END
+      otherEntity: CASE WHEN next.brief THEN o __BRIEF_ENTITY__ ELSE o __ENTITY__ END
     } END)[..toInteger(next.limit)] AS further
     RETURN collect({type: next.type, direction: next.direction, limit: next.limit, brief: next.brief, links: further}) AS nested
   }
@@ -71,9 +69,7 @@ CALL (n, key) {
   // most of an entity's record, and decoding it costs the service more than the query costs Neo4j.
   RETURN collect({
     type: type(r), direction: direction, props: r {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null}, otherId: m.id, otherKind: m.kind,
-    otherEntity: CASE WHEN key.brief
-      THEN m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .chainPosition, brief: true}
-      ELSE m __ENTITY__ END,
+    otherEntity: CASE WHEN key.brief THEN m __BRIEF_ENTITY__ ELSE m __ENTITY__ END,
     nested: nested
   }) AS links
 }

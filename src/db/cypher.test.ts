@@ -79,6 +79,16 @@ describe("the Cypher registry", () => {
     expect(expandQuery("q.cypher", "MATCH (n)\nRETURN n __ENTITY__ AS entity", parts)).toBe(
       "MATCH (n)\nRETURN n {.id, .name} AS entity",
     );
+    // Brief: less the fields BRIEF_LEAVES_OUT names, marked so.
+    const whole = {
+      "entity-projection": "//#uses\n{.id, .name, .aliases, .description, .citations, .kind}",
+    };
+    expect(expandQuery("q.cypher", "MATCH (n)\nRETURN n __BRIEF_ENTITY__ AS entity", whole)).toBe(
+      "MATCH (n)\nRETURN n {.id, .name, .kind, brief: true} AS entity",
+    );
+    expect(() => expandQuery("q.cypher", "MATCH (n)\nRETURN n __BRIEF_ENTITY__", {})).toThrow(
+      "q.cypher:2: placeholder __BRIEF_ENTITY__ left in the query",
+    );
     expect(() => expandQuery("q.cypher", "MATCH (n)\nRETURN n __ENTITY__", {})).toThrow(
       "q.cypher:2: placeholder __ENTITY__ left in the query",
     );

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { MAX_HOPS } from "../model/bounds";
+import { BRIEF_LEAVES_OUT } from "../model/records";
 import { RELATION_TYPES } from "../model/vocabulary";
 
 /**
@@ -24,13 +25,15 @@ import { RELATION_TYPES } from "../model/vocabulary";
  *
  * And one placeholder any query may use: `n __ENTITY__` is the projection of entity node `n` every
  * read returns (`n {.id, .kind, …}`), written once in `cypher/parts/entity-projection.cypher`, so
- * a field added there reaches every query that returns an entity.
+ * a field added there reaches every query that returns an entity. `n __BRIEF_ENTITY__` is the same
+ * projection less the fields a brief record leaves out (BRIEF_LEAVES_OUT in src/model/records.ts),
+ * marked `brief: true`.
  *
  * Loading a query (see expandQuery) refuses, with the file and line: a `//#` directive other
  * than these (`//#each-types` would otherwise be dropped as a comment); an include of a part
  * that does not exist, or of one without its `//#uses` line; an include before whose line the
  * query's code does not mention each variable the part uses (a textual check: it proves the
- * name is written above, not that it is in scope); and a `__X__` placeholder (`__[A-Z]+__`) left
+ * name is written above, not that it is in scope); and a `__X__` placeholder (`__[A-Z][A-Z_]*__`) left
  * in the code after the type and hop bound are put in (a leftover `__TYPE__` is a valid type name
  * that matches nothing).
  */
@@ -260,7 +263,7 @@ const DIRECTIVES = ["include", "each-type", "end-each-type", "uses"] as const;
 type DirectiveName = (typeof DIRECTIVES)[number];
 const PART_NAME = /^[a-z][a-z0-9-]*$/;
 const VARIABLE = /^\$?[A-Za-z_][A-Za-z0-9_]*$/;
-const PLACEHOLDER = /__[A-Z]+__/;
+const PLACEHOLDER = /__[A-Z][A-Z_]*__/;
 
 /**
  * The text of a query file, expanded and checked: its `//#include` lines replaced by their parts,
@@ -295,9 +298,22 @@ export function expandQuery(
   return lines.map((line) => line.text).join("\n");
 }
 
-/** The part an entity's projection is written in, and the placeholder that stands for it. */
+/** The part an entity's projection is written in, and the placeholders that stand for it. */
 const ENTITY_PROJECTION_PART = "entity-projection";
 const ENTITY_PLACEHOLDER = "__ENTITY__";
+const BRIEF_ENTITY_PLACEHOLDER = "__BRIEF_ENTITY__";
+
+/** An entity projection (`{.id, .kind, …}`) less the fields of BRIEF_LEAVES_OUT, marked brief. */
+function briefProjection(projection: string): string {
+  const left: ReadonlySet<string> = new Set(BRIEF_LEAVES_OUT.map((field) => `.${field}`));
+  const fields = projection
+    .trim()
+    .replace(/^\{|\}$/g, "")
+    .split(",")
+    .map((field) => field.trim())
+    .filter((field) => !left.has(field));
+  return `{${[...fields, "brief: true"].join(", ")}}`;
+}
 
 /**
  * The map projection of cypher/parts/entity-projection.cypher (its code lines, joined); undefined
@@ -311,8 +327,11 @@ function entityProjection(readPart: (name: string) => string | undefined): strin
 
 function fillPlaceholders(text: string, fill: Fill, projection: string | undefined): string {
   let out = text;
-  if (projection !== undefined && !text.trim().startsWith("//"))
-    out = out.replaceAll(ENTITY_PLACEHOLDER, projection);
+  if (projection !== undefined && !text.trim().startsWith("//")) {
+    out = out
+      .replaceAll(BRIEF_ENTITY_PLACEHOLDER, briefProjection(projection))
+      .replaceAll(ENTITY_PLACEHOLDER, projection);
+  }
   if (fill.type !== undefined) out = out.replaceAll("__TYPE__", fill.type);
   if (fill.hops !== undefined) out = out.replaceAll("__HOPS__", String(fill.hops));
   return out;
