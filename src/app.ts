@@ -19,7 +19,7 @@ import {
   type QueryLimits,
 } from "./graphql/limits";
 import { createSchema } from "./graphql/schema";
-import { warmUp, warmUpHubSearch } from "./graphql/warm-up";
+import { warmUp, warmUpHubQueries } from "./graphql/warm-up";
 import { createAuthenticator } from "./auth/authenticate";
 import { bookmarkHeader, bookmarkPlugin, bookmarksOf } from "./http/bookmarks";
 import { ANONYMOUS } from "./auth/principal";
@@ -44,10 +44,10 @@ export interface RunningApp {
   readonly url: string;
   readonly port: number;
   /**
-   * Settles when the background warm-up of the path search past hubs has ended (at once without
+   * Settles when the background warm-up of the queries past hubs has ended (at once without
    * WARM_UP); it never rejects.
    */
-  readonly hubSearchWarmed: Promise<void>;
+  readonly hubQueriesWarmed: Promise<void>;
   /** Stops accepting, lets in-flight requests finish, then resolves. Does not close the driver. */
   stop(): Promise<void>;
 }
@@ -281,9 +281,9 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   const host = config.host === "0.0.0.0" ? "localhost" : config.host;
   const url = `http://${host}:${port}/graphql`;
   let stopping = false;
-  const hubSearchWarmed = config.warmUp
-    ? warmUpHubSearch(
-        createContext(db, logger, "warm-up-hub-search", ANONYMOUS, [], settings),
+  const hubQueriesWarmed = config.warmUp
+    ? warmUpHubQueries(
+        createContext(db, logger, "warm-up-hub-queries", ANONYMOUS, [], settings),
         logger,
         () => stopping,
       )
@@ -292,10 +292,10 @@ export async function startApp(deps: AppDeps): Promise<RunningApp> {
   return {
     url,
     port,
-    hubSearchWarmed,
+    hubQueriesWarmed,
     stop: async () => {
       stopping = true;
-      await hubSearchWarmed;
+      await hubQueriesWarmed;
       // apollo.stop() runs the drain plugin: the server stops accepting and in-flight requests end.
       await apollo.stop();
     },

@@ -59,6 +59,7 @@ export const QUERY_NAMES = [
   "edges-by-ids",
   "entity-degrees",
   "relation-counts",
+  "relation-counts-hubs",
   "relation-counts-as-of",
   "documents-by-ids",
   "not-stated-by",

@@ -34,6 +34,23 @@ export interface Queries {
   write(name: QueryRef, params?: Params): Promise<Row[]>;
 }
 
+/**
+ * Runs reads one at a time, in order, until `stopped` says to end: how a query is planned before a
+ * user's first one without holding more than one connection. How many ran.
+ */
+export async function inTurn(
+  reads: readonly (() => Promise<unknown>)[],
+  stopped: () => boolean,
+): Promise<number> {
+  let ran = 0;
+  for (const read of reads) {
+    if (stopped()) break;
+    await read();
+    ran += 1;
+  }
+  return ran;
+}
+
 /** Named queries plus one-transaction units of work: what write services get. */
 export interface Transactional extends Queries {
   writeTransaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;

@@ -379,25 +379,33 @@ export async function warmUp(
 }
 
 /**
- * Plans the path search past hubs, after the service has started: no warm-up operation reaches it
- * on the seeded graph, and its first search on a graph with hubs otherwise waits seconds for Neo4j
- * to plan some thirty queries (`npm run bench:first -- --hubs`). It runs in the background, one
- * query at a time, while the service answers; `stopped` ends it early. A failure is logged and
- * changes nothing.
+ * Plans the queries past hubs, after the service has started: the path search past hubs, then the
+ * reads of a hub's relationships and counts. No warm-up operation reaches them on the seeded
+ * graph, and a user's first one on a graph with hubs otherwise waits seconds for Neo4j to plan
+ * them (some thirty queries for a path search; `npm run bench:first -- --hubs`). It runs in the
+ * background, one query at a time, while the service answers; `stopped` ends it early. A failure
+ * is logged and changes nothing.
  */
-export async function warmUpHubSearch(
+export async function warmUpHubQueries(
   context: Context,
   logger: Logger,
   stopped: () => boolean,
 ): Promise<void> {
-  const started = performance.now();
-  try {
-    const queries = await context.services.traversal.planHubSearch(stopped);
-    logger.info(
-      { queries, ms: Math.round(performance.now() - started) },
-      "warmed the path search past hubs",
-    );
-  } catch (error) {
-    if (!stopped()) logger.warn({ err: error }, "warming the path search past hubs failed");
+  const parts = [
+    {
+      what: "the path search past hubs",
+      plan: () => context.services.traversal.planHubSearch(stopped),
+    },
+    { what: "the reads of hubs", plan: () => context.services.graph.planHubReads(stopped) },
+  ];
+  for (const { what, plan } of parts) {
+    if (stopped()) return;
+    const started = performance.now();
+    try {
+      const queries = await plan();
+      logger.info({ queries, ms: Math.round(performance.now() - started) }, `warmed ${what}`);
+    } catch (error) {
+      if (!stopped()) logger.warn({ err: error }, `warming ${what} failed`);
+    }
   }
 }

@@ -22,12 +22,17 @@ export const DEFAULT_PATH_HUB_BOUND = 1_000;
 export const DEFAULT_SEARCH_HIT_BOUND = 1_000;
 
 /**
- * Reading ahead (links-of-key.cypher) reads the next level of fields from each entity found only
- * when it has at most this many relationships of any kind (its degree, read from the store without
- * walking them): reading ahead follows a type given at run time, which Neo4j can only do by
- * walking all of an entity's relationships and sorting those of the type, thousands for a hub,
- * where the field's own query seeks its first few in the type's sort-key index. A hub's field is
- * then read on its own: one round trip more for the level, whatever the hub's size. The seeded
- * graph's busiest entity has under 50 relationships (mentions and name forms included).
+ * The most relationships of any kind (an entity's degree, read from the store without walking
+ * them) an entity may have for a query to follow types given at run time from it, which Neo4j can
+ * only do by walking all of its relationships, thousands for a hub:
+ *
+ * - reading ahead (links-of-key.cypher) reads the next level of fields from such entities only;
+ *   a hub's field is read on its own, its first few links sought in the type's sort-key index:
+ *   one round trip more for the level, whatever the hub's size;
+ * - relation-counts.cypher counts such entities only; a hub's counts are read from the degree
+ *   store by relation-counts-hubs.cypher, which names every type in its text: one round trip
+ *   more for the counts of a hub.
+ *
+ * The seeded graph's busiest entity has under 50 relationships (mentions and name forms included).
  */
-export const READ_AHEAD_DEGREE_BOUND = 400;
+export const WALK_DEGREE_BOUND = 400;

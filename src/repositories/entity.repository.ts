@@ -1,5 +1,5 @@
 import { citationOf, evidenceKindOf } from "../model/records";
-import type { Queries, Row } from "../db/database";
+import { inTurn, type Queries, type Row } from "../db/database";
 import { asObject, asList, asText, asTextOrNull, type JsonValue } from "../db/values";
 import type {
   EdgeRecord,
@@ -16,7 +16,7 @@ import type {
 import { RESERVED_RELATIONSHIP_KEYS } from "../model/records";
 import { splitGloss } from "../model/gloss";
 import { toBaseUnit } from "../model/units";
-import { READ_AHEAD_DEGREE_BOUND } from "../model/bounds";
+import { WALK_DEGREE_BOUND } from "../model/bounds";
 import type { NameVia } from "../model/seed-rows";
 import { RELATION_TYPES, type EntityKind } from "../model/vocabulary";
 
@@ -122,6 +122,28 @@ export class EntityRepository {
     return new Map(rows.map((row) => [asText(row.id), Number(row.degree)]));
   }
 
+  /**
+   * Has Neo4j plan the two queries that read hubs (relations-of-hubs, relation-counts-hubs) before
+   * a user's first one: each names every type of the vocabulary, and planning one took a second
+   * or two, while the seeded graph has no hub to reach them. Run with an id that names no entity,
+   * so they read nothing; `stopped` ends it early. How many queries it ran.
+   */
+  async planHubReads(stopped: () => boolean = () => false): Promise<number> {
+    const key = { id: "plan-hub-reads", index: 0 };
+    const plans: (() => Promise<unknown>)[] = [
+      () =>
+        this.db.read("relations-of-hubs", {
+          linkLimit: 1,
+          keys: [{ ...prefixes({ id: key.id, direction: "OUT" }), limit: 1, index: 0 }],
+        }),
+      () =>
+        this.db.read("relation-counts-hubs", {
+          keys: [{ ...key, outTypes: RELATION_TYPES, inTypes: RELATION_TYPES, kinds: null }],
+        }),
+    ];
+    return inTurn(plans, stopped);
+  }
+
   /** How many relationships match each key (aligned to the keys); 0 for an unknown entity. */
   async relationCounts(keys: readonly CountKey[]): Promise<number[]> {
     const counts = keys.map(() => 0);
@@ -132,11 +154,29 @@ export class EntityRepository {
       asOf === undefined ? [] : [{ ...key, index, ...asOf.hidden }],
     );
     const rows = [
-      ...(now.length === 0 ? [] : await this.db.read("relation-counts", { keys: now })),
+      ...(now.length === 0 ? [] : await this.countsNow(now)),
       ...(then.length === 0 ? [] : await this.db.read("relation-counts-as-of", { keys: then })),
     ];
     for (const row of rows) counts[Number(row.keyIndex)] = Number(row.count);
     return counts;
+  }
+
+  /**
+   * Counts without a day: relation-counts walks the relationships of entities up to
+   * WALK_DEGREE_BOUND and says which are hubs; their keys are counted again by
+   * relation-counts-hubs, which reads each type's count from the degree store.
+   */
+  private async countsNow(keys: readonly (Omit<CountKey, "asOf"> & { index: number })[]) {
+    const rows = await this.db.read("relation-counts", {
+      walkDegreeBound: WALK_DEGREE_BOUND,
+      keys,
+    });
+    const hubs = new Set(rows.filter((row) => row.hub === true).map((row) => Number(row.keyIndex)));
+    if (hubs.size === 0) return rows;
+    const hubRows = await this.db.read("relation-counts-hubs", {
+      keys: keys.filter(({ index }) => hubs.has(index)),
+    });
+    return [...rows.filter((row) => row.hub !== true), ...hubRows];
   }
 
   /** The entities each normalised name form names, as full records, with how it names them. */
@@ -195,7 +235,7 @@ export class EntityRepository {
           {
             // The index seek of each key reads at most this many; each key keeps its own.
             linkLimit: Math.max(...batch.map(({ key }) => key.limit)),
-            aheadDegreeBound: READ_AHEAD_DEGREE_BOUND,
+            aheadDegreeBound: WALK_DEGREE_BOUND,
             keys: batch.map(({ index, key }) => ({
               ...prefixes(key),
               limit: key.limit,
@@ -245,7 +285,7 @@ export class EntityRepository {
 }
 
 /** A key's id, and its prefix in the sort-key index of its direction (null for the other). */
-function prefixes(key: RelationKey): {
+function prefixes(key: Pick<RelationKey, "id" | "direction">): {
   id: string;
   outPrefix: string | null;
   inPrefix: string | null;

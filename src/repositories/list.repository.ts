@@ -14,7 +14,7 @@ import {
   type RelationKey,
 } from "./entity.repository";
 import { isEntityKind } from "../model/vocabulary";
-import { READ_AHEAD_DEGREE_BOUND } from "../model/bounds";
+import { WALK_DEGREE_BOUND } from "../model/bounds";
 
 export interface ListFilter {
   readonly kind: string | null;
@@ -95,7 +95,7 @@ export class ListRepository {
       {
         ...params,
         linkLimit: links.limit,
-        aheadDegreeBound: READ_AHEAD_DEGREE_BOUND,
+        aheadDegreeBound: WALK_DEGREE_BOUND,
         ahead: {
           direction: links.direction,
           limit: links.limit,

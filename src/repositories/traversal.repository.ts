@@ -1,5 +1,5 @@
 import type { EdgeRecord, EntityRecord, HiddenIds } from "../model/records";
-import type { Queries } from "../db/database";
+import { inTurn, type Queries } from "../db/database";
 import { asList, asObject, asText, type JsonValue } from "../db/values";
 import { DEFAULT_PATH_HUB_BOUND } from "../model/bounds";
 import { RELATION_TYPES } from "../model/vocabulary";
@@ -186,13 +186,7 @@ export class TraversalRepository {
       () => this.pathLevel(none, none, none, params),
       () => this.db.read("shortest-paths-records", { nodeIds: none, linkIds: none }),
     ];
-    let ran = 0;
-    for (const plan of plans) {
-      if (stopped()) break;
-      await plan();
-      ran += 1;
-    }
-    return ran;
+    return inTurn(plans, stopped);
   }
 
   /**

@@ -17,7 +17,7 @@ import {
 import { RELATION_TYPES } from "../model/vocabulary";
 import { toSimplified } from "../model/fold";
 import { pinyinQueryKey } from "../model/pinyin";
-import type { CountKey, PinyinMatch } from "../repositories/entity.repository";
+import type { CountKey, EntityRepository, PinyinMatch } from "../repositories/entity.repository";
 import { normalizeName } from "../model/names";
 import { quoteInContext } from "./evidence-context";
 
@@ -34,7 +34,22 @@ export const DEFAULT_RELATIONS_PER_FIELD = 20;
 
 /** Entities and their relationships, read through the request's loaders. */
 export class GraphService {
-  constructor(private readonly loaders: Loaders) {}
+  /**
+   * `loaders` read entities and relationships, batched per request; `entities` is their
+   * repository, which the service asks directly only to plan its queries past hubs.
+   */
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly entities: Pick<EntityRepository, "planHubReads">,
+  ) {}
+
+  /**
+   * Has Neo4j plan the reads of hubs' relationships and counts before a user's first one (see
+   * EntityRepository.planHubReads); `stopped` ends it early. How many queries it ran.
+   */
+  planHubReads(stopped?: () => boolean): Promise<number> {
+    return this.entities.planHubReads(stopped);
+  }
 
   /**
    * An entity by id. `ahead` names relationship links the caller will ask for on it (and what it

@@ -63,11 +63,9 @@ export function createServices(
   principal: Principal,
   settings: ServiceSettings = DEFAULT_SERVICE_SETTINGS,
 ): Services {
-  const loaders = createLoaders({
-    entities: new EntityRepository(db),
-    documents: new DocumentRepository(db),
-  });
-  const graph = new GraphService(loaders);
+  const entities = new EntityRepository(db);
+  const loaders = createLoaders({ entities, documents: new DocumentRepository(db) });
+  const graph = new GraphService(loaders, entities);
   const search = new SearchService(new SearchRepository(db), settings);
   const lookup = new LookupService(graph, search);
   const refs = new EntityRefs(graph, lookup);

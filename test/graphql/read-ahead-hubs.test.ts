@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { READ_AHEAD_DEGREE_BOUND } from "../../src/model/bounds";
+import { WALK_DEGREE_BOUND } from "../../src/model/bounds";
 import { deleteEntitiesWithPrefix, runCypher } from "../helpers/db";
 import { runInProcess } from "../helpers/in-process";
 
 // Reading ahead leaves out the entities found that are hubs (more relationships than
-// READ_AHEAD_DEGREE_BOUND): their next level is read on its own, from the sort-key index, instead
+// WALK_DEGREE_BOUND): their next level is read on its own, from the sort-key index, instead
 // of by walking all their relationships.
 
 // FIXTURE, not fact: a fictional institute affiliated with two universities, a hub with more
@@ -16,7 +16,7 @@ const LONE = `${PREFIX}lone`;
 const HUB = `${PREFIX}hub`;
 const SMALL = `${PREFIX}small`;
 const leaf = (n: number): string => `${PREFIX}leaf-${String(n).padStart(3, "0")}`;
-const LEAVES = READ_AHEAD_DEGREE_BOUND + 50;
+const LEAVES = WALK_DEGREE_BOUND + 50;
 
 beforeAll(async () => {
   await deleteEntitiesWithPrefix(PREFIX);
@@ -87,5 +87,43 @@ describe("reading ahead past a hub", () => {
       },
     });
     expect(ahead.trips).toBe(1);
+  });
+});
+
+/** A university's counts: its affiliates, the institutes among them, and all its relationships. */
+const counts = (id: string) => `{ entity(id: "${id}") { ... on University {
+  affiliatesCount coBuiltInstitutesCount relationCount out: relationCount(direction: OUT)
+  inbound: relationCount(types: [AFFILIATED_WITH], direction: IN) } } }`;
+
+describe("counting a hub's relationships", () => {
+  it("counts a hub's relationships per type from the degree store, with the same answers", async () => {
+    const hub = await runInProcess(counts(HUB));
+    // 450 leaves (carriers) and the institute are affiliated with the hub; one is an institute.
+    expect(hub.data).toEqual({
+      entity: {
+        affiliatesCount: LEAVES + 1,
+        coBuiltInstitutesCount: 1,
+        relationCount: LEAVES + 1,
+        out: 0,
+        inbound: LEAVES + 1,
+      },
+    });
+    // The entity, its counts (which say it is a hub), then the hub's counts per type.
+    expect(hub.trips).toBe(3);
+  });
+
+  it("counts an entity that is not a hub in one query", async () => {
+    const small = await runInProcess(counts(SMALL));
+    // The institute, the lone institute and leaf 1; two are institutes.
+    expect(small.data).toEqual({
+      entity: {
+        affiliatesCount: 3,
+        coBuiltInstitutesCount: 2,
+        relationCount: 3,
+        out: 0,
+        inbound: 3,
+      },
+    });
+    expect(small.trips).toBe(2);
   });
 });

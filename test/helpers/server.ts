@@ -19,7 +19,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const app: RunningApp = await startApp({ config, db, logger });
   // With WARM_UP (production), a test starts once the background warm-up has ended, so the
   // round trips it counts are its own.
-  await app.hubSearchWarmed;
+  await app.hubQueriesWarmed;
   return {
     url: app.url,
     db,

@@ -78,6 +78,7 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   linkIds: [],
   linkLimit: 5,
   aheadDegreeBound: 400,
+  walkDegreeBound: 400,
   nameContains: null,
   nameForms: [],
   nameKeys: [],

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ANONYMOUS } from "../../src/auth/principal";
 import { loadConfig } from "../../src/config";
 import { Database } from "../../src/db/database";
 import { hiddenIdsOf, type EdgeRecord } from "../../src/model/records";
 import { TraversalRepository } from "../../src/repositories/traversal.repository";
+import { createServices } from "../../src/services";
 import { TraversalService } from "../../src/services/traversal.service";
-import { GraphService } from "../../src/services/graph.service";
-import { createLoaders } from "../../src/loaders";
-import { EntityRepository } from "../../src/repositories/entity.repository";
-import { DocumentRepository } from "../../src/repositories/document.repository";
 import { countingQueries, runCypher } from "../helpers/db";
 
 interface View {
@@ -77,12 +75,7 @@ describe("neighborhood", () => {
     const { queries: counting, asked } = countingQueries(db);
     const service = new TraversalService(
       new TraversalRepository(counting),
-      new GraphService(
-        createLoaders({
-          entities: new EntityRepository(db),
-          documents: new DocumentRepository(db),
-        }),
-      ),
+      createServices(db, ANONYMOUS).graph,
     );
     expect(ids.length).toBeGreaterThan(200);
     let cases = 0;

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ANONYMOUS } from "../../src/auth/principal";
 import { loadConfig } from "../../src/config";
 import { Database, type Queries } from "../../src/db/database";
-import { createLoaders } from "../../src/loaders";
 import { DEFAULT_PATH_HUB_BOUND } from "../../src/model/bounds";
 import { RELATION_TYPES } from "../../src/model/vocabulary";
-import { DocumentRepository } from "../../src/repositories/document.repository";
-import { EntityRepository } from "../../src/repositories/entity.repository";
 import { TraversalRepository } from "../../src/repositories/traversal.repository";
-import { GraphService } from "../../src/services/graph.service";
+import { createServices } from "../../src/services";
 import { TraversalService, type PathSearchView } from "../../src/services/traversal.service";
 import { countingQueries, deleteEntitiesWithPrefix, runCypher } from "../helpers/db";
 import { gql, startTestServer, type Data, type TestServer } from "../helpers/server";
@@ -35,9 +33,7 @@ async function oracle(fromId: string, toId: string, hops: number): Promise<strin
 function traversal(db: Database, pathHubBound: number, queries: Queries = db): TraversalService {
   return new TraversalService(
     new TraversalRepository(queries),
-    new GraphService(
-      createLoaders({ entities: new EntityRepository(db), documents: new DocumentRepository(db) }),
-    ),
+    createServices(db, ANONYMOUS).graph,
     { pathHubBound },
   );
 }

@@ -5,10 +5,12 @@ import { loadConfig } from "../../src/config";
 import { Database, type Queries } from "../../src/db/database";
 import type { QueryRef } from "../../src/db/cypher";
 import { RELATION_TYPES } from "../../src/model/vocabulary";
+import { EntityRepository } from "../../src/repositories/entity.repository";
 import { TraversalRepository } from "../../src/repositories/traversal.repository";
 
-// The path search past hubs is planned in the background after the service starts
-// (warmUpHubSearch): no warm-up operation reaches it on the seeded graph.
+// The queries past hubs (the path search, the reads of a hub's relationships and counts) are
+// planned in the background after the service starts (warmUpHubQueries): no warm-up operation
+// reaches them on the seeded graph.
 
 let db: Database;
 beforeAll(() => {
@@ -31,12 +33,12 @@ function recording(inner: Queries): { queries: Queries; asked: string[]; rows: n
       rows.push(result.length);
       return result;
     },
-    write: () => Promise.reject(new Error("planning the hub search must not write")),
+    write: () => Promise.reject(new Error("planning the queries past hubs must not write")),
   };
   return { queries, asked, rows };
 }
 
-describe("planning the path search past hubs", () => {
+describe("planning the queries past hubs", () => {
   it("runs the hub query, every type's kept links, a level and the records, reading nothing", async () => {
     const { queries, asked, rows } = recording(db);
     const ran = await new TraversalRepository(queries).planHubSearch();
@@ -63,6 +65,19 @@ describe("planning the path search past hubs", () => {
     ]);
   });
 
+  it("plans the reads of a hub's relationships and counts, reading nothing", async () => {
+    const { queries, asked, rows } = recording(db);
+    expect(await new EntityRepository(queries).planHubReads()).toBe(2);
+    expect(asked).toEqual(["relations-of-hubs", "relation-counts-hubs"]);
+    expect(rows).toEqual([0, 0]);
+    const stopping = recording(db);
+    const once = await new EntityRepository(stopping.queries).planHubReads(
+      () => stopping.asked.length >= 1,
+    );
+    expect(once).toBe(1);
+    expect(stopping.asked).toEqual(["relations-of-hubs"]);
+  });
+
   it("runs after a start with WARM_UP, logs how many queries it ran, and not without it", async () => {
     for (const warmUp of [true, false]) {
       const lines: string[] = [];
@@ -75,10 +90,10 @@ describe("planning the path search past hubs", () => {
       });
       const app = await startApp({ config, db, logger });
       try {
-        await app.hubSearchWarmed;
+        await app.hubQueriesWarmed;
         const warmed = lines
           .map((line) => JSON.parse(line) as { msg: string; queries?: number; level: number })
-          .filter((entry) => entry.msg.includes("path search past hubs"));
+          .filter((entry) => entry.msg.startsWith("warm") && entry.msg.includes("hubs"));
         expect(warmed.map(({ msg, queries, level }) => ({ msg, queries, level }))).toEqual(
           warmUp
             ? [
@@ -87,6 +102,7 @@ describe("planning the path search past hubs", () => {
                   queries: RELATION_TYPES.length + 3,
                   level: 30,
                 },
+                { msg: "warmed the reads of hubs", queries: 2, level: 30 },
               ]
             : [],
         );
