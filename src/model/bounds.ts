@@ -31,7 +31,9 @@ export const DEFAULT_SEARCH_HIT_BOUND = 1_000;
  *   one round trip more for the level, whatever the hub's size;
  * - relation-counts.cypher counts such entities only; a hub's counts are read from the degree
  *   store by relation-counts-hubs.cypher, which names every type in its text: one round trip
- *   more for the counts of a hub.
+ *   more for the counts of a hub;
+ * - entity-degrees.cypher (a view node's degree and hasMore) walks such entities only, and sums a
+ *   hub's degrees per type of the vocabulary from the store, in the same query.
  *
  * The seeded graph's busiest entity has under 50 relationships (mentions and name forms included).
  */

@@ -118,7 +118,10 @@ export class EntityRepository {
 
   /** How many relationships each entity has with other entities; unknown ids are left out. */
   async degrees(ids: readonly string[]): Promise<Map<string, number>> {
-    const rows = await this.db.read("entity-degrees", { ids: [...new Set(ids)] });
+    const rows = await this.db.read("entity-degrees", {
+      walkDegreeBound: WALK_DEGREE_BOUND,
+      ids: [...new Set(ids)],
+    });
     return new Map(rows.map((row) => [asText(row.id), Number(row.degree)]));
   }
 

@@ -17,9 +17,16 @@ const HUB = `${PREFIX}hub`;
 const SMALL = `${PREFIX}small`;
 const leaf = (n: number): string => `${PREFIX}leaf-${String(n).padStart(3, "0")}`;
 const LEAVES = WALK_DEGREE_BOUND + 50;
+const PASSAGE = `${PREFIX}passage`;
+
+/** Removes the fixture: its entities and the passage the two universities are mentioned in. */
+async function removeFixture(): Promise<void> {
+  await deleteEntitiesWithPrefix(PREFIX);
+  await runCypher("MATCH (p:Passage {id: $id}) DETACH DELETE p", { id: PASSAGE });
+}
 
 beforeAll(async () => {
-  await deleteEntitiesWithPrefix(PREFIX);
+  await removeFixture();
   const entities: [string, string][] = [
     [INSTITUTE, "ResearchInstitute"],
     [LONE, "ResearchInstitute"],
@@ -48,10 +55,14 @@ beforeAll(async () => {
        r.inKey = t.id + '\\u0001' + s.name + '\\u0001' + s.id`,
     { links },
   );
+  // A link to a passage, which no degree counts.
+  await runCypher(
+    `CREATE (p:Passage {id: $passage})
+     WITH p MATCH (n:Entity) WHERE n.id IN $mentioned CREATE (n)-[:MENTIONED_IN]->(p)`,
+    { passage: PASSAGE, mentioned: [HUB, SMALL] },
+  );
 });
-afterAll(async () => {
-  await deleteEntitiesWithPrefix(PREFIX);
-});
+afterAll(removeFixture);
 
 /** An institute's universities, and the first three affiliates of each. */
 const universities = (id: string, directive = "") => `{ entity(id: "${id}") {
@@ -125,5 +136,22 @@ describe("counting a hub's relationships", () => {
       },
     });
     expect(small.trips).toBe(2);
+  });
+});
+
+describe("the degree of a hub in a view", () => {
+  it("counts a hub's links to entities per type, as it counts a small entity's", async () => {
+    const view = await runInProcess(`{ neighborhood(id: "${INSTITUTE}", depth: 1) {
+      nodes { id degree hasMore } } }`);
+    // The institute's two universities are shown, and the link to each: the hub has 450 more.
+    expect(view.data).toEqual({
+      neighborhood: {
+        nodes: [
+          { id: INSTITUTE, degree: 2, hasMore: false },
+          { id: HUB, degree: LEAVES + 1, hasMore: true },
+          { id: SMALL, degree: 3, hasMore: true },
+        ],
+      },
+    });
   });
 });
