@@ -16,7 +16,7 @@ import {
   side,
   type EqualSizeComparison,
 } from "./lib/equal-size";
-import { answerSize, loadTarget, type LoadSettings, type TargetRun } from "./lib/measure";
+import { answerSize, loadTarget, request, type LoadSettings, type TargetRun } from "./lib/measure";
 import { operations, type Anchors, type Operation } from "./lib/ops";
 import { saveResults } from "./lib/report";
 import { SyntheticGraph } from "./lib/synthetic";
@@ -187,20 +187,75 @@ function sameAnswer(op: Operation): Operation {
   };
 }
 
-/** The operations of the scale runs: the bench's, and entity-2-levels with a same-size answer. */
-function scaleOperations(anchors: Anchors): Operation[] {
+/**
+ * The bound of the paths-bounded runs (PATH_HUB_BOUND of a service of their own). With the default
+ * bound (1,000) no end is a hub on the 10k graph, so no search between hubs can be compared across
+ * sizes. Every type of the hub ends' links (university-0, district-0) has more than 30 links at
+ * 10k, so at this bound both ends are bounded at every size, each type read to the same 30 links:
+ * the equal-size comparison of a search between hubs, bounded and flagged (issue 17).
+ */
+const SCALE_PATH_BOUND = 30;
+
+/** `paths` asked as pathSearch, which says whether it was bounded and where. */
+function boundedPaths(op: Operation): Operation {
+  return {
+    ...op,
+    name: "paths-bounded",
+    ours: op.ours
+      .replace("paths(", "pathSearch(")
+      .replace("maxHops: 4) {", "maxHops: 4) { exhaustive bound boundedEnds paths {")
+      .replace(/ }$/, " } }"),
+  };
+}
+
+/**
+ * The operations of the scale runs. The default service's: the bench's, and entity-2-levels with a
+ * same-size answer; the bounded service's: paths asked through pathSearch.
+ */
+function scaleOperations(anchors: Anchors, server: Server = "default"): Operation[] {
   const ops = operations(anchors);
+  const paths = ops.find((op) => op.name === "paths");
   const entity = ops.find((op) => op.name === "entity-2-levels");
-  const all = entity === undefined ? ops : [...ops, sameAnswer(entity)];
+  const all =
+    server === "bounded"
+      ? paths === undefined
+        ? []
+        : [boundedPaths(paths)]
+      : entity === undefined
+        ? ops
+        : [...ops, sameAnswer(entity)];
   const only = args.only?.split(",");
   return all.filter((op) => only === undefined || only.includes(op.name));
 }
+
+/** What a pathSearch answer says of its bound: "exhaustive", or the ends it bounded and at what. */
+async function boundedEnds(target: TargetProcess, op: Operation): Promise<string> {
+  const req = request(target, op);
+  if (req === null) return "not asked";
+  const response = await fetch(req.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: req.body,
+  });
+  const answer = (await response.json()) as {
+    data?: { pathSearch?: { exhaustive: boolean; bound: number | null; boundedEnds: string[] } };
+  };
+  const search = answer.data?.pathSearch;
+  if (search === undefined) return "no answer";
+  return search.exhaustive
+    ? "exhaustive"
+    : `bounded at ${search.bound}: ${search.boundedEnds.join(", ")}`;
+}
+
+/** Which service a run asks: the default one, or one with PATH_HUB_BOUND = SCALE_PATH_BOUND. */
+type Server = "default" | "bounded";
 
 const ID_ANCHORED = new Set([
   "entity-2-levels",
   "entity-2-levels-first10",
   "neighborhood-2",
   "paths",
+  "paths-bounded",
   "innovation-chain",
 ]);
 
@@ -215,16 +270,18 @@ async function measureEqualSize(
   anchors: { hub: Anchors; typical: Anchors },
   reference: { size: number; ops: readonly OpAtSize[] },
   measured: readonly OpAtSize[],
+  server: Server,
 ): Promise<EqualSizeComparison[]> {
   const out: EqualSizeComparison[] = [];
+  const names = new Set(scaleOperations(anchors.hub, server).map((op) => op.name));
   for (const ref of reference.ops) {
-    if (ref.anchor === "-") continue;
+    if (ref.anchor === "-" || !names.has(ref.name)) continue;
     const candidates: { anchors: Anchors; op: Operation; ids: number }[] = [];
     // The role's own anchor first, so it is kept when its answer already matches (a typical
     // district stays typical); then the candidates, most linked first.
     const own = anchors[ref.anchor];
     for (const candidate of [own, ...candidateAnchors(size, own, ref.name)]) {
-      const op = scaleOperations(candidate).find((o) => o.name === ref.name);
+      const op = scaleOperations(candidate, server).find((o) => o.name === ref.name);
       const answer = op === undefined ? null : await answerSize(ours, op);
       if (op !== undefined && answer !== null)
         candidates.push({ anchors: candidate, op, ids: answer.ids });
@@ -259,22 +316,28 @@ async function measureOps(
   uri: string,
   anchors: { hub: Anchors; typical: Anchors },
   size: number,
-  reference?: { size: number; ops: readonly OpAtSize[] },
+  reference: { size: number; ops: readonly OpAtSize[] } | undefined,
+  server: Server,
 ): Promise<{ ops: OpAtSize[]; equalSize: EqualSizeComparison[] }> {
   const runs: { op: Operation; anchor: OpAtSize["anchor"]; anchors: Anchors }[] = [
-    ...scaleOperations(anchors.hub).map((op) => ({
+    ...scaleOperations(anchors.hub, server).map((op) => ({
       op,
       anchor: ID_ANCHORED.has(op.name) ? ("hub" as const) : ("-" as const),
       anchors: anchors.hub,
     })),
-    ...scaleOperations(anchors.typical)
+    ...scaleOperations(anchors.typical, server)
       .filter((op) => ID_ANCHORED.has(op.name))
       .map((op) => ({ op, anchor: "typical" as const, anchors: anchors.typical })),
   ];
+  if (runs.length === 0) return { ops: [], equalSize: [] };
   const out: OpAtSize[] = [];
-  const ours = await startTarget("ours", uri, anchors.hub);
+  const env: Record<string, string> =
+    server === "bounded" ? { PATH_HUB_BOUND: String(SCALE_PATH_BOUND) } : {};
+  const ours = await startTarget("ours", uri, anchors.hub, env);
   try {
     for (const run of runs) {
+      if (server === "bounded")
+        log(`  ${run.op.name} (${run.anchor}): ${await boundedEnds(ours, run.op)}`);
       const size = await answerSize(ours, run.op);
       const result: TargetRun | null = await loadTarget(ours, run.op, settings);
       if (result === null || size === null) continue;
@@ -294,7 +357,9 @@ async function measureOps(
       );
     }
     const equalSize =
-      reference === undefined ? [] : await measureEqualSize(ours, size, anchors, reference, out);
+      reference === undefined
+        ? []
+        : await measureEqualSize(ours, size, anchors, reference, out, server);
     return { ops: out, equalSize };
   } finally {
     await ours.stop();
@@ -326,9 +391,12 @@ async function main(): Promise<void> {
   // The smallest size is the reference every larger one is compared with, answer for answer.
   const measureAt = async (size: number): Promise<void> => {
     const reference = latency[0];
-    const measured = await measureOps(uri, new SyntheticGraph(size).anchors(), size, reference);
-    latency.push({ size, ops: measured.ops });
-    equalSize.push(...measured.equalSize);
+    const anchors = new SyntheticGraph(size).anchors();
+    const measured = await measureOps(uri, anchors, size, reference, "default");
+    log(`  paths-bounded: a service with PATH_HUB_BOUND=${SCALE_PATH_BOUND}`);
+    const bounded = await measureOps(uri, anchors, size, reference, "bounded");
+    latency.push({ size, ops: [...measured.ops, ...bounded.ops] });
+    equalSize.push(...measured.equalSize, ...bounded.equalSize);
   };
   let chosenBatch = 1_000;
   try {
@@ -368,7 +436,16 @@ async function main(): Promise<void> {
   } finally {
     if (started && !args.keep) await stopNeo4j(config, manager);
   }
-  const summary = { node, settings, chosenBatch, batchTrials, loads, latency, equalSize };
+  const summary = {
+    node,
+    settings,
+    pathBound: SCALE_PATH_BOUND,
+    chosenBatch,
+    batchTrials,
+    loads,
+    latency,
+    equalSize,
+  };
   if (equalSize.length > 0) log(`\nequal-size comparisons:\n${equalSizeTable(equalSize)}\n`);
   log(`raw figures: ${saveResults("scale", summary)}`);
   process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -54,6 +54,8 @@ export async function startTarget(
   target: Target,
   boltUri: string,
   anchors: Anchors | readonly Anchors[],
+  /** Settings of the target's own, over this process's environment (PATH_HUB_BOUND, …). */
+  env: Readonly<Record<string, string>> = {},
 ): Promise<TargetProcess> {
   const child = fork(
     path.join(__dirname, "..", "serve.ts"),
@@ -61,6 +63,7 @@ export async function startTarget(
     {
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: { ...process.env, ...env },
     },
   );
   // The service plans its queries at start (WARM_UP): on a cold Neo4j and a busy machine, minutes.

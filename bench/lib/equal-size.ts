@@ -17,6 +17,7 @@ const ANCHOR_FIELD: Readonly<Record<string, keyof Anchors>> = {
   "neighborhood-2": "neighborhoodId",
   "innovation-chain": "industryId",
   paths: "pathTo",
+  "paths-bounded": "pathTo",
 };
 
 /** Ranks 0..n-1 of a kind, at most `max` of them spread evenly (rank 0, the biggest hub, first). */
