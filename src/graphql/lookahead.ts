@@ -143,14 +143,13 @@ function aheadOf(
   for (const { spec, first, node } of found) {
     const next = linksUnder([node], info.fragments, info.variableValues);
     for (const link of spec.links) {
-      const key = `${spec.kind}|${link.type}|${link.direction}|${first}`;
+      const key = linkKey({ kind: spec.kind, ...link, limit: first });
       const known = ahead.get(key);
       ahead.set(key, {
         kind: spec.kind,
         ...link,
         limit: first,
-        // Two fields of one link (aliases) read it brief only if both may.
-        brief: briefUnder([node], info.fragments) && (known?.brief ?? true),
+        brief: briefOfBoth(briefUnder([node], info.fragments), known),
         next: known === undefined ? next : unique([...known.next, ...next]),
       });
     }
@@ -177,21 +176,30 @@ function linksUnder(
   return unique(links).slice(0, MAX_NEXT_LINKS);
 }
 
+/** Each link once; one asked for by several fields (aliases) is read brief only if all may. */
 function unique(links: readonly PrefetchLink[]): PrefetchLink[] {
   const byKey = new Map<string, PrefetchLink>();
   for (const link of links) {
-    const key = `${link.kind}|${link.type}|${link.direction}|${link.limit}`;
-    // Two fields of one link (aliases) read it brief only if both may.
-    const brief = link.brief && (byKey.get(key)?.brief ?? true);
+    const key = linkKey(link);
     byKey.set(key, {
       kind: link.kind,
       type: link.type,
       direction: link.direction,
       limit: link.limit,
-      brief,
+      brief: briefOfBoth(link.brief, byKey.get(key)),
     });
   }
   return [...byKey.values()];
+}
+
+/** What makes two fields ask for one link: the kind, type, direction and limit. */
+function linkKey(link: Omit<PrefetchLink, "brief">): string {
+  return `${link.kind}|${link.type}|${link.direction}|${link.limit}`;
+}
+
+/** Two fields of one link (aliases) read it brief only if both may. */
+function briefOfBoth(brief: boolean, known: { readonly brief: boolean } | undefined): boolean {
+  return brief && (known?.brief ?? true);
 }
 
 /** The fields of a selection set with this name, through fragments. */

@@ -57,15 +57,11 @@ function relationFieldResolver(spec: RelationFieldSpec): new () => object {
       // Read-ahead (docs/architecture.md, "Reading ahead"), hop 8: the field finds its links in the
       // relations loader's cache when the level above read them; its own selection's links
       // (prefetchLinksOf) start the next level's read-ahead at hop 3.
-      return ctx.services.graph.linked(
-        root.id,
-        spec.links,
-        spec.kinds,
-        first,
-        root.asOf === undefined ? prefetchLinksOf(info) : [],
-        root.asOf,
-        briefOf(info),
-      );
+      return ctx.services.graph.linked(root.id, spec, first, {
+        next: root.asOf === undefined ? prefetchLinksOf(info) : [],
+        asOf: root.asOf,
+        brief: briefOf(info),
+      });
     }
 
     @FieldResolver(() => Int, {
@@ -77,7 +73,7 @@ function relationFieldResolver(spec: RelationFieldSpec): new () => object {
       ),
     })
     [count](@Root() root: EntityRecord, @Ctx() ctx: Context): Promise<number> {
-      return ctx.services.graph.linkedCount(root.id, spec.links, spec.kinds, root.asOf);
+      return ctx.services.graph.linkedCount(root.id, spec, root.asOf);
     }
   }
   return RelationFieldResolver;

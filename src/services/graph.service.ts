@@ -303,19 +303,15 @@ export class GraphService {
   }
 
   /**
-   * The relations behind a typed field such as University.coBuiltInstitutes: the union of several
-   * (type, direction) links, optionally only to entities of some kinds, without repeats. `next`
-   * names the links the caller will ask for next, from the entities found; the same round trip
-   * reads them. `brief`: the caller asks the entities found for none of BRIEF_LEAVES_OUT.
+   * The relations behind a typed field such as University.coBuiltInstitutes: the union of its
+   * (type, direction) links, optionally only to entities of some kinds, without repeats; at most
+   * `first`, read as `reading` says.
    */
   async linked(
     id: string,
-    links: readonly LinkSpec[],
-    kinds: readonly string[] | undefined,
+    { links, kinds }: LinkedField,
     first: number,
-    next: readonly PrefetchLink[] = [],
-    asOf?: string,
-    brief = false,
+    { next = [], asOf, brief = false }: LinkedReading = {},
   ): Promise<RelationRecord[]> {
     checkFirst(first);
     const read = async (limit: number, ahead: readonly PrefetchLink[]) => {
@@ -376,12 +372,7 @@ export class GraphService {
    * How many relationships a typed field such as University.coBuiltInstitutes lists with no limit
    * (as of a day: what it lists as of that day).
    */
-  linkedCount(
-    id: string,
-    links: readonly LinkSpec[],
-    kinds: readonly string[] | undefined,
-    asOf?: string,
-  ): Promise<number> {
+  linkedCount(id: string, { links, kinds }: LinkedField, asOf?: string): Promise<number> {
     const typesOf = (direction: DirectionValue): string[] =>
       [
         ...new Set(links.filter((link) => link.direction === direction).map((link) => link.type)),
@@ -422,6 +413,23 @@ export interface PrefetchPlan extends PrefetchLink {
 export interface LinkSpec {
   readonly type: string;
   readonly direction: DirectionValue;
+}
+
+/** What a typed relationship field follows (a RelationFieldSpec's links and kinds). */
+export interface LinkedField {
+  readonly links: readonly LinkSpec[];
+  /** Only relations to entities of these kinds; all kinds when undefined. */
+  readonly kinds?: readonly string[];
+}
+
+/** How a typed field's relations are read. */
+export interface LinkedReading {
+  /** Links the caller will ask for next, from the entities found: the same round trip reads them. */
+  readonly next?: readonly PrefetchLink[];
+  /** Read as of this day (YYYY-MM-DD): then without reading ahead. */
+  readonly asOf?: string;
+  /** The caller asks the entities found for none of BRIEF_LEAVES_OUT. */
+  readonly brief?: boolean;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

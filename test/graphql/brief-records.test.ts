@@ -128,15 +128,9 @@ describe("brief records of a link's other ends", () => {
     );
     // Read through the request's loaders, which must not keep the brief records as the entities'.
     const links = [{ type: "CO_BUILT", direction: "OUT" as const }];
-    const relations = await context.services.graph.linked(
-      "shuangliu-county",
-      links,
-      undefined,
-      100,
-      [],
-      undefined,
-      true,
-    );
+    const relations = await context.services.graph.linked("shuangliu-county", { links }, 100, {
+      brief: true,
+    });
     const briefs = relations.flatMap((relation) => (relation.other ? [relation.other] : []));
     expect(briefs.map((record) => record.brief)).toEqual([true, true, true, true]);
     const resolver = new EntityResolver();
