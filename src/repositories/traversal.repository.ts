@@ -153,6 +153,8 @@ export class TraversalRepository {
       toId,
       fromKept: kept.get(fromId),
       toKept: kept.get(toId),
+      fromDegree: Number(row?.fromDegree ?? 0),
+      toDegree: Number(row?.toDegree ?? 0),
       maxHops,
       limit,
       expand: (ids, excluded, otherSide) => this.pathLevel(ids, excluded, otherSide, params),
@@ -210,8 +212,8 @@ export class TraversalRepository {
       const steps = kept.get(asText(row.hubId));
       for (const direction of asList(row.links)) {
         for (const value of asList(direction)) {
-          const [link, other] = asList(value).map(asText);
-          if (link !== undefined && other !== undefined) steps?.push({ link, other });
+          const step = stepOf(asList(value));
+          if (step !== undefined) steps?.push(step);
         }
       }
     }
@@ -233,11 +235,14 @@ export class TraversalRepository {
     });
     const links = new Map<string, Step[]>();
     for (const value of asList(row?.links)) {
-      const [id, other, link] = asList(value).map(asText);
-      if (id === undefined || other === undefined || link === undefined) continue;
+      const [from, ...rest] = asList(value);
+      const [other, link, degree] = rest;
+      const step = stepOf([link, other, degree]);
+      if (from === undefined || step === undefined) continue;
+      const id = asText(from);
       const steps = links.get(id);
-      if (steps === undefined) links.set(id, [{ link, other }]);
-      else steps.push({ link, other });
+      if (steps === undefined) links.set(id, [step]);
+      else steps.push(step);
     }
     return links;
   }
@@ -299,4 +304,10 @@ function pathOf(value: JsonValue): PathRecord {
 function hopOf(value: JsonValue | undefined): EdgeRecord {
   const h = asObject(value);
   return edgeOf(asText(h.source), asText(h.target), asText(h.type), asObject(h.props));
+}
+
+/** A link of the path search as a query gives it: [element id, other end's id, its degree]. */
+function stepOf([link, other, degree]: readonly (JsonValue | undefined)[]): Step | undefined {
+  if (link === undefined || other === undefined) return undefined;
+  return { link: asText(link), other: asText(other), degree: Number(degree ?? 1) };
 }
