@@ -1,11 +1,12 @@
 import "reflect-metadata";
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import neo4j from "neo4j-driver";
 import { boltUri, loadConfig, type Config } from "../src/config";
 import { Database } from "../src/db/database";
 import { SeedRepository } from "../src/repositories/seed.repository";
-import { ensureNeo4j, stopNeo4j, type ManagerOptions } from "../scripts/neo4j/manager";
+import { ensureNeo4j, neo4jPaths, stopNeo4j, type ManagerOptions } from "../scripts/neo4j/manager";
 import { startTarget, type TargetProcess } from "./lib/children";
 import {
   anchorLabel,
@@ -46,6 +47,9 @@ const { values: args } = parseArgs({
 });
 
 const LOCAL_DIR = path.join(__dirname, "..", ".neo4j-bench");
+
+/** Whether this run started the benchmark Neo4j (then it stops it at the end, unless --keep). */
+let startedHere = false;
 const CHUNK = 50_000;
 
 const log = (line: string): void => {
@@ -71,14 +75,24 @@ function benchConfig(): Config {
 }
 
 /**
- * Empties the benchmark database. Refuses when it holds any document other than the synthetic one,
- * so a mistyped port can never wipe the real seeded graph.
+ * Graphs above this many nodes are wiped by starting the benchmark Neo4j on an empty store instead
+ * of deleting them: deleting a 1M-entity graph with Cypher stalled for over 20 minutes in one
+ * 10,000-row commit, updating the relationships' sort-key indexes page by page.
  */
-async function wipe(config: Config): Promise<void> {
+const WIPE_BY_STORE_ABOVE = 200_000;
+
+/**
+ * Empties the benchmark database. Refuses when it holds any document other than the synthetic one,
+ * so a mistyped port can never wipe the real seeded graph. A large graph goes with its store: the
+ * managed server is stopped, its data directory deleted, and a server started on an empty one.
+ * @returns whether it started the server (so the run stops it at the end).
+ */
+async function wipe(config: Config, manager: ManagerOptions): Promise<boolean> {
   const driver = neo4j.driver(
     boltUri(config),
     neo4j.auth.basic(config.neo4jUser, config.neo4jPassword),
   );
+  let nodes: number;
   try {
     const real = await driver.executeQuery(
       "MATCH (d:Document) WHERE d.id <> 'synthetic' RETURN count(d) AS n",
@@ -88,25 +102,38 @@ async function wipe(config: Config): Promise<void> {
         `${boltUri(config)} holds real documents; scale runs only use their own Neo4j`,
       );
     }
-    // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run.
-    const session = driver.session();
-    try {
-      // Relationships first: a hub's DETACH DELETE would take all its relationships (hundreds of
-      // thousands at 1M) in one transaction and exceed the transaction memory pool.
-      // The server's 30 s transaction timeout would stop a million-entity wipe half-way.
-      const long = { timeout: 30 * 60_000 };
-      await session.run(
-        "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
-        {},
-        long,
-      );
-      await session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS", {}, long);
-    } finally {
-      await session.close();
+    const counted = await driver.executeQuery("MATCH (n) RETURN count(n) AS n");
+    nodes = Number(counted.records[0]?.get("n"));
+    if (nodes <= WIPE_BY_STORE_ABOVE) {
+      // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run.
+      const session = driver.session();
+      try {
+        // Relationships first: a hub's DETACH DELETE would take all its relationships in one
+        // transaction. The server's 30 s transaction timeout would stop a wipe half-way.
+        const long = { timeout: 30 * 60_000 };
+        await session.run(
+          "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+          {},
+          long,
+        );
+        await session.run(
+          "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+          {},
+          long,
+        );
+      } finally {
+        await session.close();
+      }
+      return false;
     }
   } finally {
     await driver.close();
   }
+  log(`wiping ${nodes} nodes with their store`);
+  await stopNeo4j(config, manager);
+  fs.rmSync(neo4jPaths(manager).data, { recursive: true, force: true });
+  await ensureNeo4j(config, manager);
+  return true;
 }
 
 interface LoadReport {
@@ -121,8 +148,13 @@ interface LoadReport {
   readonly totalPerSecond: number;
 }
 
-async function load(config: Config, size: number, batchSize: number): Promise<LoadReport> {
-  await wipe(config);
+async function load(
+  config: Config,
+  manager: ManagerOptions,
+  size: number,
+  batchSize: number,
+): Promise<LoadReport> {
+  if (await wipe(config, manager)) startedHere = true;
   const graph = new SyntheticGraph(size);
   const db = Database.connect(config);
   try {
@@ -375,6 +407,7 @@ async function main(): Promise<void> {
     logger: { info: log, error: log },
   };
   const { uri, started } = await ensureNeo4j(config, manager);
+  startedHere = started;
   const node = nodeUsed();
   log(`bench:scale: Node ${node.version} (${node.path}), Neo4j ${uri}`);
   // Ascending: the first is the reference of the equal-size comparisons.
@@ -409,7 +442,7 @@ async function main(): Promise<void> {
       if (size === batchOn && batches.length > 1) {
         // Each trial loads the same graph from empty; the fastest batch size is used from here on.
         for (const batch of batches) {
-          const trial = await load(config, size, batch);
+          const trial = await load(config, manager, size, batch);
           batchTrials.push(trial);
           log(
             `batch ${batch} on ${size}: ${trial.entitiesPerSecond} entities/s, ${trial.relationshipsPerSecond} rels/s, ${trial.totalPerSecond} total/s`,
@@ -423,9 +456,9 @@ async function main(): Promise<void> {
         report =
           last !== undefined && last.batchSize === chosenBatch
             ? last
-            : await load(config, size, chosenBatch);
+            : await load(config, manager, size, chosenBatch);
       } else {
-        report = await load(config, size, chosenBatch);
+        report = await load(config, manager, size, chosenBatch);
       }
       loads.push(report);
       log(
@@ -434,7 +467,7 @@ async function main(): Promise<void> {
       await measureAt(size);
     }
   } finally {
-    if (started && !args.keep) await stopNeo4j(config, manager);
+    if (startedHere && !args.keep) await stopNeo4j(config, manager);
   }
   const summary = {
     node,
