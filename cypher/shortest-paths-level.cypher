@@ -4,14 +4,12 @@
 // The search stops at the first level that reaches an entity the other side has reached
 // ($otherSide), and then only the links into those entities can be on a shortest path: only they
 // are sent (the links of a district the level passes are thousands).
-// One row, each link as [from, other, element id, the other's degree]: lists, not maps, cost the
-// driver less. The degree (of every type, from the degree store) is what the search weighs to
-// choose the side it advances next.
+// One row, each link as [from, other, element id]: lists, not maps, cost the driver less.
 UNWIND $ids AS id
 MATCH (f:Entity {id: id})-[r]-(m:Entity)
 WHERE type(r) IN $types
   AND NOT m.id IN $excluded
   //#include as-of-link
-WITH collect([id, m.id, elementId(r), COUNT { (m)--() }]) AS links
+WITH collect([id, m.id, elementId(r)]) AS links
 WITH links, [link IN links WHERE link[1] IN $otherSide] AS meeting
 RETURN CASE WHEN size(meeting) > 0 THEN meeting ELSE links END AS links

@@ -6,8 +6,7 @@
 // on the length stops at the bound too, but took twice as long between hubs.
 // An end with more than $bound links of the vocabulary's types (read from the degree store, one
 // number per type, not by walking its links) is a hub: then this query searches nothing and says so (fromHub, toHub), and
-// the repository searches through the hub's first links only (src/repositories/hub-path-search.ts),
-// which weighs the ends' degrees (fromDegree, toDegree) to choose which side to search from.
+// the repository searches through the hub's first links only (src/repositories/hub-path-search.ts).
 // $hiddenEntities and $hiddenRels (empty but as of a day: not-stated-by.cypher) are left out inside
 // the search, so a shortest path that avoids them is found even when it is longer.
 OPTIONAL MATCH (a:Entity {id: $fromId})
@@ -17,13 +16,12 @@ WITH a, b,
     //#each-type |
 __TYPE__
     //#end-each-type
-  ]-() } AS fromDegree,
+  ]-() } > $bound AS fromHub,
   COUNT { (b)-[:
     //#each-type |
 __TYPE__
     //#end-each-type
-  ]-() } AS toDegree
-WITH a, b, fromDegree, toDegree, fromDegree > $bound AS fromHub, toDegree > $bound AS toHub
+  ]-() } > $bound AS toHub
 CALL (a, b, fromHub, toHub) {
   WITH a, b
   WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b AND NOT fromHub AND NOT toHub
@@ -47,6 +45,4 @@ RETURN a __ENTITY__ AS from,
   b __ENTITY__ AS to,
   paths,
   fromHub,
-  toHub,
-  fromDegree,
-  toDegree
+  toHub

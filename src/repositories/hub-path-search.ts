@@ -6,23 +6,16 @@
  *
  * A shortest path never passes through either end, so past the first link of a hub end it runs in
  * the graph without the hub ends. The search is therefore a breadth-first search between two sets,
- * one level per round trip, from both sides: from a hub end's kept neighbours (or from the end
- * itself when it is not a hub) to the other end's. Each round trip advances the side whose frontier
- * has fewer links in all (the sum of its entities' degrees, which each level reads from the degree
- * store with the links it gives): a level reads every link of its frontier, so a frontier of one
- * district with forty thousand links costs more than one of fifty projects with three each. It
- * stops at the first level where the sides meet: a hub end's links past its first are never read.
+ * one level per round trip, from both sides (the smaller frontier first): from a hub end's kept
+ * neighbours (or from the end itself when it is not a hub) to the other end's. It stops at the
+ * first level where the sides meet: a hub end's links past its first are never read.
  * Graph reads come through `expand`; this module holds no Cypher and no driver.
  */
 
-/**
- * A link as the search sees it: the relationship's element id and the entity at its other end,
- * with how many links that entity has (its degree; what choosing the side to advance weighs).
- */
+/** A link as the search sees it: the relationship's element id and the entity at its other end. */
 export interface Step {
   readonly link: string;
   readonly other: string;
-  readonly degree: number;
 }
 
 export interface HubPathQuestion {
@@ -31,9 +24,6 @@ export interface HubPathQuestion {
   /** The links a hub end keeps; undefined for an end that is not a hub (all its links count). */
   readonly fromKept?: readonly Step[];
   readonly toKept?: readonly Step[];
-  /** How many links each end has. */
-  readonly fromDegree: number;
-  readonly toDegree: number;
   readonly maxHops: number;
   readonly limit: number;
   /**
@@ -56,18 +46,13 @@ export interface FoundPath {
   readonly links: readonly string[];
 }
 
-/** A link back towards a side's end: the relationship and the entity it comes from. */
-type Back = Pick<Step, "link" | "other">;
-
 /** One side of the search: distances from its start set, and every shortest way into each entity. */
 interface Side {
   readonly distance: Map<string, number>;
   /** For an entity past the start set, the links from the level before that reach it. */
-  readonly previous: Map<string, Back[]>;
+  readonly previous: Map<string, Step[]>;
   /** For an entity of the start set, the hub end's kept links to it (none: it is the end). */
-  readonly firstHops: Map<string, Back[]>;
-  /** How many links each entity the side has reached has. */
-  readonly degree: Map<string, number>;
+  readonly firstHops: Map<string, Step[]>;
   frontier: string[];
   depth: number;
 }
@@ -75,37 +60,23 @@ interface Side {
 /** A side starting at `end` itself, or, for a hub end, at its kept neighbours. */
 function startSide(
   end: string,
-  endDegree: number,
   other: string,
   kept: readonly Step[] | undefined,
   otherIsHub: boolean,
 ): Side {
-  const firstHops = new Map<string, Back[]>();
-  const degree = new Map<string, number>();
-  if (kept === undefined) {
-    firstHops.set(end, []);
-    degree.set(end, endDegree);
-  } else {
+  const firstHops = new Map<string, Step[]>();
+  if (kept === undefined) firstHops.set(end, []);
+  else {
     for (const step of kept) {
       // A self-link leads nowhere; the other hub end is reached only through its own kept links.
       if (step.other === end || (otherIsHub && step.other === other)) continue;
       const hops = firstHops.get(step.other);
-      const back = { link: step.link, other: end };
-      if (hops === undefined) firstHops.set(step.other, [back]);
-      else hops.push(back);
-      degree.set(step.other, step.degree);
+      if (hops === undefined) firstHops.set(step.other, [{ link: step.link, other: end }]);
+      else hops.push({ link: step.link, other: end });
     }
   }
   const distance = new Map([...firstHops.keys()].map((id) => [id, 0]));
-  const frontier = [...firstHops.keys()];
-  return { distance, previous: new Map(), firstHops, degree, frontier, depth: 0 };
-}
-
-/** How many links advancing the side would read: its frontier's degrees, summed. */
-function cost(side: Side): number {
-  let links = 0;
-  for (const id of side.frontier) links += side.degree.get(id) ?? 1;
-  return links;
+  return { distance, previous: new Map(), firstHops, frontier: [...firstHops.keys()], depth: 0 };
 }
 
 /** Reads the links of the side's frontier and makes the next level its frontier. */
@@ -121,14 +92,12 @@ async function advance(
   for (const id of side.frontier) {
     for (const step of links.get(id) ?? []) {
       const known = side.distance.get(step.other);
-      const back = { link: step.link, other: id };
       if (known === undefined) {
         side.distance.set(step.other, level);
-        side.previous.set(step.other, [back]);
-        side.degree.set(step.other, step.degree);
+        side.previous.set(step.other, [{ link: step.link, other: id }]);
         next.push(step.other);
       } else if (known === level) {
-        side.previous.get(step.other)?.push(back);
+        side.previous.get(step.other)?.push({ link: step.link, other: id });
       }
     }
   }
@@ -176,8 +145,8 @@ export async function hubPaths(question: HubPathQuestion): Promise<FoundPath[]> 
   // The hops left between the two start sets, once a hub end's first link is counted.
   const middle = question.maxHops - (fromHub ? 1 : 0) - (toHub ? 1 : 0);
   if (middle < 0) return [];
-  const forward = startSide(fromId, question.fromDegree, toId, fromKept, toHub);
-  const backward = startSide(toId, question.toDegree, fromId, toKept, fromHub);
+  const forward = startSide(fromId, toId, fromKept, toHub);
+  const backward = startSide(toId, fromId, toKept, fromHub);
   const excluded = [...(fromHub ? [fromId] : []), ...(toHub ? [toId] : [])];
   let length = meeting(forward, backward, forward.frontier);
   while (
@@ -187,7 +156,9 @@ export async function hubPaths(question: HubPathQuestion): Promise<FoundPath[]> 
     backward.frontier.length > 0
   ) {
     const [side, other] =
-      cost(forward) <= cost(backward) ? [forward, backward] : [backward, forward];
+      forward.frontier.length <= backward.frontier.length
+        ? [forward, backward]
+        : [backward, forward];
     await advance(side, other, question, excluded);
     length = meeting(side, other, side.frontier);
   }

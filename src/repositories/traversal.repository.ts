@@ -153,8 +153,6 @@ export class TraversalRepository {
       toId,
       fromKept: kept.get(fromId),
       toKept: kept.get(toId),
-      fromDegree: Number(row?.fromDegree ?? 0),
-      toDegree: Number(row?.toDegree ?? 0),
       maxHops,
       limit,
       expand: (ids, excluded, otherSide) => this.pathLevel(ids, excluded, otherSide, params),
@@ -212,8 +210,8 @@ export class TraversalRepository {
       const steps = kept.get(asText(row.hubId));
       for (const direction of asList(row.links)) {
         for (const value of asList(direction)) {
-          const step = stepOf(asList(value));
-          if (step !== undefined) steps?.push(step);
+          const [link, other] = asList(value).map(asText);
+          if (link !== undefined && other !== undefined) steps?.push({ link, other });
         }
       }
     }
@@ -235,14 +233,11 @@ export class TraversalRepository {
     });
     const links = new Map<string, Step[]>();
     for (const value of asList(row?.links)) {
-      const [from, ...rest] = asList(value);
-      const [other, link, degree] = rest;
-      const step = stepOf([link, other, degree]);
-      if (from === undefined || step === undefined) continue;
-      const id = asText(from);
+      const [id, other, link] = asList(value).map(asText);
+      if (id === undefined || other === undefined || link === undefined) continue;
       const steps = links.get(id);
-      if (steps === undefined) links.set(id, [step]);
-      else steps.push(step);
+      if (steps === undefined) links.set(id, [{ link, other }]);
+      else steps.push({ link, other });
     }
     return links;
   }
@@ -304,10 +299,4 @@ function pathOf(value: JsonValue): PathRecord {
 function hopOf(value: JsonValue | undefined): EdgeRecord {
   const h = asObject(value);
   return edgeOf(asText(h.source), asText(h.target), asText(h.type), asObject(h.props));
-}
-
-/** A link of the path search as a query gives it: [element id, other end's id, its degree]. */
-function stepOf([link, other, degree]: readonly (JsonValue | undefined)[]): Step | undefined {
-  if (link === undefined || other === undefined) return undefined;
-  return { link: asText(link), other: asText(other), degree: Number(degree ?? 1) };
 }
