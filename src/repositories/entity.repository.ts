@@ -132,16 +132,16 @@ export class EntityRepository {
    * so they read nothing; `stopped` ends it early. How many queries it ran.
    */
   async planHubReads(stopped: () => boolean = () => false): Promise<number> {
-    const key = { id: "plan-hub-reads", index: 0 };
+    const id = "plan-hub-reads";
     const plans: (() => Promise<unknown>)[] = [
       () =>
         this.db.read("relations-of-hubs", {
           linkLimit: 1,
-          keys: [{ ...prefixes({ id: key.id, direction: "OUT" }), limit: 1, index: 0 }],
+          keys: [{ ...prefixes({ id, direction: "OUT" }), limit: 1, index: 0 }],
         }),
       () =>
         this.db.read("relation-counts-hubs", {
-          keys: [{ ...key, outTypes: RELATION_TYPES, inTypes: RELATION_TYPES, kinds: null }],
+          keys: [{ id, index: 0, outTypes: RELATION_TYPES, inTypes: RELATION_TYPES, kinds: null }],
         }),
     ];
     return inTurn(plans, stopped);
@@ -169,7 +169,9 @@ export class EntityRepository {
    * WALK_DEGREE_BOUND and says which are hubs; their keys are counted again by
    * relation-counts-hubs, which reads each type's count from the degree store.
    */
-  private async countsNow(keys: readonly (Omit<CountKey, "asOf"> & { index: number })[]) {
+  private async countsNow(
+    keys: readonly (Omit<CountKey, "asOf"> & { index: number })[],
+  ): Promise<Row[]> {
     const rows = await this.db.read("relation-counts", {
       walkDegreeBound: WALK_DEGREE_BOUND,
       keys,
