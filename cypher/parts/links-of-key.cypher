@@ -1,4 +1,4 @@
-//#uses n, key, $linkLimit, $aheadDegreeBound
+//#uses n, key, $linkLimit, $walkDegreeBound
 // The links of one relationship type (__TYPE__, put in by the registry from the vocabulary) of the
 // entity n a key starts from (null when there is none), as `links`: in the order of the other
 // end's name, then id, at most key.limit of them. The key names its direction by a prefix,
@@ -33,13 +33,13 @@ CALL (n, key) {
   // universities, say): each entity at the other end brings those too, ordered and capped as a
   // query of their own would be, so two levels of fields cost one round trip. Their types vary
   // from row to row, so they are expanded with a dynamic type and sorted here: Neo4j walks all of
-  // the entity's relationships to find them. A hub (more than $aheadDegreeBound relationships, its
+  // the entity's relationships to find them. A hub (more than $walkDegreeBound relationships, its
   // degree read from the store) is left out: without its entry, its field reads it on its own,
-  // from the sort-key index (READ_AHEAD_DEGREE_BOUND in src/model/bounds.ts).
+  // from the sort-key index (WALK_DEGREE_BOUND in src/model/bounds.ts).
   CALL (m, key) {
     UNWIND coalesce(key.next, []) AS next
     WITH next
-    WHERE m.kind = next.kind AND COUNT { (m)--() } <= $aheadDegreeBound
+    WHERE m.kind = next.kind AND COUNT { (m)--() } <= $walkDegreeBound
     // OPTIONAL: an entity without such links still says so (an empty list, not a missing one).
     OPTIONAL CALL (m, next) {
       WITH m, next

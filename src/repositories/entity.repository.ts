@@ -240,7 +240,7 @@ export class EntityRepository {
           {
             // The index seek of each key reads at most this many; each key keeps its own.
             linkLimit: Math.max(...batch.map(({ key }) => key.limit)),
-            aheadDegreeBound: WALK_DEGREE_BOUND,
+            walkDegreeBound: WALK_DEGREE_BOUND,
             keys: batch.map(({ index, key }) => ({
               ...prefixes(key),
               limit: key.limit,

@@ -95,7 +95,7 @@ export class ListRepository {
       {
         ...params,
         linkLimit: links.limit,
-        aheadDegreeBound: WALK_DEGREE_BOUND,
+        walkDegreeBound: WALK_DEGREE_BOUND,
         ahead: {
           direction: links.direction,
           limit: links.limit,

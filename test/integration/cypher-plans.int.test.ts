@@ -77,7 +77,6 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   limit: 5,
   linkIds: [],
   linkLimit: 5,
-  aheadDegreeBound: 400,
   walkDegreeBound: 400,
   nameContains: null,
   nameForms: [],
