@@ -24,6 +24,7 @@ WITH n, sortKey, total, {
   inPrefix: CASE WHEN $ahead.direction = 'IN' THEN n.id + '\u0001' END,
   limit: $ahead.limit,
   brief: $ahead.brief,
+  bare: $ahead.bare,
   next: $ahead.next
 } AS key
 //#include links-of-key

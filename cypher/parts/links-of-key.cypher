@@ -55,10 +55,11 @@ CALL (n, key) {
     WITH next, r2, o
     ORDER BY o.name, o.id
     WITH next, collect(CASE WHEN o IS NOT NULL THEN {
-      type: type(r2), direction: next.direction, props: r2 {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null}, otherId: o.id, otherKind: o.kind,
+      type: type(r2), direction: next.direction, otherId: o.id, otherKind: o.kind,
+      props: CASE WHEN next.bare THEN r2 {.id} ELSE r2 {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null} END,
       otherEntity: CASE WHEN next.brief THEN o __BRIEF_ENTITY__ ELSE o __ENTITY__ END
     } END)[..toInteger(next.limit)] AS further
-    RETURN collect({type: next.type, direction: next.direction, limit: next.limit, brief: next.brief, links: further}) AS nested
+    RETURN collect({type: next.type, direction: next.direction, limit: next.limit, brief: next.brief, bare: next.bare, links: further}) AS nested
   }
   // The entity at the other end comes along (without its passages and facts, which the details
   // loader reads only when asked), so University.coBuiltInstitutes { node { name } } costs one
@@ -67,8 +68,12 @@ CALL (n, key) {
   // key.brief (and next.brief): the query asks the other ends for none of their long fields
   // (BRIEF_LEAVES_OUT in src/model/records.ts), so they come brief, without them: a description is
   // most of an entity's record, and decoding it costs the service more than the query costs Neo4j.
+  // key.bare (and next.bare): the query asks the links for none of the fields read from their
+  // properties (BARE_LEAVES_OUT), so a link's props are its id alone: the properties are most of
+  // a link's row, and a nested list of a few hundred links decodes thousands of them for nothing.
   RETURN collect({
-    type: type(r), direction: direction, props: r {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null}, otherId: m.id, otherKind: m.kind,
+    type: type(r), direction: direction, otherId: m.id, otherKind: m.kind,
+    props: CASE WHEN key.bare THEN r {.id} ELSE r {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null} END,
     otherEntity: CASE WHEN key.brief THEN m __BRIEF_ENTITY__ ELSE m __ENTITY__ END,
     nested: nested
   }) AS links

@@ -7,7 +7,7 @@ import {
   type GraphQLResolveInfo,
   type OperationDefinitionNode,
 } from "graphql";
-import { briefOf, prefetchPlanOf, prefetchLinksOf } from "./lookahead";
+import { prefetchPlanOf, prefetchLinksOf, shapeOf } from "./lookahead";
 
 /** The resolve info a relationship field at `path` of the operation would get. */
 function infoAt(source: string, path: string[], variables: Record<string, unknown> = {}) {
@@ -47,9 +47,17 @@ describe("prefetchLinksOf", () => {
         direction: "OUT",
         limit: 5,
         brief: true,
+        bare: true,
       },
       // coBuilders without a first: the default, as its own query would read it.
-      { kind: "ResearchInstitute", type: "CO_BUILT", direction: "IN", limit: 20, brief: true },
+      {
+        kind: "ResearchInstitute",
+        type: "CO_BUILT",
+        direction: "IN",
+        limit: 20,
+        brief: true,
+        bare: true,
+      },
     ]);
   });
 
@@ -72,9 +80,10 @@ describe("prefetchLinksOf", () => {
         direction: "OUT",
         limit: 5,
         brief: true,
+        bare: true,
       },
-      { kind: "Carrier", type: "LOCATED_IN", direction: "OUT", limit: 20, brief: true },
-      { kind: "Carrier", type: "DEVELOPS", direction: "IN", limit: 20, brief: true },
+      { kind: "Carrier", type: "LOCATED_IN", direction: "OUT", limit: 20, brief: true, bare: true },
+      { kind: "Carrier", type: "DEVELOPS", direction: "IN", limit: 20, brief: true, bare: true },
     ]);
   });
 
@@ -92,6 +101,7 @@ describe("prefetchLinksOf", () => {
         direction: "OUT",
         limit: 7,
         brief: true,
+        bare: true,
       },
     ]);
   });
@@ -124,6 +134,7 @@ describe("prefetchLinksOf", () => {
         direction: "OUT",
         limit: 20,
         brief: true,
+        bare: true,
         next: [
           {
             kind: "ResearchInstitute",
@@ -131,6 +142,7 @@ describe("prefetchLinksOf", () => {
             direction: "OUT",
             limit: 5,
             brief: true,
+            bare: true,
           },
         ],
       },
@@ -140,21 +152,30 @@ describe("prefetchLinksOf", () => {
         direction: "IN",
         limit: 3,
         brief: true,
+        bare: true,
         next: [],
       },
-      { kind: "University", type: "CO_BUILT", direction: "OUT", limit: 3, brief: true, next: [] },
+      {
+        kind: "University",
+        type: "CO_BUILT",
+        direction: "OUT",
+        limit: 3,
+        brief: true,
+        bare: true,
+        next: [],
+      },
     ]);
   });
 });
 
-describe("briefOf", () => {
+describe("shapeOf: brief", () => {
   const brief = (node: string, fragments = "") =>
-    briefOf(
+    shapeOf(
       infoAt(
         `{ entity(id: "x") { ... on District { coBuilt { node { ${node} } } } } } ${fragments}`,
         ["entity", "coBuilt"],
       ),
-    );
+    ).brief;
 
   it("reads the other ends brief when the query asks them for none of their long fields", () => {
     expect(brief("id name nameEn kind __typename relationCount evidence { quote }")).toBe(true);
@@ -172,12 +193,12 @@ describe("briefOf", () => {
     expect(brief("id description @include(if: false)")).toBe(false);
     expect(brief("id ... @skip(if: true) { aliases }")).toBe(false);
     expect(
-      briefOf(
+      shapeOf(
         infoAt(
           `{ entity(id: "x") { ... on District { coBuilt { node @skip(if: true) { aliases } } } } }`,
           ["entity", "coBuilt"],
         ),
-      ),
+      ).brief,
     ).toBe(false);
   });
 
@@ -197,6 +218,7 @@ describe("briefOf", () => {
         direction: "OUT",
         limit: 5,
         brief: false,
+        bare: true,
         next: [
           {
             kind: "ResearchInstitute",
@@ -204,11 +226,109 @@ describe("briefOf", () => {
             direction: "OUT",
             limit: 5,
             brief: false,
+            bare: true,
           },
-          { kind: "ResearchInstitute", type: "CO_BUILT", direction: "IN", limit: 5, brief: true },
+          {
+            kind: "ResearchInstitute",
+            type: "CO_BUILT",
+            direction: "IN",
+            limit: 5,
+            brief: true,
+            bare: true,
+          },
         ],
       },
-      { kind: "District", type: "CO_BUILT", direction: "OUT", limit: 6, brief: true, next: [] },
+      {
+        kind: "District",
+        type: "CO_BUILT",
+        direction: "OUT",
+        limit: 6,
+        brief: true,
+        bare: true,
+        next: [],
+      },
+    ]);
+  });
+});
+
+describe("shapeOf: bare", () => {
+  const shape = (link: string, fragments = "") =>
+    shapeOf(
+      infoAt(`{ entity(id: "x") { ... on District { coBuilt { ${link} } } } } ${fragments}`, [
+        "entity",
+        "coBuilt",
+      ]),
+    );
+
+  it("reads the links bare when the query asks them for none of the fields of their properties", () => {
+    expect(shape("node { id name }")).toEqual({ brief: true, bare: true });
+    // Ids, ends, type, direction and evidence come without the properties.
+    expect(
+      shape(
+        "id type direction source target __typename firstStated evidence { quote } node { id }",
+      ),
+    ).toEqual({ brief: true, bare: true });
+    // A field of the other end with a property's name is the entity's, not the link's.
+    expect(shape("node { id ... on ResearchInstitute { coBuilders { confidence } } }").bare).toBe(
+      true,
+    );
+  });
+
+  it("reads them whole when the query asks for one of those fields, wherever it is asked", () => {
+    expect(shape("node { id } confidence")).toEqual({ brief: true, bare: false });
+    expect(shape("evidenceKind").bare).toBe(false);
+    expect(shape("note node { description }")).toEqual({ brief: false, bare: false });
+    expect(shape("... on Relation { citation { title } }").bare).toBe(false);
+    expect(shape("...L", "fragment L on Relation { properties { key } }").bare).toBe(false);
+    // Under a directive it may run, so it counts.
+    expect(shape("node { id } confidence @include(if: false)").bare).toBe(false);
+  });
+
+  it("reads each level ahead bare or whole as its own field asks, and a link two aliases ask whole if either asks", () => {
+    const info = infoAt(
+      `{ entity(id: "x") { ... on District {
+        a: coBuilt(first: 5) { node { id ... on ResearchInstitute {
+          universities(first: 5) { confidence node { id } } coBuilders(first: 5) { node { id } } } } }
+        b: coBuilt(first: 5) { properties { key } node { id } }
+        coBuiltCarriers: coBuilt(first: 6) { node { id } } } } }`,
+      ["entity"],
+    );
+    expect(prefetchPlanOf(info)).toEqual([
+      {
+        kind: "District",
+        type: "CO_BUILT",
+        direction: "OUT",
+        limit: 5,
+        brief: true,
+        bare: false,
+        next: [
+          {
+            kind: "ResearchInstitute",
+            type: "AFFILIATED_WITH",
+            direction: "OUT",
+            limit: 5,
+            brief: true,
+            bare: false,
+          },
+          {
+            kind: "ResearchInstitute",
+            type: "CO_BUILT",
+            direction: "IN",
+            limit: 5,
+            brief: true,
+            bare: true,
+          },
+        ],
+      },
+      {
+        kind: "District",
+        type: "CO_BUILT",
+        direction: "OUT",
+        limit: 6,
+        brief: true,
+        bare: true,
+        next: [],
+      },
     ]);
   });
 });

@@ -6,7 +6,12 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
-import { BRIEF_LEAVES_OUT, type PrefetchLink } from "../model/records";
+import {
+  BARE_LEAVES_OUT,
+  BRIEF_LEAVES_OUT,
+  type LinkShape,
+  type PrefetchLink,
+} from "../model/records";
 import { RELATION_FIELDS, type RelationFieldSpec } from "../model/relation-fields";
 import { isEntityKind, type EntityKind } from "../model/vocabulary";
 import {
@@ -36,35 +41,40 @@ interface FoundField {
 }
 
 const memo = new WeakMap<readonly FieldNode[], { variables: Variables; links: PrefetchLink[] }>();
-const briefMemo = new WeakMap<readonly FieldNode[], boolean>();
+const shapeMemo = new WeakMap<readonly FieldNode[], LinkShape>();
 
 const LEFT_OUT_OF_BRIEF: ReadonlySet<string> = new Set(BRIEF_LEAVES_OUT);
+const LEFT_OUT_OF_BARE: ReadonlySet<string> = new Set(BARE_LEAVES_OUT);
 
 /**
- * Whether a relationship field's selection asks the entities at its other end for none of the
- * fields a brief record leaves out (BRIEF_LEAVES_OUT): then the query that reads the field reads
- * them brief. A field under a directive counts (it may run), so does one in any fragment; were
- * one missed, the Entity type would read it by id (entity.resolver.ts), one round trip more.
+ * How the query that reads a relationship field reads its links (LinkShape): brief when the
+ * field's selection asks the entities at the other end for none of BRIEF_LEAVES_OUT, bare when it
+ * asks the links themselves for none of BARE_LEAVES_OUT. A field under a directive counts (it may
+ * run), so does one in any fragment. Were a long field missed, the Entity type would read it by id
+ * (entity.resolver.ts), one round trip more; a link's fields are plain, so the look at them must
+ * see every field asked, which it does: every field of the selection, through every fragment.
  */
-export function briefOf(info: GraphQLResolveInfo): boolean {
-  const known = briefMemo.get(info.fieldNodes);
+export function shapeOf(info: GraphQLResolveInfo): LinkShape {
+  const known = shapeMemo.get(info.fieldNodes);
   if (known !== undefined) return known;
-  const brief = briefUnder(info.fieldNodes, info.fragments);
-  briefMemo.set(info.fieldNodes, brief);
-  return brief;
+  const shape = shapeUnder(info.fieldNodes, info.fragments);
+  shapeMemo.set(info.fieldNodes, shape);
+  return shape;
 }
 
-/** Whether the `node` fields of these relationship fields ask for none of BRIEF_LEAVES_OUT. */
-function briefUnder(fields: readonly FieldNode[], fragments: Fragments): boolean {
-  return fields.every((field) =>
-    everyField(field.selectionSet, fragments)
+/** The LinkShape of these relationship fields' selections. */
+function shapeUnder(fields: readonly FieldNode[], fragments: Fragments): LinkShape {
+  const asked = fields.flatMap((field) => everyField(field.selectionSet, fragments));
+  return {
+    brief: asked
       .filter((selected) => selected.name.value === "node")
       .every((node) =>
         everyField(node.selectionSet, fragments).every(
-          (asked) => !LEFT_OUT_OF_BRIEF.has(asked.name.value),
+          (onNode) => !LEFT_OUT_OF_BRIEF.has(onNode.name.value),
         ),
       ),
-  );
+    bare: asked.every((selected) => !LEFT_OUT_OF_BARE.has(selected.name.value)),
+  };
 }
 
 /** Every field of a selection set, through fragments, those under directives too. */
@@ -149,7 +159,7 @@ function aheadOf(
         kind: spec.kind,
         ...link,
         limit: first,
-        brief: briefOfBoth(briefUnder([node], info.fragments), known),
+        ...shapeOfBoth(shapeUnder([node], info.fragments), known),
         next: known === undefined ? next : unique([...known.next, ...next]),
       });
     }
@@ -167,16 +177,16 @@ function linksUnder(
   for (const field of fields) {
     for (const node of fieldsNamed(field.selectionSet, "node", fragments)) {
       for (const found of relationFields(node.selectionSet, null, fragments, variables)) {
-        const brief = briefUnder([found.node], fragments);
+        const shape = shapeUnder([found.node], fragments);
         for (const link of found.spec.links)
-          links.push({ kind: found.spec.kind, ...link, limit: found.first, brief });
+          links.push({ kind: found.spec.kind, ...link, limit: found.first, ...shape });
       }
     }
   }
   return unique(links).slice(0, MAX_NEXT_LINKS);
 }
 
-/** Each link once; one asked for by several fields (aliases) is read brief only if all may. */
+/** Each link once; one asked for by several fields (aliases) is read brief or bare only if all may. */
 function unique(links: readonly PrefetchLink[]): PrefetchLink[] {
   const byKey = new Map<string, PrefetchLink>();
   for (const link of links) {
@@ -186,20 +196,23 @@ function unique(links: readonly PrefetchLink[]): PrefetchLink[] {
       type: link.type,
       direction: link.direction,
       limit: link.limit,
-      brief: briefOfBoth(link.brief, byKey.get(key)),
+      ...shapeOfBoth(link, byKey.get(key)),
     });
   }
   return [...byKey.values()];
 }
 
 /** What makes two fields ask for one link: the kind, type, direction and limit. */
-function linkKey(link: Omit<PrefetchLink, "brief">): string {
+function linkKey(link: Omit<PrefetchLink, keyof LinkShape>): string {
   return `${link.kind}|${link.type}|${link.direction}|${link.limit}`;
 }
 
-/** Two fields of one link (aliases) read it brief only if both may. */
-function briefOfBoth(brief: boolean, known: { readonly brief: boolean } | undefined): boolean {
-  return brief && (known?.brief ?? true);
+/** Two fields of one link (aliases) read it brief, or bare, only if both may. */
+function shapeOfBoth(shape: LinkShape, known: LinkShape | undefined): LinkShape {
+  return {
+    brief: shape.brief && (known?.brief ?? true),
+    bare: shape.bare && (known?.bare ?? true),
+  };
 }
 
 /** The fields of a selection set with this name, through fragments. */

@@ -5,7 +5,7 @@ import { RELATION_FIELDS, type RelationFieldSpec } from "../model/relation-field
 import { DEFAULT_RELATIONS_PER_FIELD } from "../services/graph.service";
 import type { Context } from "./context";
 import { KIND_TYPES, Relation } from "./entity.type";
-import { briefOf, prefetchLinksOf } from "./lookahead";
+import { prefetchLinksOf, shapeOf } from "./lookahead";
 
 /** The name of a typed field's count: `coBuilt` → `coBuiltCount`. */
 export const countFieldName = (field: string): string => `${field}Count`;
@@ -60,7 +60,7 @@ function relationFieldResolver(spec: RelationFieldSpec): new () => object {
       return ctx.services.graph.linked(root.id, spec, first, {
         next: root.asOf === undefined ? prefetchLinksOf(info) : [],
         asOf: root.asOf,
-        brief: briefOf(info),
+        ...shapeOf(info),
       });
     }
 

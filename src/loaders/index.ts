@@ -77,17 +77,29 @@ export function createLoaders({ entities, documents }: LoaderDeps): Loaders {
       // EntityRepository.relations (hop 5), whose answer primePrefetched keeps (hop 7).
       const { lists, startEntities, prefetched } = await entities.relations(keys);
       primePrefetched({ startEntities, reads: prefetched, others: lists.flat() });
+      keys.forEach((key, index) => primeLighter(key, lists[index] ?? []));
       return lists;
     },
     { cacheKeyFn: relationCacheKey },
   );
+  // A whole read answers a brief or bare read of the same links too (two aliases of one field, one
+  // asking for more): keep it under their keys, so the lighter one is not read again.
+  const primeLighter = (key: RelationKey, list: readonly RelationRecord[]): void => {
+    for (const brief of key.brief === true ? [true] : [false, true])
+      for (const bare of key.bare === true ? [true] : [false, true])
+        if (brief !== (key.brief === true) || bare !== (key.bare === true))
+          relations.prime({ ...key, brief, bare }, list);
+  };
   const primePrefetched = ({ startEntities, reads, others = [] }: PrefetchedReads): void => {
     // Read-ahead hop 7 (docs/architecture.md): next, the fields ask the loaders (hop 8).
     // The entities the keys start from came too: a later load by id reads them from the cache.
     for (const [id, record] of startEntities) entity.prime(id, record);
     // The links the query read for fields that will ask for them: those fields find them in
     // this loader's cache, and their `node` fields find the other ends in the entity loader's.
-    for (const read of reads) relations.prime(read.key, read.relations);
+    for (const read of reads) {
+      relations.prime(read.key, read.relations);
+      primeLighter(read.key, read.relations);
+    }
     // A brief record is not kept: a later load by id must give the whole one.
     for (const relation of [...others, ...reads.flatMap((read) => read.relations)]) {
       if (relation.other && relation.other.brief !== true)

@@ -147,6 +147,30 @@ export interface EntityRecord {
  */
 export const BRIEF_LEAVES_OUT = ["aliases", "description", "citations"] as const;
 
+/**
+ * The fields of a relationship a bare link leaves out: those read from its properties. A query
+ * that lists links to draw them or to reach their other ends (`coBuilt { node { name } }`) asks
+ * for none of them, and a link's properties are most of what its row carries: its id, its
+ * evidence kind, its confidence and its own attributes, each under its key.
+ */
+export const BARE_LEAVES_OUT = [
+  "evidenceKind",
+  "confidence",
+  "note",
+  "citation",
+  "properties",
+] as const;
+
+/**
+ * How the links of a relationship field are read, from what its selection asks for
+ * (src/graphql/lookahead.ts): `brief`, their other ends without BRIEF_LEAVES_OUT (EntityRecord.brief);
+ * `bare`, the links without BARE_LEAVES_OUT (RelationRecord.bare).
+ */
+export interface LinkShape {
+  readonly brief: boolean;
+  readonly bare: boolean;
+}
+
 /** What EntityRecord leaves out unless asked for: its passages, stated numbers and later names. */
 export interface EntityDetails {
   readonly evidence: readonly EvidenceRecord[];
@@ -228,13 +252,11 @@ export interface EdgeRecord {
  * the other end, the links of `type` in `direction`, at most `limit` (as a field asking for them
  * would read them).
  */
-export interface PrefetchLink {
+export interface PrefetchLink extends LinkShape {
   readonly kind: EntityKind;
   readonly type: string;
   readonly direction: DirectionValue;
   readonly limit: number;
-  /** The query asks the entities at the other end for none of BRIEF_LEAVES_OUT: read them brief. */
-  readonly brief: boolean;
 }
 
 export interface RelationRecord {
@@ -260,6 +282,13 @@ export interface RelationRecord {
   readonly properties: readonly RelationPropertyRecord[];
   /** The day the query that read it looks at the graph as of; its other end looks as of it too. */
   readonly asOf?: string;
+  /**
+   * True for a bare link: read for a query that asks it for none of BARE_LEAVES_OUT, which then
+   * hold their defaults here (explicit, 1, null, null, none); its id, ends, type and other end are
+   * its own. Kept in the request's relations loader under its own key (relationCacheKey), so a
+   * field that asks for them never gets a bare link.
+   */
+  readonly bare?: true;
 }
 
 /** The sort keys the service keeps on every relationship (cypher/relation-sort-indexes.cypher). */

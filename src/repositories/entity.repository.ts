@@ -42,6 +42,8 @@ export interface RelationKey {
   readonly next?: readonly PrefetchLink[];
   /** Read the entities at the other end brief (EntityRecord.brief); a typed key only. */
   readonly brief?: boolean;
+  /** Read the links bare (RelationRecord.bare); a typed key only. */
+  readonly bare?: boolean;
 }
 
 /**
@@ -245,6 +247,7 @@ export class EntityRepository {
               ...prefixes(key),
               limit: key.limit,
               brief: key.brief === true,
+              bare: key.bare === true,
               next: key.next ?? [],
               index,
             })),
@@ -257,8 +260,9 @@ export class EntityRepository {
     const prefetched = new PrefetchedLinks();
     for (const row of reads.flat()) {
       const keyId = asText(row.keyId);
+      const index = Number(row.keyIndex);
       startEntities.set(keyId, recordOrNull(row.start));
-      lists[Number(row.keyIndex)]?.push(...prefetched.linksOf(keyId, row.links));
+      lists[index]?.push(...prefetched.linksOf(keyId, row.links, keys[index]?.bare === true));
     }
     return { lists, startEntities, prefetched: prefetched.reads() };
   }
@@ -310,11 +314,14 @@ function prefixes(key: Pick<RelationKey, "id" | "direction">): {
 export class PrefetchedLinks {
   private readonly byKey = new Map<string, KeyedRelations>();
 
-  /** The entity's relations, in the order read; their nested links are kept for `reads`. */
-  linksOf(fromId: string, links: JsonValue | undefined): RelationRecord[] {
+  /**
+   * The entity's relations, in the order read (bare ones when the key asked for them bare); their
+   * nested links are kept for `reads`.
+   */
+  linksOf(fromId: string, links: JsonValue | undefined, bare: boolean): RelationRecord[] {
     return asList(links).map((value) => {
       const link = asObject(value);
-      const relation = toRelation(fromId, link);
+      const relation = toRelation(fromId, link, bare);
       for (const nestedValue of asList(link.nested)) {
         const nested = asObject(nestedValue);
         const key: RelationKey = {
@@ -323,11 +330,12 @@ export class PrefetchedLinks {
           direction: nested.direction === "IN" ? "IN" : "OUT",
           limit: Number(nested.limit),
           brief: nested.brief === true,
+          bare: nested.bare === true,
         };
         const id = relationCacheKey(key);
         if (!this.byKey.has(id)) {
           const relations = asList(nested.links).map((other) =>
-            toRelation(relation.otherId, asObject(other)),
+            toRelation(relation.otherId, asObject(other), key.bare === true),
           );
           this.byKey.set(id, { key, relations });
         }
@@ -346,11 +354,11 @@ export function relationKeyString(key: Pick<RelationKey, "id" | "type" | "direct
 }
 
 /**
- * What one read of a key answers: its links of one type and direction, at most `limit`, their
- * other ends brief or whole (`next` only adds reads: the same links whatever it asks).
+ * What one read of a key answers: its links of one type and direction, at most `limit`, bare or
+ * whole, their other ends brief or whole (`next` only adds reads: the same links whatever it asks).
  */
 export function relationCacheKey(key: RelationKey): string {
-  return `${relationKeyString(key)}|${key.limit}${key.brief === true ? "|brief" : ""}`;
+  return `${relationKeyString(key)}|${key.limit}${key.brief === true ? "|brief" : ""}${key.bare === true ? "|bare" : ""}`;
 }
 
 function toEvidence(value: JsonValue | undefined): EvidenceRecord {
@@ -457,17 +465,15 @@ export function laterNamesOf(value: JsonValue | undefined): LaterNameRecord[] {
   });
 }
 
-export function toRelation(fromId: string, row: Row): RelationRecord {
+/**
+ * A link of a row (`type`, `direction`, `props`, `otherId`, `otherKind`, `otherEntity`) seen from
+ * `fromId`; a bare one (RelationRecord.bare) reads no more of its props than the id.
+ */
+export function toRelation(fromId: string, row: Row, bare = false): RelationRecord {
   const props = asObject(row.props);
   const direction: DirectionValue = row.direction === "IN" ? "IN" : "OUT";
   const otherId = asText(row.otherId);
-  const properties = Object.entries(props)
-    .filter(
-      ([key, value]) => !PROVENANCE_KEYS.has(key) && value !== null && typeof value !== "object",
-    )
-    .map(([key, value]) => ({ key, value: asText(value), ...splitGloss(asText(value)) }))
-    .sort((a, b) => a.key.localeCompare(b.key));
-  return {
+  const link = {
     id: asText(props.id),
     type: asText(row.type),
     direction,
@@ -475,6 +481,26 @@ export function toRelation(fromId: string, row: Row): RelationRecord {
     target: direction === "OUT" ? otherId : fromId,
     otherId,
     otherKind: asText(row.otherKind) as EntityKind,
+    other: recordOrNull(row.otherEntity),
+  };
+  if (bare)
+    return {
+      ...link,
+      evidenceKind: "explicit",
+      confidence: 1,
+      note: null,
+      citation: null,
+      properties: [],
+      bare: true,
+    };
+  const properties = Object.entries(props)
+    .filter(
+      ([key, value]) => !PROVENANCE_KEYS.has(key) && value !== null && typeof value !== "object",
+    )
+    .map(([key, value]) => ({ key, value: asText(value), ...splitGloss(asText(value)) }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+  return {
+    ...link,
     evidenceKind: evidenceKindOf(props.evidenceKind),
     confidence: typeof props.confidence === "number" ? props.confidence : 1,
     note: asTextOrNull(props.note),
@@ -483,7 +509,6 @@ export function toRelation(fromId: string, row: Row): RelationRecord {
       ? {}
       : { evidence: evidenceFromProperties(props) }),
     properties,
-    other: recordOrNull(row.otherEntity),
   };
 }
 

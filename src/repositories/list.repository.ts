@@ -5,6 +5,7 @@ import type {
   DirectionValue,
   EntityRecord,
   KindCount,
+  LinkShape,
   PrefetchLink,
 } from "../model/records";
 import {
@@ -41,14 +42,12 @@ export interface ListRow {
 }
 
 /** The links of one type and direction a list page reads for each of its entities. */
-export interface PageLinks {
+export interface PageLinks extends LinkShape {
   readonly type: string;
   readonly direction: DirectionValue;
   readonly limit: number;
   /** The links to read one level further, from the entities found. */
   readonly next: readonly PrefetchLink[];
-  /** Read the entities at the other end brief (EntityRecord.brief). */
-  readonly brief: boolean;
 }
 
 export interface ListPage {
@@ -100,6 +99,7 @@ export class ListRepository {
           direction: links.direction,
           limit: links.limit,
           brief: links.brief,
+          bare: links.bare,
           next: links.next,
         },
       },
@@ -113,8 +113,9 @@ export class ListRepository {
         direction: links.direction,
         limit: links.limit,
         brief: links.brief,
+        bare: links.bare,
       };
-      return { listed, key, relations: prefetched.linksOf(listed.id, row.links) };
+      return { listed, key, relations: prefetched.linksOf(listed.id, row.links, links.bare) };
     });
     return {
       rows: read.map(({ listed }) => listed),

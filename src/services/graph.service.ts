@@ -72,8 +72,8 @@ export class GraphService {
     // plan, carrying its `next` links; next, the loader's batch (src/loaders, hop 4).
     if (ahead.length > 0) {
       await Promise.all(
-        ahead.map(({ type, direction, limit, next, brief }) =>
-          this.loaders.relations.load({ id, type, direction, limit, next, brief }),
+        ahead.map(({ type, direction, limit, next, brief, bare }) =>
+          this.loaders.relations.load({ id, type, direction, limit, next, brief, bare }),
         ),
       );
     }
@@ -311,7 +311,7 @@ export class GraphService {
     id: string,
     { links, kinds }: LinkedField,
     first: number,
-    { next = [], asOf, brief = false }: LinkedReading = {},
+    { next = [], asOf, brief = false, bare = false }: LinkedReading = {},
   ): Promise<RelationRecord[]> {
     checkFirst(first);
     const read = async (limit: number, ahead: readonly PrefetchLink[]) => {
@@ -324,6 +324,7 @@ export class GraphService {
             limit,
             next: ahead,
             brief,
+            bare,
           }),
         ),
       );
@@ -430,6 +431,8 @@ export interface LinkedReading {
   readonly asOf?: string;
   /** The caller asks the entities found for none of BRIEF_LEAVES_OUT. */
   readonly brief?: boolean;
+  /** The caller asks the links found for none of BARE_LEAVES_OUT. */
+  readonly bare?: boolean;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

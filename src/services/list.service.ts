@@ -165,6 +165,6 @@ export class ListService {
 function pageLinks(kind: string | null, ahead: readonly PrefetchPlan[]): PageLinks | null {
   const [only, ...others] = ahead;
   if (only === undefined || others.length > 0 || only.kind !== kind) return null;
-  const { type, direction, limit, next, brief } = only;
-  return { type, direction, limit, next, brief };
+  const { type, direction, limit, next, brief, bare } = only;
+  return { type, direction, limit, next, brief, bare };
 }

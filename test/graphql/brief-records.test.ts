@@ -87,6 +87,18 @@ describe("brief records of a link's other ends", () => {
     );
   });
 
+  it("are not read again for an alias that asks for less than the read of the other", async () => {
+    const { data, trips } = await runInProcess(`{ entity(id: "shuangliu-county") {
+      ... on District {
+        brief: coBuilt(first: 100) { node { id name } }
+        whole: coBuilt(first: 100) { node { id name description } } } } }`);
+    expect(trips).toBe(1);
+    const entity = data.entity as Record<string, { node: Node }[]>;
+    const names = (field: string) => (entity[field] ?? []).map(({ node }) => node.name);
+    expect(names("brief")).toEqual(names("whole"));
+    expect(names("brief").length).toBe(4);
+  });
+
   it("come from the query without their long fields, and whole when not brief", async () => {
     const entities = new EntityRepository(db);
     const key = { id: "shuangliu-county", type: "CO_BUILT", direction: "OUT" as const, limit: 100 };
