@@ -55,7 +55,7 @@ CALL (n, key) {
     WITH next, r2, o
     ORDER BY o.name, o.id
     WITH next, collect(CASE WHEN o IS NOT NULL THEN {
-      type: type(r2), direction: next.direction, otherId: o.id, otherKind: o.kind,
+      type: type(r2), direction: next.direction,
       props: CASE WHEN next.bare THEN r2 {.id} ELSE r2 {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null} END,
       otherEntity: CASE WHEN next.brief THEN o __BRIEF_ENTITY__ ELSE o __ENTITY__ END
     } END)[..toInteger(next.limit)] AS further
@@ -72,7 +72,7 @@ CALL (n, key) {
   // properties (BARE_LEAVES_OUT), so a link's props are its id alone: the properties are most of
   // a link's row, and a nested list of a few hundred links decodes thousands of them for nothing.
   RETURN collect({
-    type: type(r), direction: direction, otherId: m.id, otherKind: m.kind,
+    type: type(r), direction: direction,
     props: CASE WHEN key.bare THEN r {.id} ELSE r {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null} END,
     otherEntity: CASE WHEN key.brief THEN m __BRIEF_ENTITY__ ELSE m __ENTITY__ END,
     nested: nested

@@ -466,13 +466,15 @@ export function laterNamesOf(value: JsonValue | undefined): LaterNameRecord[] {
 }
 
 /**
- * A link of a row (`type`, `direction`, `props`, `otherId`, `otherKind`, `otherEntity`) seen from
- * `fromId`; a bare one (RelationRecord.bare) reads no more of its props than the id.
+ * A link of a row seen from `fromId`: its `type`, `direction` and `props`, and the entity at the
+ * other end, as `otherEntity` (a query's rows) or by `otherId` and `otherKind` alone. A bare one
+ * (RelationRecord.bare) reads no more of its props than the id.
  */
 export function toRelation(fromId: string, row: Row, bare = false): RelationRecord {
   const props = asObject(row.props);
   const direction: DirectionValue = row.direction === "IN" ? "IN" : "OUT";
-  const otherId = asText(row.otherId);
+  const other = recordOrNull(row.otherEntity);
+  const otherId = other?.id ?? asText(row.otherId);
   const link = {
     id: asText(props.id),
     type: asText(row.type),
@@ -480,8 +482,8 @@ export function toRelation(fromId: string, row: Row, bare = false): RelationReco
     source: direction === "OUT" ? fromId : otherId,
     target: direction === "OUT" ? otherId : fromId,
     otherId,
-    otherKind: asText(row.otherKind) as EntityKind,
-    other: recordOrNull(row.otherEntity),
+    otherKind: other?.kind ?? (asText(row.otherKind) as EntityKind),
+    other,
   };
   if (bare)
     return {
