@@ -29,7 +29,7 @@ WITH n, sortKey, total, {
 } AS key
 //#include links-of-key
 RETURN n.id AS id, sortKey,
-  n __ENTITY__ AS entity,
+  CASE WHEN $brief THEN n __BRIEF_ENTITY__ ELSE n __ENTITY__ END AS entity,
   links,
   total
 ORDER BY sortKey ASC, id ASC

@@ -8,7 +8,7 @@ import type {
 import type { EntityConnectionRecord, ListArgs } from "../services/list.service";
 import { EntityKindEnum } from "./common.type";
 import type { Context } from "./context";
-import { asksForTotalCount, listPrefetchPlanOf } from "./lookahead";
+import { listReadingOf } from "./lookahead";
 import {
   CountBucket,
   EntityConnection,
@@ -69,11 +69,7 @@ export class ListResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<EntityConnectionRecord> {
-    return ctx.services.lists.list(
-      toListArgs(kind ?? null, args),
-      listPrefetchPlanOf(info, kind),
-      asksForTotalCount(info),
-    );
+    return ctx.services.lists.list(toListArgs(kind ?? null, args), listReadingOf(info, kind));
   }
 
   @Query(() => [KindCount], {
@@ -124,11 +120,7 @@ function kindListResolver(kind: EntityKind): new () => object {
       @Ctx() ctx: Context,
       @Info() info: GraphQLResolveInfo,
     ): Promise<EntityConnectionRecord> {
-      return ctx.services.lists.list(
-        toListArgs(kind, args),
-        listPrefetchPlanOf(info, kind),
-        asksForTotalCount(info),
-      );
+      return ctx.services.lists.list(toListArgs(kind, args), listReadingOf(info, kind));
     }
   }
   return KindListResolver;

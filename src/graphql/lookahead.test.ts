@@ -7,7 +7,7 @@ import {
   type GraphQLResolveInfo,
   type OperationDefinitionNode,
 } from "graphql";
-import { prefetchPlanOf, prefetchLinksOf, shapeOf } from "./lookahead";
+import { listReadingOf, prefetchPlanOf, prefetchLinksOf, shapeOf } from "./lookahead";
 
 /** The resolve info a relationship field at `path` of the operation would get. */
 function infoAt(source: string, path: string[], variables: Record<string, unknown> = {}) {
@@ -330,5 +330,53 @@ describe("shapeOf: bare", () => {
         next: [],
       },
     ]);
+  });
+});
+
+describe("listReadingOf", () => {
+  const reading = (selection: string, fragments = "") =>
+    listReadingOf(
+      infoAt(`{ districts(first: 5) { ${selection} } } ${fragments}`, ["districts"]),
+      "District",
+    );
+
+  it("reads a page brief when the query asks its entities for none of their long fields", () => {
+    expect(reading("nodes { id name nameEn }")).toEqual({
+      ahead: [],
+      withTotal: false,
+      brief: true,
+    });
+    expect(reading("totalCount edges { cursor node { id } }")).toEqual({
+      ahead: [],
+      withTotal: true,
+      brief: true,
+    });
+    // A long field of an entity further down is its own field's to weigh.
+    expect(reading("nodes { id coBuilt(first: 3) { node { description } } }")).toEqual({
+      ahead: [
+        {
+          kind: "District",
+          type: "CO_BUILT",
+          direction: "OUT",
+          limit: 3,
+          brief: false,
+          bare: true,
+          next: [],
+        },
+      ],
+      withTotal: false,
+      brief: true,
+    });
+  });
+
+  it("reads it whole when the query asks for one, wherever it is asked", () => {
+    expect(reading("nodes { id description }").brief).toBe(false);
+    expect(reading("edges { node { ... on District { aliases } } }").brief).toBe(false);
+    expect(reading("nodes { ...F }", "fragment F on Entity { citations { source } }").brief).toBe(
+      false,
+    );
+    // Under a directive it may run, so it counts.
+    expect(reading("nodes @include(if: false) { aliases }").brief).toBe(false);
+    expect(reading("edges { node { id description @skip(if: true) } }").brief).toBe(false);
   });
 });

@@ -19,6 +19,7 @@ import {
   isRelationsFirst,
   type PrefetchPlan,
 } from "../services/graph.service";
+import type { ListReading } from "../services/list.service";
 
 // Read-ahead (docs/architecture.md, "Reading ahead"), hop 2: this file turns a selection into PrefetchPlans
 // and PrefetchLinks; next, the GraphService reads them through the relations loader (hop 3).
@@ -113,31 +114,43 @@ export function prefetchPlanOf(info: GraphQLResolveInfo): readonly PrefetchPlan[
 }
 
 /**
- * The typed relationship fields a query asks for on the entities of a list page (`districts {
- * nodes { coBuilt(first: 20) { … } } }`, or under `edges { node }`), on the list's kind unless a
- * fragment names another, each with the links its own selection asks for next.
+ * How a list query reads its page (ListReading): the typed relationship fields the query asks for
+ * on the page's entities (`districts { nodes { coBuilt(first: 20) { … } } }`, or under `edges {
+ * node }`), on the list's kind unless a fragment names another, each with the links its own
+ * selection asks for next; whether it asks for the totalCount (outside a directive, which only the
+ * field's own resolver can weigh), so the page query counts the list in the same round trip; and
+ * whether it asks the entities for none of BRIEF_LEAVES_OUT (through every fragment, under
+ * directives too), so the page reads them brief.
  */
-export function listPrefetchPlanOf(
-  info: GraphQLResolveInfo,
-  kind: EntityKind | null,
-): readonly PrefetchPlan[] {
+export function listReadingOf(info: GraphQLResolveInfo, kind: EntityKind | null): ListReading {
   const entities = info.fieldNodes.flatMap((field) => [
     ...fieldsNamed(field.selectionSet, "nodes", info.fragments),
     ...fieldsNamed(field.selectionSet, "edges", info.fragments).flatMap((edge) =>
       fieldsNamed(edge.selectionSet, "node", info.fragments),
     ),
   ]);
-  return aheadOf(entities, kind, info);
+  const asked = info.fieldNodes.flatMap((field) => [
+    ...named(everyField(field.selectionSet, info.fragments), "nodes"),
+    ...named(everyField(field.selectionSet, info.fragments), "edges").flatMap((edge) =>
+      named(everyField(edge.selectionSet, info.fragments), "node"),
+    ),
+  ]);
+  return {
+    ahead: aheadOf(entities, kind, info),
+    withTotal: info.fieldNodes.some(
+      (field) => fieldsNamed(field.selectionSet, "totalCount", info.fragments).length > 0,
+    ),
+    brief: asked.every((entity) =>
+      everyField(entity.selectionSet, info.fragments).every(
+        (onEntity) => !LEFT_OUT_OF_BRIEF.has(onEntity.name.value),
+      ),
+    ),
+  };
 }
 
-/**
- * Whether a list query asks for its totalCount (outside a directive, which only the field's own
- * resolver can weigh): then the page query counts the list in the same round trip.
- */
-export function asksForTotalCount(info: GraphQLResolveInfo): boolean {
-  return info.fieldNodes.some(
-    (field) => fieldsNamed(field.selectionSet, "totalCount", info.fragments).length > 0,
-  );
+/** The fields of this name among `fields`. */
+function named(fields: readonly FieldNode[], name: string): FieldNode[] {
+  return fields.filter((field) => field.name.value === name);
 }
 
 /** The typed relationship fields of these fields' selections, with what each asks for next. */

@@ -33,6 +33,8 @@ export interface ListPageQuery {
   readonly limit: number;
   /** Count every entity the filter keeps too, in the same query (the list's totalCount). */
   readonly withTotal: boolean;
+  /** Read the page's entities brief (EntityRecord.brief): the query asks them for none of BRIEF_LEAVES_OUT. */
+  readonly brief: boolean;
 }
 
 export interface ListRow {
@@ -79,6 +81,7 @@ export class ListRepository {
       cursorId: query.cursor?.id ?? null,
       limit: query.limit,
       withTotal: query.withTotal,
+      brief: query.brief,
     };
     const totalOf = (rows: readonly Row[]): number | null =>
       query.withTotal && rows[0] !== undefined ? Number(rows[0].total) : null;

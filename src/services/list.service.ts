@@ -41,6 +41,20 @@ function cursorOf(value: unknown, argumentName: string): { key: string; id: stri
   throw new BadUserInputError(`${argumentName} is not a valid cursor for this list`, argumentName);
 }
 
+/** How a page of a list is read, from what the query asks for on it. */
+export interface ListReading {
+  /**
+   * The relationship links the query will ask for on the page's entities (see prefetchPlanOf):
+   * when they are of one type and direction, on the list's kind, the page query reads them too,
+   * and the fields that ask find them in the request's loaders.
+   */
+  readonly ahead?: readonly PrefetchPlan[];
+  /** The query asks for totalCount: the page query counts the list too. */
+  readonly withTotal?: boolean;
+  /** The query asks the page's entities for none of BRIEF_LEAVES_OUT: they are read brief. */
+  readonly brief?: boolean;
+}
+
 /**
  * Lists with filters, sorting and keyset cursors: a cursor holds the sort key and id of an item,
  * so a page stays correct when entities are added before it (no offsets).
@@ -52,16 +66,10 @@ export class ListService {
     private readonly refs: EntityRefs,
   ) {}
 
-  /**
-   * A page of a list. `ahead` names the relationship links a query will ask for on the page's
-   * entities (see prefetchPlanOf); when they are of one type and direction, on the list's kind, the
-   * page query reads them too, and the fields that ask find them in the request's loaders. With
-   * `withTotal` (the query asks for totalCount), the page query counts the list too.
-   */
+  /** A page of a list, read as `reading` says (see ListReading). */
   async list(
     args: ListArgs,
-    ahead: readonly PrefetchPlan[] = [],
-    withTotal = false,
+    { ahead = [], withTotal = false, brief = false }: ListReading = {},
   ): Promise<EntityConnectionRecord> {
     const backward = args.last !== null && args.last !== undefined;
     if (backward && args.first !== null && args.first !== undefined) {
@@ -94,7 +102,7 @@ export class ListService {
     const links = pageLinks(args.kind, ahead);
     const read = (filter: ListFilter): ReturnType<ListRepository["page"]> =>
       this.repository.page(
-        { filter, sortField: args.sortField, order, cursor, limit: size + 1, withTotal },
+        { filter, sortField: args.sortField, order, cursor, limit: size + 1, withTotal, brief },
         links,
       );
     // A filter names an entity by id or by name. A page with rows had ids that exist (the usual

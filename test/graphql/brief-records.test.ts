@@ -164,3 +164,79 @@ describe("brief records of a link's other ends", () => {
     expect(read.filter((entity) => (entity.description ?? "") !== "").length).toBe(4);
   });
 });
+
+describe("brief records of a list page", () => {
+  type Page = { nodes: Node[] };
+  const page = (fields: string) =>
+    `{ districts(first: 5) { nodes { ${fields} } } universities(first: 5) { edges { node { ${fields} } } } }`;
+  const listed = (data: Record<string, unknown>): Node[] => [
+    ...(data.districts as Page).nodes,
+    ...(data.universities as { edges: { node: Node }[] }).edges.map((edge) => edge.node),
+  ];
+
+  it("read the long fields when a query asks for them, the same entities in one round trip a list", async () => {
+    const brief = await runInProcess(page("id name"));
+    const whole = await runInProcess(page("id name description aliases"));
+    expect([brief.trips, whole.trips]).toEqual([2, 2]);
+    const wholeNodes = listed(whole.data);
+    expect(listed(brief.data)).toEqual(wholeNodes.map(({ id, name }) => ({ id, name })));
+    const truth = await wholeRecords(wholeNodes.map((node) => node.id));
+    expect(wholeNodes).toEqual(
+      wholeNodes.map(({ id, name }) => ({
+        id,
+        name,
+        description: truth.get(id)?.description,
+        aliases: truth.get(id)?.aliases,
+      })),
+    );
+    // Not vacuous: 10 entities, every one described.
+    expect(wholeNodes.filter((node) => (node.description ?? "") !== "").length).toBe(10);
+  });
+
+  it("come from the page query without their long fields when brief, with their links read too", async () => {
+    const { data, trips } = await runInProcess(`{ districts(first: 5) { nodes { id name
+      ... on District { coBuilt(first: 20) { node { id name description } } } } } }`);
+    expect(trips).toBe(1);
+    const coBuilt = (data.districts as { nodes: { coBuilt: { node: Node }[] }[] }).nodes.flatMap(
+      (node) => node.coBuilt.map((link) => link.node),
+    );
+    const truth = await wholeRecords(coBuilt.map((node) => node.id));
+    expect(coBuilt.length).toBeGreaterThan(0);
+    expect(coBuilt.map(({ id, description }) => ({ id, description }))).toEqual(
+      coBuilt.map(({ id }) => ({ id, description: truth.get(id)?.description })),
+    );
+  });
+
+  it("are not kept as the entities' records: a later load by id gives the whole one", async () => {
+    const context = createContext(
+      db,
+      createLogger({ ...loadConfig({ ...process.env, NODE_ENV: "test" }), logLevel: "silent" }),
+      "test",
+    );
+    // A page of districts read brief, with their co-built links (which primes the entities the
+    // links start from), then shuangliu-county by id through the same request's loaders.
+    const args = { kind: "District", sortField: "name", sortDirection: "asc", first: 100 } as const;
+    const page = await context.services.lists.list(args, {
+      brief: true,
+      ahead: [
+        {
+          kind: "District",
+          type: "CO_BUILT",
+          direction: "OUT",
+          limit: 20,
+          brief: true,
+          bare: true,
+          next: [],
+        },
+      ],
+    });
+    const listed = page.nodes.find((node) => node.id === "shuangliu-county");
+    expect(listed?.brief).toBe(true);
+    expect(listed?.description).toBeNull();
+    const byId = await context.services.graph.requireEntity("shuangliu-county");
+    const truth = (await wholeRecords(["shuangliu-county"])).get("shuangliu-county");
+    expect(byId.brief).toBeUndefined();
+    expect(byId.description).toBe(truth?.description);
+    expect(byId.description ?? "").not.toBe("");
+  });
+});
