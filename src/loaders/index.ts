@@ -94,8 +94,7 @@ export function createLoaders({ entities, documents }: LoaderDeps): Loaders {
     // Read-ahead hop 7 (docs/architecture.md): next, the fields ask the loaders (hop 8).
     // The entities the keys start from came too: a later load by id reads them from the cache.
     // A brief one (a list page's entities, read for a query that asks them for no long field) is not.
-    for (const [id, record] of startEntities)
-      if (record?.brief !== true) entity.prime(id, record);
+    for (const [id, record] of startEntities) if (record?.brief !== true) entity.prime(id, record);
     // The links the query read for fields that will ask for them: those fields find them in
     // this loader's cache, and their `node` fields find the other ends in the entity loader's.
     for (const read of reads) {
