@@ -67,15 +67,21 @@ export function shapeOf(info: GraphQLResolveInfo): LinkShape {
 function shapeUnder(fields: readonly FieldNode[], fragments: Fragments): LinkShape {
   const asked = fields.flatMap((field) => everyField(field.selectionSet, fragments));
   return {
-    brief: asked
-      .filter((selected) => selected.name.value === "node")
-      .every((node) =>
-        everyField(node.selectionSet, fragments).every(
-          (onNode) => !LEFT_OUT_OF_BRIEF.has(onNode.name.value),
-        ),
-      ),
+    brief: briefUnder(named(asked, "node"), fragments),
     bare: asked.every((selected) => !LEFT_OUT_OF_BARE.has(selected.name.value)),
   };
+}
+
+/**
+ * Whether these fields that give entities (a link's `node`, a list's `nodes`) ask them for none of
+ * BRIEF_LEAVES_OUT, through every fragment and under directives too.
+ */
+function briefUnder(entities: readonly FieldNode[], fragments: Fragments): boolean {
+  return entities.every((entity) =>
+    everyField(entity.selectionSet, fragments).every(
+      (asked) => !LEFT_OUT_OF_BRIEF.has(asked.name.value),
+    ),
+  );
 }
 
 /** Every field of a selection set, through fragments, those under directives too. */
@@ -129,22 +135,21 @@ export function listReadingOf(info: GraphQLResolveInfo, kind: EntityKind | null)
       fieldsNamed(edge.selectionSet, "node", info.fragments),
     ),
   ]);
-  const asked = info.fieldNodes.flatMap((field) => [
-    ...named(everyField(field.selectionSet, info.fragments), "nodes"),
-    ...named(everyField(field.selectionSet, info.fragments), "edges").flatMap((edge) =>
-      named(everyField(edge.selectionSet, info.fragments), "node"),
-    ),
-  ]);
+  const asked = info.fieldNodes.flatMap((field) => {
+    const onPage = everyField(field.selectionSet, info.fragments);
+    return [
+      ...named(onPage, "nodes"),
+      ...named(onPage, "edges").flatMap((edge) =>
+        named(everyField(edge.selectionSet, info.fragments), "node"),
+      ),
+    ];
+  });
   return {
     ahead: aheadOf(entities, kind, info),
     withTotal: info.fieldNodes.some(
       (field) => fieldsNamed(field.selectionSet, "totalCount", info.fragments).length > 0,
     ),
-    brief: asked.every((entity) =>
-      everyField(entity.selectionSet, info.fragments).every(
-        (onEntity) => !LEFT_OUT_OF_BRIEF.has(onEntity.name.value),
-      ),
-    ),
+    brief: briefUnder(asked, info.fragments),
   };
 }
 
