@@ -31,34 +31,34 @@ CALL (n, key) {
   WITH link.r AS r, link.m AS m, link.direction AS direction
   // key.next names the links a query asks for one level further (ResearchInstitute → its
   // universities, say): each entity at the other end brings those too, ordered and capped as a
-  // query of their own would be, so two levels of fields cost one round trip. Their types vary
-  // from row to row, so they are expanded with a dynamic type and sorted here: Neo4j walks all of
-  // the entity's relationships to find them. A hub (more than $walkDegreeBound relationships, its
-  // degree read from the store) is left out: without its entry, its field reads it on its own,
-  // from the sort-key index (WALK_DEGREE_BOUND in src/model/bounds.ts).
+  // query of their own would be, so two levels of fields cost one round trip. Each is written into
+  // the text, one block per step of the query's ForType.ahead (src/db/cypher.ts), in key.next's
+  // order: its kind, its type and its direction. A type in the text is followed through the
+  // entity's own chain of that type; a type given as a parameter would walk all of the entity's
+  // relationships to find it. The first branch reads nothing, so that without steps the block is
+  // still a query (and nested is empty). Reading ahead sorts all of an entity's links of the step's
+  // type and direction, so an entity with more than $walkDegreeBound of them (counted from the
+  // store) is left out: without its entry, its field reads it on its own, from the sort-key index
+  // (WALK_DEGREE_BOUND in src/model/bounds.ts). Its links of other types do not count.
   CALL (m, key) {
-    UNWIND coalesce(key.next, []) AS next
-    WITH next
-    WHERE m.kind = next.kind AND COUNT { (m)--() } <= $walkDegreeBound
-    // OPTIONAL: an entity without such links still says so (an empty list, not a missing one).
-    OPTIONAL CALL (m, next) {
-      WITH m, next
-      WHERE next.direction = 'OUT'
-      MATCH (m)-[r2:$(next.type)]->(o:Entity)
-      RETURN r2, o
+    CALL (m, key) {
+      UNWIND [] AS next
+      RETURN next, [] AS further
+      //#each-ahead
       UNION ALL
-      WITH m, next
-      WHERE next.direction = 'IN'
-      MATCH (m)<-[r2:$(next.type)]-(o:Entity)
-      RETURN r2, o
+      WITH m, key.next[__AHEAD_INDEX__] AS next
+      WHERE m.kind = '__AHEAD_KIND__'
+        AND COUNT { (m)__AHEAD_LEFT__-[:__AHEAD_TYPE__]-__AHEAD_RIGHT__() } <= $walkDegreeBound
+      OPTIONAL MATCH (m)__AHEAD_LEFT__-[r2:__AHEAD_TYPE__]-__AHEAD_RIGHT__(o:Entity)
+      WITH next, r2, o
+      ORDER BY o.name, o.id
+      RETURN next, collect(CASE WHEN o IS NOT NULL THEN {
+        type: type(r2), direction: next.direction,
+        props: CASE WHEN next.bare THEN r2 {.id} ELSE r2 {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null} END,
+        otherEntity: CASE WHEN next.brief THEN o __BRIEF_ENTITY__ ELSE o __ENTITY__ END
+      } END)[..toInteger(next.limit)] AS further
+      //#end-each-ahead
     }
-    WITH next, r2, o
-    ORDER BY o.name, o.id
-    WITH next, collect(CASE WHEN o IS NOT NULL THEN {
-      type: type(r2), direction: next.direction,
-      props: CASE WHEN next.bare THEN r2 {.id} ELSE r2 {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null} END,
-      otherEntity: CASE WHEN next.brief THEN o __BRIEF_ENTITY__ ELSE o __ENTITY__ END
-    } END)[..toInteger(next.limit)] AS further
     RETURN collect({type: next.type, direction: next.direction, limit: next.limit, brief: next.brief, bare: next.bare, links: further}) AS nested
   }
   // The entity at the other end comes along (without its passages and facts, which the details

@@ -67,6 +67,54 @@ describe("the Cypher registry", () => {
     expect(() => expandTypeBlocks("//#each-type\n//#each-type", ["A"])).toThrow(/nested/);
   });
 
+  it("writes a //#each-ahead block out once per read-ahead step, in order, and not at all without one", () => {
+    const text = [
+      "MATCH (m)",
+      "//#each-ahead",
+      "UNION ALL",
+      "WITH m, key.next[__AHEAD_INDEX__] AS next WHERE m.kind = '__AHEAD_KIND__'",
+      "MATCH (m)__AHEAD_LEFT__-[r:__AHEAD_TYPE__]-__AHEAD_RIGHT__(o)",
+      "//#end-each-ahead",
+      "RETURN o",
+    ].join("\n");
+    const ahead = [
+      { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT" },
+      { kind: "University", type: "CO_BUILT", direction: "IN" },
+    ] as const;
+    expect(expandQuery("q.cypher", text, {}, { ahead })).toBe(
+      [
+        "MATCH (m)",
+        "UNION ALL",
+        "WITH m, key.next[0] AS next WHERE m.kind = 'ResearchInstitute'",
+        "MATCH (m)-[r:AFFILIATED_WITH]->(o)",
+        "UNION ALL",
+        "WITH m, key.next[1] AS next WHERE m.kind = 'University'",
+        "MATCH (m)<-[r:CO_BUILT]-(o)",
+        "RETURN o",
+      ].join("\n"),
+    );
+    expect(expandQuery("q.cypher", text, {})).toBe("MATCH (m)\nRETURN o");
+    expect(() => expandQuery("q.cypher", "//#each-ahead\nMATCH (n)", {})).toThrow(/without/);
+    expect(() => expandQuery("q.cypher", "//#end-each-ahead x", {})).toThrow(/takes nothing/);
+  });
+
+  it("writes a typed query's read-ahead steps into its text, and refuses a step outside the vocabulary", () => {
+    const step = { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT" } as const;
+    const text = cypher({ query: "relations-by-type", type: "CO_BUILT", ahead: [step] });
+    expect(text).toContain("WHERE m.kind = 'ResearchInstitute'");
+    expect(text).toContain("MATCH (m)-[r2:AFFILIATED_WITH]->(o:Entity)");
+    expect(cypher({ query: "relations-by-type", type: "CO_BUILT" })).not.toContain("r2:");
+    const refused = [
+      { ...step, kind: "Person' OR true //" },
+      { ...step, type: "AFFILIATED_WITH]-() DETACH DELETE (" },
+      { ...step, direction: "BOTH" as "OUT" },
+    ];
+    for (const wrong of refused)
+      expect(() => cypher({ query: "list-links-asc", type: "CO_BUILT", ahead: [wrong] })).toThrow(
+        /unknown (entity kind|relationship type|direction)/,
+      );
+  });
+
   it("puts a part of cypher/parts in place of each //#include line, without its //#uses line", () => {
     const parts = { "links-of-key": "//#uses n, $linkLimit\nCALL (n) {\n  RETURN 1 AS one\n}" };
     expect(expandQuery("q.cypher", "MATCH (n)\n//#include links-of-key\nRETURN one", parts)).toBe(
@@ -256,6 +304,15 @@ describe("every registered query, as it is sent", () => {
   it.each(TYPED_QUERY_NAMES)("%s for CO_BUILT", (query) => {
     expect(cypher({ query, type: "CO_BUILT" })).toMatchSnapshot();
   });
+  it.each(["relations-by-type", "list-links-asc"] as const)(
+    "%s for CO_BUILT, reading ResearchInstitute AFFILIATED_WITH OUT ahead",
+    (query) => {
+      const ahead = [
+        { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT" },
+      ] as const;
+      expect(cypher({ query, type: "CO_BUILT", ahead })).toMatchSnapshot();
+    },
+  );
   it.each(HOPS_QUERY_NAMES)("%s with 3 hops", (query) => {
     expect(cypher({ query, hops: 3 })).toMatchSnapshot();
   });

@@ -2,14 +2,15 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { MAX_HOPS } from "../model/bounds";
 import { BRIEF_LEAVES_OUT } from "../model/records";
-import { RELATION_TYPES } from "../model/vocabulary";
+import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
 
 /**
  * Every Cypher query the service runs lives in `cypher/<name>.cypher`. This registry is the only
- * way to get query text, so no Cypher is assembled from strings at run time, with two exceptions,
- * both from closed sets: relationship types of the vocabulary put in place of `__TYPE__`, in a
- * typed query (see ForType) or in a block written out once per type, and a hop bound from 1 to
- * MAX_HOPS in place of `__HOPS__` (see ForHops).
+ * way to get query text, so no Cypher is assembled from strings at run time, with three
+ * exceptions, all from closed sets: relationship types of the vocabulary put in place of
+ * `__TYPE__`, in a typed query (see ForType) or in a block written out once per type; the kinds,
+ * types and directions of a typed query's read-ahead steps (see AheadStep); and a hop bound from 1
+ * to MAX_HOPS in place of `__HOPS__` (see ForHops).
  *
  * A file may hold these directives, each a line of its own starting with `//#`:
  *
@@ -18,6 +19,10 @@ import { RELATION_TYPES } from "../model/vocabulary";
  * - `//#each-type [separator]` … `//#end-each-type`: the lines between, written out once per
  *   relationship type with the type in place of `__TYPE__`, joined by the separator (a line
  *   break when there is none).
+ * - `//#each-ahead` … `//#end-each-ahead`: the lines between, written out once per read-ahead step
+ *   of a typed query (ForType.ahead), with the step's `__AHEAD_INDEX__`, `__AHEAD_KIND__`,
+ *   `__AHEAD_TYPE__`, `__AHEAD_LEFT__` and `__AHEAD_RIGHT__` (see eachAheadLines); not at all
+ *   when it has none.
  * - `//#uses <name>, <name>, …`: the first line of every part, and nowhere else: the variables
  *   the part reads from the query that includes it (`walk`, `key`), and the `$parameters` it
  *   reads (`$limit`), comma-separated (`//#uses walk, m, r, $limit, $edgeCap`; an empty list
@@ -161,7 +166,31 @@ export type TypedQueryName = (typeof TYPED_QUERY_NAMES)[number];
 export interface ForType {
   readonly query: TypedQueryName;
   readonly type: string;
+  /**
+   * The links the query's keys read one level further (`key.next`, in its order), each written
+   * into the text by the file's `//#each-ahead` block; none when undefined (the block vanishes).
+   */
+  readonly ahead?: readonly AheadStep[];
 }
+
+/**
+ * A link read one level further, as a typed query's text names it: from entities of `kind`, of
+ * relationship `type`, in `direction`. Neo4j follows a type written in the text through the
+ * entity's own chain of that type; a type given as a parameter (`$(next.type)`) walks all of the
+ * entity's relationships to find it (bench/RESULTS.md, "Reading ahead with its types in the text").
+ */
+export interface AheadStep {
+  readonly kind: string;
+  readonly type: string;
+  readonly direction: "OUT" | "IN";
+}
+
+/**
+ * How many texts with read-ahead steps are kept: each distinct selection a client sends makes
+ * one (their number is bounded by the queries clients write, not by the vocabulary), so the
+ * oldest is let go past this.
+ */
+const AHEAD_TEXTS_KEPT = 500;
 
 /**
  * Queries whose variable-length pattern has its bound in the text (`__HOPS__`): Neo4j takes no
@@ -186,6 +215,8 @@ export function queryLabel(ref: QueryRef): string {
 
 const fileCache = new Map<string, string | undefined>();
 const cache = new Map<string, string>();
+/** The texts with read-ahead steps, oldest first (at most AHEAD_TEXTS_KEPT). */
+const aheadTexts = new Map<string, string>();
 
 /** Finds the repository's `cypher/` folder from here, whether running from src/ or dist/src/. */
 function cypherDir(): string {
@@ -209,21 +240,23 @@ function readCypherFile(relative: string): string | undefined {
 
 /** The text of a query, read and checked once; a typed one with its type, a bounded one with its bound. */
 export function cypher(ref: QueryRef | "schema"): string {
+  const ahead = typeof ref !== "string" && "type" in ref ? (ref.ahead ?? []) : [];
   const key =
     typeof ref === "string"
       ? ref
       : "type" in ref
-        ? `${ref.query}|${ref.type}`
+        ? `${ref.query}|${ref.type}${ahead.map((step) => `|${aheadKey(step)}`).join("")}`
         : `${ref.query}|${ref.hops}`;
-  const cached = cache.get(key);
+  const cached = ahead.length > 0 ? aheadTexts.get(key) : cache.get(key);
   if (cached !== undefined) return cached;
   let fill: Fill = {};
-  // Only a name from the closed list, or a small whole number, reaches the text; never a
+  // Only a name from the closed lists, or a small whole number, reaches the text; never a
   // caller's string.
   if (typeof ref !== "string" && "type" in ref) {
     if (!RELATION_TYPES.includes(ref.type))
       throw new Error(`unknown relationship type ${ref.type}`);
-    fill = { type: ref.type };
+    for (const step of ahead) checkAheadStep(step);
+    fill = { type: ref.type, ahead };
   } else if (typeof ref !== "string") {
     if (!Number.isInteger(ref.hops) || ref.hops < 1 || ref.hops > MAX_HOPS)
       throw new Error(`hop bound ${String(ref.hops)} is not between 1 and ${MAX_HOPS}`);
@@ -240,14 +273,38 @@ export function cypher(ref: QueryRef | "schema"): string {
       fill,
     ),
   );
-  cache.set(key, text);
+  if (ahead.length > 0) {
+    aheadTexts.set(key, text);
+    const oldest = aheadTexts.keys().next().value;
+    if (aheadTexts.size > AHEAD_TEXTS_KEPT && oldest !== undefined) aheadTexts.delete(oldest);
+  } else {
+    cache.set(key, text);
+  }
   return text;
 }
 
-/** What a query is written with in place of its placeholders: a type, a hop bound, or neither. */
+/** A read-ahead step as one string (kind:type:direction), for keys of texts and of batches. */
+export function aheadKey(step: AheadStep): string {
+  return `${step.kind}:${step.type}:${step.direction}`;
+}
+
+function checkAheadStep(step: AheadStep): void {
+  if (!(ENTITY_KINDS as readonly string[]).includes(step.kind))
+    throw new Error(`unknown entity kind ${step.kind}`);
+  if (!RELATION_TYPES.includes(step.type))
+    throw new Error(`unknown relationship type ${step.type}`);
+  if (step.direction !== "OUT" && step.direction !== "IN")
+    throw new Error(`unknown direction ${String(step.direction)}`);
+}
+
+/**
+ * What a query is written with in place of its placeholders: a type and the steps of its
+ * `//#each-ahead` block, a hop bound, or neither.
+ */
 export interface Fill {
   readonly type?: string;
   readonly hops?: number;
+  readonly ahead?: readonly AheadStep[];
 }
 
 /** The parts a query may include, by name: a map (in tests) or a reader (undefined: no such part). */
@@ -260,7 +317,14 @@ interface SourceLine {
 }
 
 const DIRECTIVE = /^\s*\/\/#(\S*)\s*(.*?)\s*$/;
-const DIRECTIVES = ["include", "each-type", "end-each-type", "uses"] as const;
+const DIRECTIVES = [
+  "include",
+  "each-type",
+  "end-each-type",
+  "each-ahead",
+  "end-each-ahead",
+  "uses",
+] as const;
 type DirectiveName = (typeof DIRECTIVES)[number];
 const PART_NAME = /^[a-z][a-z0-9-]*$/;
 const VARIABLE = /^\$?[A-Za-z_][A-Za-z0-9_]*$/;
@@ -268,8 +332,8 @@ const PLACEHOLDER = /__[A-Z][A-Z_]*__/;
 
 /**
  * The text of a query file, expanded and checked: its `//#include` lines replaced by their parts,
- * its `//#each-type` blocks written out once per type of `types`, `__TYPE__` and `__HOPS__` filled
- * from `fill`. Throws, naming the file and line, on an unknown `//#` directive, an include of a
+ * its `//#each-type` blocks written out once per type of `types`, its `//#each-ahead` blocks once
+ * per step of `fill.ahead`, `__TYPE__` and `__HOPS__` filled from `fill`. Throws, naming the file and line, on an unknown `//#` directive, an include of a
  * part that does not exist, a part that does not start with `//#uses` or whose variables the query
  * does not bind before the include, and a `__X__` placeholder left in the query's text. The text
  * is returned with its comments (see compact); `file` is only for the errors.
@@ -284,7 +348,10 @@ export function expandQuery(
   const readPart =
     typeof parts === "function" ? parts : (name: string): string | undefined => parts[name];
   const projection = entityProjection(readPart);
-  const lines = eachTypeLines(includeLines(file, text, readPart), types).map((line) => ({
+  const lines = eachAheadLines(
+    eachTypeLines(includeLines(file, text, readPart), types),
+    fill.ahead ?? [],
+  ).map((line) => ({
     at: line.at,
     text: fillPlaceholders(line.text, fill, projection),
   }));
@@ -374,8 +441,11 @@ function includeLines(
     const directive = directiveOf(line);
     if (directive?.name === "uses")
       throw new Error(`${line.at}: //#uses belongs on the first line of a part, not in a query`);
-    if (directive?.name === "end-each-type" && directive.arg !== "")
-      throw new Error(`${line.at}: //#end-each-type takes nothing after it`);
+    if (
+      (directive?.name === "end-each-type" || directive?.name === "end-each-ahead") &&
+      directive.arg !== ""
+    )
+      throw new Error(`${line.at}: //#${directive.name} takes nothing after it`);
     if (directive?.name !== "include") {
       out.push(line);
       continue;
@@ -424,9 +494,6 @@ function includeLines(
   return out;
 }
 
-const BLOCK_START = /^\s*\/\/#each-type(?: (.*))?$/;
-const BLOCK_END = /^\s*\/\/#end-each-type\s*$/;
-
 /**
  * Writes out the lines between `//#each-type` and `//#end-each-type` once per relationship type,
  * with the type in place of `__TYPE__`, joined by the text after `//#each-type` (a line break when
@@ -440,19 +507,53 @@ export function expandTypeBlocks(text: string, types: readonly string[]): string
 }
 
 function eachTypeLines(lines: readonly SourceLine[], types: readonly string[]): SourceLine[] {
+  return blockLines(lines, "each-type", types, (body, type) => body.replaceAll("__TYPE__", type));
+}
+
+/**
+ * Writes out the lines between `//#each-ahead` and `//#end-each-ahead` once per read-ahead step
+ * (ForType.ahead; none when there are none), with its place in `key.next` in place of
+ * `__AHEAD_INDEX__`, its kind of `__AHEAD_KIND__`, its type of `__AHEAD_TYPE__`, and its direction
+ * as the arrow heads of a pattern written `(m)__AHEAD_LEFT__-[r:__AHEAD_TYPE__]-__AHEAD_RIGHT__(o)`:
+ * `<` on the left for IN, `>` on the right for OUT.
+ */
+function eachAheadLines(lines: readonly SourceLine[], ahead: readonly AheadStep[]): SourceLine[] {
+  return blockLines(lines, "each-ahead", ahead, (body, step, index) =>
+    body
+      .replaceAll("__AHEAD_INDEX__", String(index))
+      .replaceAll("__AHEAD_KIND__", step.kind)
+      .replaceAll("__AHEAD_TYPE__", step.type)
+      .replaceAll("__AHEAD_LEFT__", step.direction === "IN" ? "<" : "")
+      .replaceAll("__AHEAD_RIGHT__", step.direction === "OUT" ? ">" : ""),
+  );
+}
+
+/**
+ * The lines between `//#<name> [separator]` and `//#end-<name>` written out once per item by
+ * `write`, joined by the separator (a line break when there is none); the other lines as they are.
+ */
+function blockLines<T>(
+  lines: readonly SourceLine[],
+  name: string,
+  items: readonly T[],
+  write: (body: string, item: T, index: number) => string,
+): SourceLine[] {
+  const start = new RegExp(`^\\s*//#${name}(?: (.*))?$`);
+  const end = new RegExp(`^\\s*//#end-${name}\\s*$`);
   const out: SourceLine[] = [];
   let block: { separator: string; at: string; lines: string[] } | null = null;
   for (const line of lines) {
-    const start = BLOCK_START.exec(line.text);
-    if (start !== null) {
-      if (block !== null) throw new Error(`${line.at}: nested //#each-type block`);
-      block = { separator: start[1]?.trim() ?? "", at: line.at, lines: [] };
-    } else if (BLOCK_END.test(line.text)) {
-      if (block === null) throw new Error(`${line.at}: //#end-each-type without //#each-type`);
+    const opened = start.exec(line.text);
+    if (opened !== null) {
+      if (block !== null) throw new Error(`${line.at}: nested //#${name} block`);
+      block = { separator: opened[1]?.trim() ?? "", at: line.at, lines: [] };
+    } else if (end.test(line.text)) {
+      if (block === null) throw new Error(`${line.at}: //#end-${name} without //#${name}`);
       const body = block.lines.join("\n");
       const separator = block.separator === "" ? "\n" : ` ${block.separator} `;
-      const written = types.map((type) => body.replaceAll("__TYPE__", type)).join(separator);
-      for (const text of written.split("\n")) out.push({ text, at: block.at });
+      const written = items.map((item, index) => write(body, item, index)).join(separator);
+      if (items.length > 0)
+        for (const text of written.split("\n")) out.push({ text, at: block.at });
       block = null;
     } else if (block !== null) {
       block.lines.push(line.text);
@@ -460,7 +561,7 @@ function eachTypeLines(lines: readonly SourceLine[], types: readonly string[]): 
       out.push(line);
     }
   }
-  if (block !== null) throw new Error(`${block.at}: //#each-type block without //#end-each-type`);
+  if (block !== null) throw new Error(`${block.at}: //#${name} block without //#end-${name}`);
   return out;
 }
 

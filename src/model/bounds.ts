@@ -26,9 +26,11 @@ export const DEFAULT_SEARCH_HIT_BOUND = 1_000;
  * them) an entity may have for a query to follow types given at run time from it, which Neo4j can
  * only do by walking all of its relationships, thousands for a hub:
  *
- * - reading ahead (links-of-key.cypher) reads the next level of fields from such entities only;
- *   a hub's field is read on its own, its first few links sought in the type's sort-key index:
- *   one round trip more for the level, whatever the hub's size;
+ * - reading ahead (links-of-key.cypher), whose types are written in its text, sorts all of an
+ *   entity's links of the next level's type and direction: it reads them from entities with at
+ *   most this many of them (counted from the store) only; a hub's field is read on its own, its
+ *   first few links sought in the type's sort-key index: one round trip more for the level,
+ *   whatever the hub's size;
  * - relation-counts.cypher counts such entities only; a hub's counts are read from the degree
  *   store by relation-counts-hubs.cypher, which names every type in its text: one round trip
  *   more for the counts of a hub;

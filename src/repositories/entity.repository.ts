@@ -1,4 +1,5 @@
 import { citationOf, evidenceKindOf } from "../model/records";
+import { aheadKey, type AheadStep } from "../db/cypher";
 import { inTurn, type Queries, type Row } from "../db/database";
 import { asObject, asList, asText, asTextOrNull, type JsonValue } from "../db/values";
 import type {
@@ -229,16 +230,21 @@ export class EntityRepository {
    * run side by side); keys without a type through one query over every type.
    */
   async relations(keys: readonly RelationKey[]): Promise<RelationsRead> {
-    // Read-ahead (docs/architecture.md, "Reading ahead"), hop 5: one query per relationship type of
-    // the batch; next, cypher/relations-by-type.cypher with parts/links-of-key.cypher (hop 6).
-    const byType = new Map<string | null, number[]>();
-    keys.forEach((key, index) => byType.set(key.type, [...(byType.get(key.type) ?? []), index]));
+    // Read-ahead (docs/architecture.md, "Reading ahead"), hop 5: one query per relationship type
+    // and read-ahead steps of the batch (the steps are written into its text); next,
+    // cypher/relations-by-type.cypher with parts/links-of-key.cypher (hop 6).
+    const byQuery = new Map<string, number[]>();
+    keys.forEach((key, index) => {
+      const query = [key.type ?? "*", ...aheadOf(key.next).map(aheadKey)].join("|");
+      byQuery.set(query, [...(byQuery.get(query) ?? []), index]);
+    });
     const reads = await Promise.all(
-      [...byType.entries()].map(async ([type, indexes]) => {
+      [...byQuery.values()].map(async (indexes) => {
         const batch = indexes.map((index) => ({ index, key: keys[index] as RelationKey }));
+        const { type, next } = batch[0]?.key as RelationKey;
         if (type === null) return this.untyped(batch);
         return this.db.read(
-          { query: "relations-by-type", type },
+          { query: "relations-by-type", type, ahead: aheadOf(next) },
           {
             // The index seek of each key reads at most this many; each key keeps its own.
             linkLimit: Math.max(...batch.map(({ key }) => key.limit)),
@@ -291,6 +297,11 @@ export class EntityRepository {
     });
     return [...rows.filter((row) => row.hub !== true), ...hubRows];
   }
+}
+
+/** The read-ahead steps of a key's `next`, as its query's text names them (ForType.ahead). */
+export function aheadOf(next: readonly PrefetchLink[] | undefined): AheadStep[] {
+  return (next ?? []).map(({ kind, type, direction }) => ({ kind, type, direction }));
 }
 
 /** A key's id, and its prefix in the sort-key index of its direction (null for the other). */

@@ -9,6 +9,7 @@ import type {
   PrefetchLink,
 } from "../model/records";
 import {
+  aheadOf,
   PrefetchedLinks,
   recordOf,
   type KeyedRelations,
@@ -93,7 +94,11 @@ export class ListRepository {
       return { rows: rows.map(toListRow), links: [], total: totalOf(rows) };
     }
     const rows = await this.db.read(
-      { query: query.order === "asc" ? "list-links-asc" : "list-links-desc", type: links.type },
+      {
+        query: query.order === "asc" ? "list-links-asc" : "list-links-desc",
+        type: links.type,
+        ahead: aheadOf(links.next),
+      },
       {
         ...params,
         linkLimit: links.limit,

@@ -3,9 +3,9 @@ import { WALK_DEGREE_BOUND } from "../../src/model/bounds";
 import { deleteEntitiesWithPrefix, runCypher } from "../helpers/db";
 import { runInProcess } from "../helpers/in-process";
 
-// Reading ahead leaves out the entities found that are hubs (more relationships than
-// WALK_DEGREE_BOUND): their next level is read on its own, from the sort-key index, instead
-// of by walking all their relationships.
+// Reading ahead leaves out the entities found that are hubs for the links it reads (more of them
+// than WALK_DEGREE_BOUND): their next level is read on its own, from the sort-key index, instead
+// of by sorting all of them.
 
 // FIXTURE, not fact: a fictional institute affiliated with two universities, a hub with more
 // affiliates than the bound and a small one with two (ids fixture-ahead-…, names 测试…), written
@@ -88,6 +88,20 @@ describe("reading ahead past a hub", () => {
     // The small university's affiliates came with the first query; the hub's took a second.
     expect(ahead.trips).toBe(2);
     expect(levelByLevel.trips).toBe(2);
+  });
+
+  it("reads a hub's next level ahead when it has few links of the type asked", async () => {
+    // The hub has LEAVES + 1 affiliates but co-builds nothing: only its links of the type and
+    // direction read ahead (CO_BUILT out) count against the bound, so both come in one query.
+    const ahead = await runInProcess(`{ entity(id: "${INSTITUTE}") {
+      ... on ResearchInstitute { universities(first: 5) { node { id
+        ... on University { coBuilt(first: 3) { node { id } } } } } } } }`);
+    expect(ahead.data).toEqual({
+      entity: {
+        universities: [{ node: { id: HUB, coBuilt: [] } }, { node: { id: SMALL, coBuilt: [] } }],
+      },
+    });
+    expect(ahead.trips).toBe(1);
   });
 
   it("reads an entity's next level ahead when none it finds is a hub", async () => {

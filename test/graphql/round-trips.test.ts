@@ -94,6 +94,46 @@ describe("database round trips of nested queries", () => {
     expect(missing.trips).toBe(1);
   });
 
+  it("reads keys of one type that read different links ahead in one query each, side by side", async () => {
+    // Two districts' coBuilt in one batch: one reads its institutes' universities ahead, the
+    // other their co-builders. The steps are written into the query's text, so each set of steps
+    // is a query of its own (run side by side); each answers as reading level by level does.
+    const query = (directive = "") => `{
+      a: entity(id: "shuangliu-county") { ... on District { coBuilt(first: 100) ${directive} { node { id
+        ... on ResearchInstitute { universities(first: 5) { node { id } } } } } } }
+      b: entity(id: "jinjiang-district") { ... on District { coBuilt(first: 100) ${directive} { node { id
+        ... on ResearchInstitute { coBuilders(first: 5) { node { id } } } } } } } }`;
+    const ahead = await roundTrips(query());
+    const levelByLevel = await roundTrips(query("@include(if: true)"));
+    expect(ahead.trips).toBe(2);
+    expect(levelByLevel.trips).toBe(3);
+    expect(ahead.data).toEqual(levelByLevel.data);
+    const node = (id: string) => ({ node: { id } });
+    const institute = (id: string, university: string) => ({
+      node: { id: `${id}-chengdu-research-institute`, universities: [node(university)] },
+    });
+    expect(ahead.data).toEqual({
+      a: {
+        coBuilt: [
+          institute("cuit", "cuit"),
+          institute("uestc", "uestc"),
+          institute("swjtu", "swjtu"),
+          institute("cityu", "cityu"),
+        ],
+      },
+      b: {
+        coBuilt: [
+          {
+            node: {
+              id: "energy-conservation-institute",
+              coBuilders: [node("pku"), node("jinjiang-district")],
+            },
+          },
+        ],
+      },
+    });
+  });
+
   it("reads a renamed field ahead as its deprecated former name, in the same round trips", async () => {
     // ResearchInstitute.universities and Carrier.universities were university (one type each).
     const entity = (field: string, directive = "") => `{ entity(id: "shuangliu-county") { id

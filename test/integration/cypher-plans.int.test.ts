@@ -2,6 +2,7 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boltUri, loadConfig } from "../../src/config";
 import {
+  aheadKey,
   cypher,
   HOPS_QUERY_NAMES,
   QUERY_NAMES,
@@ -121,11 +122,28 @@ const REFS: readonly QueryRef[] = [
   ...HOPS_QUERY_NAMES.flatMap((query) =>
     Array.from({ length: MAX_HOPS }, (_, i) => ({ query, hops: i + 1 })),
   ),
+  // Read-ahead steps written into the text (ForType.ahead): every type, both directions, and the
+  // list queries with them too.
+  ...RELATION_TYPES.map((type) => ({
+    query: "relations-by-type" as const,
+    type: "CO_BUILT",
+    ahead: [
+      { kind: "University", type, direction: "OUT" as const },
+      { kind: "District", type, direction: "IN" as const },
+    ],
+  })),
+  ...(["list-links-asc", "list-links-desc"] as const).map((query) => ({
+    query,
+    type: "CO_BUILT",
+    ahead: [{ kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT" as const }],
+  })),
 ];
 
 function labelOf(ref: QueryRef): string {
   if (typeof ref === "string") return ref;
-  return "type" in ref ? `${ref.query} ${ref.type}` : `${ref.query} hops ${ref.hops}`;
+  if (!("type" in ref)) return `${ref.query} hops ${ref.hops}`;
+  const ahead = (ref.ahead ?? []).map(aheadKey);
+  return [`${ref.query} ${ref.type}`, ...(ahead.length > 0 ? ["ahead", ...ahead] : [])].join(" ");
 }
 
 describe("every registered query plans on Neo4j", () => {
@@ -142,11 +160,13 @@ describe("every registered query plans on Neo4j", () => {
     await driver.close();
   });
 
-  it("checks every name, every type of a typed query and every hop bound", () => {
+  it("checks every name, every type of a typed query, every hop bound and every type read ahead", () => {
     expect(REFS.length).toBe(
       QUERY_NAMES.length +
         (TYPED_QUERY_NAMES.length - NOT_PLANNED.size) * RELATION_TYPES.length +
-        HOPS_QUERY_NAMES.length * MAX_HOPS,
+        HOPS_QUERY_NAMES.length * MAX_HOPS +
+        RELATION_TYPES.length +
+        2,
     );
   });
 
