@@ -32,4 +32,13 @@ describe("toPlain", () => {
       ],
     });
   });
+
+  it("converts the driver's maps and lists in place, without copying them", () => {
+    const items = [{ id: "a", count: neo4j.int(2) }, "b"];
+    const map = { items, name: "电子科大" };
+    const plain = toPlain(map);
+    expect(plain).toBe(map);
+    expect((plain as { items: unknown }).items).toBe(items);
+    expect(map).toEqual({ items: [{ id: "a", count: 2 }, "b"], name: "电子科大" });
+  });
 });

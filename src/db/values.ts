@@ -15,17 +15,25 @@ export { asList, asObject, asText, asTextOrNull, type JsonValue } from "../model
 /**
  * Converts driver values to plain ones once, at the database boundary: Integers to numbers (they
  * are all counts and offsets here, far below 2^53), temporals to ISO strings, nodes and
- * relationships to their properties plus identity.
+ * relationships to their properties plus identity. Lists and maps are the driver's fresh copies,
+ * owned by the caller, so they are converted in place: most of a row is maps and lists of
+ * strings and numbers, which copying would only reallocate (bench/RESULTS.md, thirteenth session).
  */
 export function toPlain(value: unknown): JsonValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
     return value;
   }
-  if (Array.isArray(value)) return value.map(toPlain);
+  if (Array.isArray(value)) {
+    const list = value as unknown[];
+    for (let index = 0; index < list.length; index += 1) list[index] = toPlain(list[index]);
+    return list as JsonValue[];
+  }
   // Maps come back as plain objects: no need to test them against every driver type.
   if (Object.getPrototypeOf(value) === Object.prototype) {
-    return plainObject(value as Record<string, unknown>);
+    const map = value as Record<string, unknown>;
+    for (const key of Object.keys(map)) map[key] = toPlain(map[key]);
+    return map as { [key: string]: JsonValue };
   }
   if (neo4j.isInt(value)) return value.toNumber();
   if (
