@@ -12,7 +12,7 @@ WHERE $cursorKey IS NULL
   OR sortKey > $cursorKey
   OR (sortKey = $cursorKey AND n.id > $cursorId)
 RETURN n.id AS id, sortKey,
-  CASE WHEN $brief THEN n __BRIEF_ENTITY__ ELSE n __ENTITY__ END AS entity,
+  CASE WHEN $names THEN n __NAMES_ENTITY__ WHEN $brief THEN n __BRIEF_ENTITY__ ELSE n __ENTITY__ END AS entity,
   total
 ORDER BY sortKey ASC, n.id ASC
 LIMIT toInteger($limit)

@@ -24,12 +24,13 @@ WITH n, sortKey, total, {
   inPrefix: CASE WHEN $ahead.direction = 'IN' THEN n.id + '\u0001' END,
   limit: $ahead.limit,
   brief: $ahead.brief,
+  names: $ahead.names,
   bare: $ahead.bare,
   next: $ahead.next
 } AS key
 //#include links-of-key
 RETURN n.id AS id, sortKey,
-  CASE WHEN $brief THEN n __BRIEF_ENTITY__ ELSE n __ENTITY__ END AS entity,
+  CASE WHEN $names THEN n __NAMES_ENTITY__ WHEN $brief THEN n __BRIEF_ENTITY__ ELSE n __ENTITY__ END AS entity,
   links,
   total
 ORDER BY sortKey DESC, id DESC

@@ -55,11 +55,11 @@ CALL (n, key) {
       RETURN next, collect(CASE WHEN o IS NOT NULL THEN {
         type: type(r2), direction: next.direction,
         props: CASE WHEN next.bare THEN r2 {.id} ELSE r2 {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null} END,
-        otherEntity: CASE WHEN next.brief THEN o __BRIEF_ENTITY__ ELSE o __ENTITY__ END
+        otherEntity: CASE WHEN next.names THEN o __NAMES_ENTITY__ WHEN next.brief THEN o __BRIEF_ENTITY__ ELSE o __ENTITY__ END
       } END)[..toInteger(next.limit)] AS further
       //#end-each-ahead
     }
-    RETURN collect({type: next.type, direction: next.direction, limit: next.limit, brief: next.brief, bare: next.bare, links: further}) AS nested
+    RETURN collect({type: next.type, direction: next.direction, limit: next.limit, brief: next.brief, names: next.names, bare: next.bare, links: further}) AS nested
   }
   // The entity at the other end comes along (without its passages and facts, which the details
   // loader reads only when asked), so University.coBuiltInstitutes { node { name } } costs one
@@ -68,13 +68,15 @@ CALL (n, key) {
   // key.brief (and next.brief): the query asks the other ends for none of their long fields
   // (BRIEF_LEAVES_OUT in src/model/records.ts), so they come brief, without them: a description is
   // most of an entity's record, and decoding it costs the service more than the query costs Neo4j.
+  // key.names (and next.names): brief, and asked for none of NAMES_LEAVES_OUT either, so they
+  // come as their id, kind and name: fewer properties for Neo4j to read and the service to decode.
   // key.bare (and next.bare): the query asks the links for none of the fields read from their
   // properties (BARE_LEAVES_OUT), so a link's props are its id alone: the properties are most of
   // a link's row, and a nested list of a few hundred links decodes thousands of them for nothing.
   RETURN collect({
     type: type(r), direction: direction,
     props: CASE WHEN key.bare THEN r {.id} ELSE r {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null} END,
-    otherEntity: CASE WHEN key.brief THEN m __BRIEF_ENTITY__ ELSE m __ENTITY__ END,
+    otherEntity: CASE WHEN key.names THEN m __NAMES_ENTITY__ WHEN key.brief THEN m __BRIEF_ENTITY__ ELSE m __ENTITY__ END,
     nested: nested
   }) AS links
 }

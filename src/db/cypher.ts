@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { MAX_HOPS } from "../model/bounds";
-import { BRIEF_LEAVES_OUT } from "../model/records";
+import { BRIEF_LEAVES_OUT, NAMES_LEAVES_OUT } from "../model/records";
 import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
 
 /**
@@ -32,7 +32,8 @@ import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
  * read returns (`n {.id, .kind, …}`), written once in `cypher/parts/entity-projection.cypher`, so
  * a field added there reaches every query that returns an entity. `n __BRIEF_ENTITY__` is the same
  * projection less the fields a brief record leaves out (BRIEF_LEAVES_OUT in src/model/records.ts),
- * marked `brief: true`.
+ * marked `brief: true`; `n __NAMES_ENTITY__` less those a names record leaves out too
+ * (NAMES_LEAVES_OUT), marked `brief: true, names: true`.
  *
  * Loading a query (see expandQuery) refuses, with the file and line: a `//#` directive other
  * than these (`//#each-types` would otherwise be dropped as a comment); an include of a part
@@ -370,17 +371,35 @@ export function expandQuery(
 const ENTITY_PROJECTION_PART = "entity-projection";
 const ENTITY_PLACEHOLDER = "__ENTITY__";
 const BRIEF_ENTITY_PLACEHOLDER = "__BRIEF_ENTITY__";
+const NAMES_ENTITY_PLACEHOLDER = "__NAMES_ENTITY__";
 
 /** An entity projection (`{.id, .kind, …}`) less the fields of BRIEF_LEAVES_OUT, marked brief. */
 function briefProjection(projection: string): string {
-  const left: ReadonlySet<string> = new Set(BRIEF_LEAVES_OUT.map((field) => `.${field}`));
+  return lessProjection(projection, BRIEF_LEAVES_OUT, ["brief: true"]);
+}
+
+/** An entity projection less BRIEF_LEAVES_OUT and NAMES_LEAVES_OUT, marked brief and names. */
+function namesProjection(projection: string): string {
+  return lessProjection(
+    projection,
+    [...BRIEF_LEAVES_OUT, ...NAMES_LEAVES_OUT],
+    ["brief: true", "names: true"],
+  );
+}
+
+function lessProjection(
+  projection: string,
+  leftOut: readonly string[],
+  marks: readonly string[],
+): string {
+  const left: ReadonlySet<string> = new Set(leftOut.map((field) => `.${field}`));
   const fields = projection
     .trim()
     .replace(/^\{|\}$/g, "")
     .split(",")
     .map((field) => field.trim())
     .filter((field) => !left.has(field));
-  return `{${[...fields, "brief: true"].join(", ")}}`;
+  return `{${[...fields, ...marks].join(", ")}}`;
 }
 
 /**
@@ -397,6 +416,7 @@ function fillPlaceholders(text: string, fill: Fill, projection: string | undefin
   let out = text;
   if (projection !== undefined && !text.trim().startsWith("//")) {
     out = out
+      .replaceAll(NAMES_ENTITY_PLACEHOLDER, namesProjection(projection))
       .replaceAll(BRIEF_ENTITY_PLACEHOLDER, briefProjection(projection))
       .replaceAll(ENTITY_PLACEHOLDER, projection);
   }

@@ -1,7 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type {
-  BRIEF_LEAVES_OUT,
   CitationRecord,
   EntityRecord,
   EvidenceRecord,
@@ -9,12 +8,16 @@ import type {
   LaterNameRecord,
   RelationRecord,
 } from "../model/records";
+import { BRIEF_LEAVES_OUT } from "../model/records";
 import { Citation, Evidence, Fact } from "./common.type";
 import type { Context } from "./context";
 import {
   ALIASES,
   CITATIONS,
   DESCRIPTION,
+  NAME_EN,
+  NAME_EN_OFFICIAL,
+  NAME_INFERRED,
   EntityInterface,
   FIRST_STATED,
   LAST_STATED,
@@ -72,15 +75,37 @@ export class EntityResolver {
     return ctx.services.lookup.lookup(name, suggestions);
   }
 
-  // The fields a brief record leaves out (BRIEF_LEAVES_OUT): from the record, or, were one asked
-  // of a brief record after all, from the whole record by id (the lookahead saw every field a
-  // query asks of a link's other end, so this is only a safety net).
+  // The fields a brief record leaves out (BRIEF_LEAVES_OUT), and a names record too
+  // (NAMES_LEAVES_OUT): from the record, or, were one asked of such a record after all, from the
+  // whole record by id (the lookahead saw every field a query asks of a link's other end, so this
+  // is only a safety net).
+  @FieldResolver(() => String, { nullable: true, description: NAME_EN })
+  nameEn(
+    @Root() entity: EntityRecord,
+    @Ctx() ctx: Context,
+  ): string | null | Promise<string | null> {
+    return leftOutField(entity, ctx, "nameEn");
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: NAME_EN_OFFICIAL })
+  nameEnOfficial(
+    @Root() entity: EntityRecord,
+    @Ctx() ctx: Context,
+  ): boolean | null | Promise<boolean | null> {
+    return leftOutField(entity, ctx, "nameEnOfficial");
+  }
+
+  @FieldResolver(() => Boolean, { description: NAME_INFERRED })
+  nameInferred(@Root() entity: EntityRecord, @Ctx() ctx: Context): boolean | Promise<boolean> {
+    return leftOutField(entity, ctx, "nameInferred");
+  }
+
   @FieldResolver(() => [String], { description: ALIASES })
   aliases(
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
   ): readonly string[] | Promise<readonly string[]> {
-    return longField(entity, ctx, "aliases");
+    return leftOutField(entity, ctx, "aliases");
   }
 
   @FieldResolver(() => String, { nullable: true, description: DESCRIPTION })
@@ -88,7 +113,7 @@ export class EntityResolver {
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
   ): string | null | Promise<string | null> {
-    return longField(entity, ctx, "description");
+    return leftOutField(entity, ctx, "description");
   }
 
   @FieldResolver(() => [Citation], { description: CITATIONS })
@@ -96,7 +121,7 @@ export class EntityResolver {
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
   ): readonly CitationRecord[] | Promise<readonly CitationRecord[]> {
-    return longField(entity, ctx, "citations");
+    return leftOutField(entity, ctx, "citations");
   }
 
   @FieldResolver(() => [Evidence], {
@@ -187,15 +212,16 @@ export class RelationResolver {
   }
 }
 
+const LEFT_OUT_OF_BRIEF: ReadonlySet<string> = new Set(BRIEF_LEAVES_OUT);
+
 /**
- * A field a brief record leaves out: the record's own, or for a brief record the whole record's,
- * read by id through the request's entity loader.
+ * A field a brief or names record may leave out: the record's own, or, when this record leaves it
+ * out, the whole record's, read by id through the request's entity loader.
  */
-function longField<K extends (typeof BRIEF_LEAVES_OUT)[number]>(
-  entity: EntityRecord,
-  ctx: Context,
-  key: K,
-): EntityRecord[K] | Promise<EntityRecord[K]> {
-  if (entity.brief !== true) return entity[key];
+function leftOutField<
+  K extends (typeof BRIEF_LEAVES_OUT)[number] | "nameEn" | "nameEnOfficial" | "nameInferred",
+>(entity: EntityRecord, ctx: Context, key: K): EntityRecord[K] | Promise<EntityRecord[K]> {
+  const leftOut = entity.names === true || (entity.brief === true && LEFT_OUT_OF_BRIEF.has(key));
+  if (!leftOut) return entity[key];
   return ctx.services.graph.requireEntity(entity.id).then((whole) => whole[key]);
 }

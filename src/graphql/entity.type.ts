@@ -68,7 +68,15 @@ export class LaterName {
   outsideKnowledge!: boolean;
 }
 
-/** The descriptions of the fields EntityResolver reads by id for a brief record (BRIEF_LEAVES_OUT). */
+/**
+ * The descriptions of the fields EntityResolver reads by id for a brief record (BRIEF_LEAVES_OUT)
+ * or a names record (NAMES_LEAVES_OUT too).
+ */
+export const NAME_EN = "English name (英文名称).";
+export const NAME_EN_OFFICIAL =
+  "True when nameEn is the official English name; false when it is a translation (官方英文名).";
+export const NAME_INFERRED =
+  "True when the name is not written as such in the text: resolved from outside knowledge because the text abbreviates it, or constructed from the text's wording (a roadmap, a department, a list) — its description says which (名称为推断或构拟).";
 export const ALIASES = "Other name forms: abbreviations, former names, acronyms (别名).";
 export const DESCRIPTION = "One-line English gloss (说明).";
 export const CITATIONS =
@@ -89,20 +97,13 @@ export abstract class EntityInterface {
   @Field(() => String, { description: "Chinese canonical name (中文名称)." })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: "English name (英文名称)." })
+  @Field(() => String, { nullable: true, description: NAME_EN })
   nameEn?: string | null;
 
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      "True when nameEn is the official English name; false when it is a translation (官方英文名).",
-  })
+  @Field(() => Boolean, { nullable: true, description: NAME_EN_OFFICIAL })
   nameEnOfficial?: boolean | null;
 
-  @Field(() => Boolean, {
-    description:
-      "True when the name is not written as such in the text: resolved from outside knowledge because the text abbreviates it, or constructed from the text's wording (a roadmap, a department, a list) — its description says which (名称为推断或构拟).",
-  })
+  @Field(() => Boolean, { description: NAME_INFERRED })
   nameInferred!: boolean;
 
   @Field(() => [String], { description: ALIASES })

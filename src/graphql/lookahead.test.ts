@@ -47,6 +47,7 @@ describe("prefetchLinksOf", () => {
         direction: "OUT",
         limit: 5,
         brief: true,
+        names: true,
         bare: true,
       },
       // coBuilders without a first: the default, as its own query would read it.
@@ -56,6 +57,7 @@ describe("prefetchLinksOf", () => {
         direction: "IN",
         limit: 20,
         brief: true,
+        names: true,
         bare: true,
       },
     ]);
@@ -80,10 +82,27 @@ describe("prefetchLinksOf", () => {
         direction: "OUT",
         limit: 5,
         brief: true,
+        names: true,
         bare: true,
       },
-      { kind: "Carrier", type: "LOCATED_IN", direction: "OUT", limit: 20, brief: true, bare: true },
-      { kind: "Carrier", type: "DEVELOPS", direction: "IN", limit: 20, brief: true, bare: true },
+      {
+        kind: "Carrier",
+        type: "LOCATED_IN",
+        direction: "OUT",
+        limit: 20,
+        brief: true,
+        names: true,
+        bare: true,
+      },
+      {
+        kind: "Carrier",
+        type: "DEVELOPS",
+        direction: "IN",
+        limit: 20,
+        brief: true,
+        names: true,
+        bare: true,
+      },
     ]);
   });
 
@@ -101,6 +120,7 @@ describe("prefetchLinksOf", () => {
         direction: "OUT",
         limit: 7,
         brief: true,
+        names: true,
         bare: true,
       },
     ]);
@@ -134,6 +154,7 @@ describe("prefetchLinksOf", () => {
         direction: "OUT",
         limit: 20,
         brief: true,
+        names: true,
         bare: true,
         next: [
           {
@@ -142,6 +163,7 @@ describe("prefetchLinksOf", () => {
             direction: "OUT",
             limit: 5,
             brief: true,
+            names: true,
             bare: true,
           },
         ],
@@ -152,6 +174,7 @@ describe("prefetchLinksOf", () => {
         direction: "IN",
         limit: 3,
         brief: true,
+        names: true,
         bare: true,
         next: [],
       },
@@ -161,6 +184,7 @@ describe("prefetchLinksOf", () => {
         direction: "OUT",
         limit: 3,
         brief: true,
+        names: true,
         bare: true,
         next: [],
       },
@@ -218,6 +242,7 @@ describe("shapeOf: brief", () => {
         direction: "OUT",
         limit: 5,
         brief: false,
+        names: false,
         bare: true,
         next: [
           {
@@ -226,6 +251,7 @@ describe("shapeOf: brief", () => {
             direction: "OUT",
             limit: 5,
             brief: false,
+            names: false,
             bare: true,
           },
           {
@@ -234,6 +260,7 @@ describe("shapeOf: brief", () => {
             direction: "IN",
             limit: 5,
             brief: true,
+            names: true,
             bare: true,
           },
         ],
@@ -244,6 +271,7 @@ describe("shapeOf: brief", () => {
         direction: "OUT",
         limit: 6,
         brief: true,
+        names: true,
         bare: true,
         next: [],
       },
@@ -261,13 +289,13 @@ describe("shapeOf: bare", () => {
     );
 
   it("reads the links bare when the query asks them for none of the fields of their properties", () => {
-    expect(shape("node { id name }")).toEqual({ brief: true, bare: true });
+    expect(shape("node { id name }")).toEqual({ brief: true, names: true, bare: true });
     // Ids, ends, type, direction and evidence come without the properties.
     expect(
       shape(
         "id type direction source target __typename firstStated evidence { quote } node { id }",
       ),
-    ).toEqual({ brief: true, bare: true });
+    ).toEqual({ brief: true, names: true, bare: true });
     // A field of the other end with a property's name is the entity's, not the link's.
     expect(shape("node { id ... on ResearchInstitute { coBuilders { confidence } } }").bare).toBe(
       true,
@@ -275,9 +303,9 @@ describe("shapeOf: bare", () => {
   });
 
   it("reads them whole when the query asks for one of those fields, wherever it is asked", () => {
-    expect(shape("node { id } confidence")).toEqual({ brief: true, bare: false });
+    expect(shape("node { id } confidence")).toEqual({ brief: true, names: true, bare: false });
     expect(shape("evidenceKind").bare).toBe(false);
-    expect(shape("note node { description }")).toEqual({ brief: false, bare: false });
+    expect(shape("note node { description }")).toEqual({ brief: false, names: false, bare: false });
     expect(shape("... on Relation { citation { title } }").bare).toBe(false);
     expect(shape("...L", "fragment L on Relation { properties { key } }").bare).toBe(false);
     // Under a directive it may run, so it counts.
@@ -300,6 +328,7 @@ describe("shapeOf: bare", () => {
         direction: "OUT",
         limit: 5,
         brief: true,
+        names: true,
         bare: false,
         next: [
           {
@@ -308,6 +337,7 @@ describe("shapeOf: bare", () => {
             direction: "OUT",
             limit: 5,
             brief: true,
+            names: true,
             bare: false,
           },
           {
@@ -316,6 +346,7 @@ describe("shapeOf: bare", () => {
             direction: "IN",
             limit: 5,
             brief: true,
+            names: true,
             bare: true,
           },
         ],
@@ -326,10 +357,59 @@ describe("shapeOf: bare", () => {
         direction: "OUT",
         limit: 6,
         brief: true,
+        names: true,
         bare: true,
         next: [],
       },
     ]);
+  });
+});
+
+describe("shapeOf: names", () => {
+  const shape = (link: string, fragments = "") =>
+    shapeOf(
+      infoAt(`{ entity(id: "x") { ... on District { coBuilt { ${link} } } } } ${fragments}`, [
+        "entity",
+        "coBuilt",
+      ]),
+    );
+
+  it("reads the other ends as their names when the query asks them for their id, kind and name only", () => {
+    expect(shape("node { id name kind __typename }")).toEqual({
+      brief: true,
+      names: true,
+      bare: true,
+    });
+    // A relationship field of the other end is its own level's to weigh.
+    expect(
+      shape("node { id ... on ResearchInstitute { universities { node { nameEn } } } }").names,
+    ).toBe(true);
+  });
+
+  it("reads them brief when it asks for one of the other short fields, wherever it is asked", () => {
+    expect(shape("node { id nameEn }")).toEqual({ brief: true, names: false, bare: true });
+    expect(shape("node { ... on University { nameInferred } }").names).toBe(false);
+    expect(shape("node { ...F }", "fragment F on Entity { nameEnOfficial }").names).toBe(false);
+    // Under a directive it may run, so it counts.
+    expect(shape("node { id nameEn @skip(if: true) }").names).toBe(false);
+    // A long field makes it whole, and so not names either.
+    expect(shape("node { description }")).toEqual({ brief: false, names: false, bare: true });
+  });
+
+  it("reads the next level as names or brief as its own field asks", () => {
+    const info = infoAt(
+      `{ entity(id: "x") { ... on District { coBuilt(first: 5) { node { nameEn
+        ... on ResearchInstitute { universities(first: 5) { node { id name } }
+          coBuilders(first: 5) { node { nameEn } } } } } } } }`,
+      ["entity", "coBuilt"],
+    );
+    expect(shapeOf(info).names).toBe(false);
+    expect(prefetchLinksOf(info).map(({ type, brief, names }) => ({ type, brief, names }))).toEqual(
+      [
+        { type: "AFFILIATED_WITH", brief: true, names: true },
+        { type: "CO_BUILT", brief: true, names: false },
+      ],
+    );
   });
 });
 
@@ -345,11 +425,13 @@ describe("listReadingOf", () => {
       ahead: [],
       withTotal: false,
       brief: true,
+      names: false,
     });
     expect(reading("totalCount edges { cursor node { id } }")).toEqual({
       ahead: [],
       withTotal: true,
       brief: true,
+      names: true,
     });
     // A long field of an entity further down is its own field's to weigh.
     expect(reading("nodes { id coBuilt(first: 3) { node { description } } }")).toEqual({
@@ -360,12 +442,25 @@ describe("listReadingOf", () => {
           direction: "OUT",
           limit: 3,
           brief: false,
+          names: false,
           bare: true,
           next: [],
         },
       ],
       withTotal: false,
       brief: true,
+      names: true,
+    });
+  });
+
+  it("reads a page as names when the query asks its entities for their id, kind and name only", () => {
+    expect(reading("nodes { id name __typename }").names).toBe(true);
+    expect(reading("edges { node { id kind } }").names).toBe(true);
+    expect(reading("edges { node { ... on District { nameEnOfficial } } }")).toEqual({
+      ahead: [],
+      withTotal: false,
+      brief: true,
+      names: false,
     });
   });
 

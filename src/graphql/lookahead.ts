@@ -9,6 +9,7 @@ import {
 import {
   BARE_LEAVES_OUT,
   BRIEF_LEAVES_OUT,
+  NAMES_LEAVES_OUT,
   type LinkShape,
   type PrefetchLink,
 } from "../model/records";
@@ -45,12 +46,14 @@ const memo = new WeakMap<readonly FieldNode[], { variables: Variables; links: Pr
 const shapeMemo = new WeakMap<readonly FieldNode[], LinkShape>();
 
 const LEFT_OUT_OF_BRIEF: ReadonlySet<string> = new Set(BRIEF_LEAVES_OUT);
+const LEFT_OUT_OF_NAMES: ReadonlySet<string> = new Set([...BRIEF_LEAVES_OUT, ...NAMES_LEAVES_OUT]);
 const LEFT_OUT_OF_BARE: ReadonlySet<string> = new Set(BARE_LEAVES_OUT);
 
 /**
  * How the query that reads a relationship field reads its links (LinkShape): brief when the
- * field's selection asks the entities at the other end for none of BRIEF_LEAVES_OUT, bare when it
- * asks the links themselves for none of BARE_LEAVES_OUT. A field under a directive counts (it may
+ * field's selection asks the entities at the other end for none of BRIEF_LEAVES_OUT, names when
+ * it asks them for none of NAMES_LEAVES_OUT either, bare when it asks the links themselves for
+ * none of BARE_LEAVES_OUT. A field under a directive counts (it may
  * run), so does one in any fragment. Were a long field missed, the Entity type would read it by id
  * (entity.resolver.ts), one round trip more; a link's fields are plain, so the look at them must
  * see every field asked, which it does: every field of the selection, through every fragment.
@@ -67,21 +70,25 @@ export function shapeOf(info: GraphQLResolveInfo): LinkShape {
 function shapeUnder(fields: readonly FieldNode[], fragments: Fragments): LinkShape {
   const asked = fields.flatMap((field) => everyField(field.selectionSet, fragments));
   return {
-    brief: briefUnder(named(asked, "node"), fragments),
+    ...entitiesUnder(named(asked, "node"), fragments),
     bare: asked.every((selected) => !LEFT_OUT_OF_BARE.has(selected.name.value)),
   };
 }
 
 /**
- * Whether these fields that give entities (a link's `node`, a list's `nodes`) ask them for none of
- * BRIEF_LEAVES_OUT, through every fragment and under directives too.
+ * How these fields that give entities (a link's `node`, a list's `nodes`) may read them: brief
+ * when they ask them for none of BRIEF_LEAVES_OUT, names when for none of NAMES_LEAVES_OUT
+ * either, through every fragment and under directives too.
  */
-function briefUnder(entities: readonly FieldNode[], fragments: Fragments): boolean {
-  return entities.every((entity) =>
-    everyField(entity.selectionSet, fragments).every(
-      (asked) => !LEFT_OUT_OF_BRIEF.has(asked.name.value),
-    ),
+function entitiesUnder(
+  entities: readonly FieldNode[],
+  fragments: Fragments,
+): Pick<LinkShape, "brief" | "names"> {
+  const asked = entities.flatMap((entity) =>
+    everyField(entity.selectionSet, fragments).map((field) => field.name.value),
   );
+  const brief = asked.every((name) => !LEFT_OUT_OF_BRIEF.has(name));
+  return { brief, names: brief && asked.every((name) => !LEFT_OUT_OF_NAMES.has(name)) };
 }
 
 /** Every field of a selection set, through fragments, those under directives too. */
@@ -125,8 +132,8 @@ export function prefetchPlanOf(info: GraphQLResolveInfo): readonly PrefetchPlan[
  * node }`), on the list's kind unless a fragment names another, each with the links its own
  * selection asks for next; whether it asks for the totalCount (outside a directive, which only the
  * field's own resolver can weigh), so the page query counts the list in the same round trip; and
- * whether it asks the entities for none of BRIEF_LEAVES_OUT (through every fragment, under
- * directives too), so the page reads them brief.
+ * whether it asks the entities for none of BRIEF_LEAVES_OUT, or of NAMES_LEAVES_OUT either
+ * (through every fragment, under directives too), so the page reads them brief, or as names.
  */
 export function listReadingOf(info: GraphQLResolveInfo, kind: EntityKind | null): ListReading {
   const entities = info.fieldNodes.flatMap((field) => [
@@ -149,7 +156,7 @@ export function listReadingOf(info: GraphQLResolveInfo, kind: EntityKind | null)
     withTotal: info.fieldNodes.some(
       (field) => fieldsNamed(field.selectionSet, "totalCount", info.fragments).length > 0,
     ),
-    brief: briefUnder(asked, info.fragments),
+    ...entitiesUnder(asked, info.fragments),
   };
 }
 
@@ -204,7 +211,7 @@ function linksUnder(
   return unique(links).slice(0, MAX_NEXT_LINKS);
 }
 
-/** Each link once; one asked for by several fields (aliases) is read brief or bare only if all may. */
+/** Each link once; one asked for by several fields (aliases) is read lighter only if all may. */
 function unique(links: readonly PrefetchLink[]): PrefetchLink[] {
   const byKey = new Map<string, PrefetchLink>();
   for (const link of links) {
@@ -225,10 +232,11 @@ function linkKey(link: Omit<PrefetchLink, keyof LinkShape>): string {
   return `${link.kind}|${link.type}|${link.direction}|${link.limit}`;
 }
 
-/** Two fields of one link (aliases) read it brief, or bare, only if both may. */
+/** Two fields of one link (aliases) read it brief, as names, or bare, only if both may. */
 function shapeOfBoth(shape: LinkShape, known: LinkShape | undefined): LinkShape {
   return {
     brief: shape.brief && (known?.brief ?? true),
+    names: shape.names && (known?.names ?? true),
     bare: shape.bare && (known?.bare ?? true),
   };
 }

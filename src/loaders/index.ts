@@ -62,6 +62,18 @@ export interface LoaderDeps {
   readonly documents: DocumentRepository;
 }
 
+/** How the other ends of links may be read, whole to lightest (LinkShape: names only with brief). */
+const ENTITY_TIERS = [
+  { brief: false, names: false },
+  { brief: true, names: false },
+  { brief: true, names: true },
+] as const;
+
+/** Where a key's other ends stand among ENTITY_TIERS. */
+function tierOf(key: RelationKey): number {
+  return key.names === true ? 2 : key.brief === true ? 1 : 0;
+}
+
 /**
  * One set of loaders per request (never shared: a cache across requests would leak one user's view
  * to another and serve stale data after writes). Each batch is one query with UNWIND.
@@ -82,13 +94,15 @@ export function createLoaders({ entities, documents }: LoaderDeps): Loaders {
     },
     { cacheKeyFn: relationCacheKey },
   );
-  // A whole read answers a brief or bare read of the same links too (two aliases of one field, one
-  // asking for more): keep it under their keys, so the lighter one is not read again.
+  // A whole read answers a lighter read of the same links too (brief or names ends, bare links:
+  // two aliases of one field, one asking for more): keep it under their keys, so the lighter one
+  // is not read again.
   const primeLighter = (key: RelationKey, list: readonly RelationRecord[]): void => {
-    for (const brief of key.brief === true ? [true] : [false, true])
+    const read = tierOf(key);
+    for (const [tier, ends] of ENTITY_TIERS.entries())
       for (const bare of key.bare === true ? [true] : [false, true])
-        if (brief !== (key.brief === true) || bare !== (key.bare === true))
-          relations.prime({ ...key, brief, bare }, list);
+        if (tier > read || (tier === read && bare !== (key.bare === true)))
+          relations.prime({ ...key, ...ends, bare }, list);
   };
   const primePrefetched = ({ startEntities, reads, others = [] }: PrefetchedReads): void => {
     // Read-ahead hop 7 (docs/architecture.md): next, the fields ask the loaders (hop 8).

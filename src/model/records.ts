@@ -139,6 +139,12 @@ export interface EntityRecord {
    * all (entity.resolver.ts). Never kept in the request's entity loader.
    */
   readonly brief?: true;
+  /**
+   * True for a names record: a brief record read for a query that asks it for none of
+   * NAMES_LEAVES_OUT either, so it holds its id, kind and name alone (the others empty); the
+   * Entity type reads them by id if asked after all, as it does a brief record's long fields.
+   */
+  readonly names?: true;
 }
 
 /**
@@ -146,6 +152,17 @@ export interface EntityRecord {
  * entity's record), which a query that lists links to draw or count them seldom asks for.
  */
 export const BRIEF_LEAVES_OUT = ["aliases", "description", "citations"] as const;
+
+/**
+ * The fields of an entity a names record leaves out besides BRIEF_LEAVES_OUT: all but its id,
+ * kind and name, which are what a query that lists links to draw or walk them mostly asks for.
+ */
+export const NAMES_LEAVES_OUT = [
+  "nameEn",
+  "nameEnOfficial",
+  "nameInferred",
+  "chainPosition",
+] as const;
 
 /**
  * The fields of a relationship a bare link leaves out: those read from its properties. A query
@@ -164,10 +181,12 @@ export const BARE_LEAVES_OUT = [
 /**
  * How the links of a relationship field are read, from what its selection asks for
  * (src/graphql/lookahead.ts): `brief`, their other ends without BRIEF_LEAVES_OUT (EntityRecord.brief);
+ * `names`, brief and without NAMES_LEAVES_OUT either (EntityRecord.names; never without brief);
  * `bare`, the links without BARE_LEAVES_OUT (RelationRecord.bare).
  */
 export interface LinkShape {
   readonly brief: boolean;
+  readonly names: boolean;
   readonly bare: boolean;
 }
 

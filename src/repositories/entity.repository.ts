@@ -43,6 +43,8 @@ export interface RelationKey {
   readonly next?: readonly PrefetchLink[];
   /** Read the entities at the other end brief (EntityRecord.brief); a typed key only. */
   readonly brief?: boolean;
+  /** Read them as their names alone (EntityRecord.names; with brief); a typed key only. */
+  readonly names?: boolean;
   /** Read the links bare (RelationRecord.bare); a typed key only. */
   readonly bare?: boolean;
 }
@@ -253,6 +255,7 @@ export class EntityRepository {
               ...prefixes(key),
               limit: key.limit,
               brief: key.brief === true,
+              names: key.names === true,
               bare: key.bare === true,
               next: key.next ?? [],
               index,
@@ -341,6 +344,7 @@ export class PrefetchedLinks {
           direction: nested.direction === "IN" ? "IN" : "OUT",
           limit: Number(nested.limit),
           brief: nested.brief === true,
+          names: nested.names === true,
           bare: nested.bare === true,
         };
         const id = relationCacheKey(key);
@@ -366,10 +370,10 @@ export function relationKeyString(key: Pick<RelationKey, "id" | "type" | "direct
 
 /**
  * What one read of a key answers: its links of one type and direction, at most `limit`, bare or
- * whole, their other ends brief or whole (`next` only adds reads: the same links whatever it asks).
+ * whole, their other ends as names, brief or whole (`next` only adds reads: the same links whatever it asks).
  */
 export function relationCacheKey(key: RelationKey): string {
-  return `${relationKeyString(key)}|${key.limit}${key.brief === true ? "|brief" : ""}${key.bare === true ? "|bare" : ""}`;
+  return `${relationKeyString(key)}|${key.limit}${key.brief === true ? "|brief" : ""}${key.names === true ? "|names" : ""}${key.bare === true ? "|bare" : ""}`;
 }
 
 function toEvidence(value: JsonValue | undefined): EvidenceRecord {
@@ -424,6 +428,7 @@ export function recordOf(value: JsonValue | undefined): EntityRecord {
       .filter((citation) => citation !== null),
     chainPosition: asTextOrNull(e.chainPosition),
     ...(e.brief === true ? { brief: true as const } : {}),
+    ...(e.names === true ? { names: true as const } : {}),
   };
 }
 

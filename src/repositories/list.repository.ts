@@ -36,6 +36,8 @@ export interface ListPageQuery {
   readonly withTotal: boolean;
   /** Read the page's entities brief (EntityRecord.brief): the query asks them for none of BRIEF_LEAVES_OUT. */
   readonly brief: boolean;
+  /** Read them as their names alone (EntityRecord.names): none of NAMES_LEAVES_OUT either. */
+  readonly names: boolean;
 }
 
 export interface ListRow {
@@ -83,6 +85,7 @@ export class ListRepository {
       limit: query.limit,
       withTotal: query.withTotal,
       brief: query.brief,
+      names: query.names,
     };
     const totalOf = (rows: readonly Row[]): number | null =>
       query.withTotal && rows[0] !== undefined ? Number(rows[0].total) : null;
@@ -107,6 +110,7 @@ export class ListRepository {
           direction: links.direction,
           limit: links.limit,
           brief: links.brief,
+          names: links.names,
           bare: links.bare,
           next: links.next,
         },
@@ -121,6 +125,7 @@ export class ListRepository {
         direction: links.direction,
         limit: links.limit,
         brief: links.brief,
+        names: links.names,
         bare: links.bare,
       };
       return { listed, key, relations: prefetched.linksOf(listed.id, row.links, links.bare) };

@@ -72,8 +72,8 @@ export class GraphService {
     // plan, carrying its `next` links; next, the loader's batch (src/loaders, hop 4).
     if (ahead.length > 0) {
       await Promise.all(
-        ahead.map(({ type, direction, limit, next, brief, bare }) =>
-          this.loaders.relations.load({ id, type, direction, limit, next, brief, bare }),
+        ahead.map(({ type, direction, limit, next, brief, names, bare }) =>
+          this.loaders.relations.load({ id, type, direction, limit, next, brief, names, bare }),
         ),
       );
     }
@@ -311,7 +311,7 @@ export class GraphService {
     id: string,
     { links, kinds }: LinkedField,
     first: number,
-    { next = [], asOf, brief = false, bare = false }: LinkedReading = {},
+    { next = [], asOf, brief = false, names = false, bare = false }: LinkedReading = {},
   ): Promise<RelationRecord[]> {
     checkFirst(first);
     const read = async (limit: number, ahead: readonly PrefetchLink[]) => {
@@ -324,6 +324,7 @@ export class GraphService {
             limit,
             next: ahead,
             brief,
+            names,
             bare,
           }),
         ),
@@ -431,6 +432,8 @@ export interface LinkedReading {
   readonly asOf?: string;
   /** The caller asks the entities found for none of BRIEF_LEAVES_OUT. */
   readonly brief?: boolean;
+  /** Nor for any of NAMES_LEAVES_OUT: they are read as their names alone. */
+  readonly names?: boolean;
   /** The caller asks the links found for none of BARE_LEAVES_OUT. */
   readonly bare?: boolean;
 }

@@ -53,6 +53,8 @@ export interface ListReading {
   readonly withTotal?: boolean;
   /** The query asks the page's entities for none of BRIEF_LEAVES_OUT: they are read brief. */
   readonly brief?: boolean;
+  /** Nor for any of NAMES_LEAVES_OUT: they are read as their names alone. */
+  readonly names?: boolean;
 }
 
 /**
@@ -69,7 +71,7 @@ export class ListService {
   /** A page of a list, read as `reading` says (see ListReading). */
   async list(
     args: ListArgs,
-    { ahead = [], withTotal = false, brief = false }: ListReading = {},
+    { ahead = [], withTotal = false, brief = false, names = false }: ListReading = {},
   ): Promise<EntityConnectionRecord> {
     const backward = args.last !== null && args.last !== undefined;
     if (backward && args.first !== null && args.first !== undefined) {
@@ -102,7 +104,16 @@ export class ListService {
     const links = pageLinks(args.kind, ahead);
     const read = (filter: ListFilter): ReturnType<ListRepository["page"]> =>
       this.repository.page(
-        { filter, sortField: args.sortField, order, cursor, limit: size + 1, withTotal, brief },
+        {
+          filter,
+          sortField: args.sortField,
+          order,
+          cursor,
+          limit: size + 1,
+          withTotal,
+          brief,
+          names,
+        },
         links,
       );
     // A filter names an entity by id or by name. A page with rows had ids that exist (the usual
@@ -173,6 +184,6 @@ export class ListService {
 function pageLinks(kind: string | null, ahead: readonly PrefetchPlan[]): PageLinks | null {
   const [only, ...others] = ahead;
   if (only === undefined || others.length > 0 || only.kind !== kind) return null;
-  const { type, direction, limit, next, brief, bare } = only;
-  return { type, direction, limit, next, brief, bare };
+  const { type, direction, limit, next, brief, names, bare } = only;
+  return { type, direction, limit, next, brief, names, bare };
 }

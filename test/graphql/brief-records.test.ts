@@ -225,6 +225,7 @@ describe("brief records of a list page", () => {
           direction: "OUT",
           limit: 20,
           brief: true,
+          names: false,
           bare: true,
           next: [],
         },
