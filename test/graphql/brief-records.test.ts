@@ -5,6 +5,7 @@ import { createContext } from "../../src/graphql/context";
 import { EntityResolver } from "../../src/graphql/entity.resolver";
 import { createLogger } from "../../src/logger";
 import { EntityRepository } from "../../src/repositories/entity.repository";
+import { coBuiltNodes, coBuiltTwoLevels, fieldsById } from "../helpers/co-built";
 import { runInProcess } from "../helpers/in-process";
 
 // A relationship field whose query asks the entities at the other end for none of their long
@@ -27,38 +28,19 @@ interface Node {
   readonly universities?: { node: Node }[];
 }
 
-/** Two levels of shuangliu-county's co-built entities, asking each `fields`. */
-const twoLevels = (fields: string) => `{ entity(id: "shuangliu-county") { ... on District {
-  coBuilt(first: 100) { node { ${fields} ... on ResearchInstitute {
-    universities(first: 5) { node { ${fields} } } } } } } } }`;
-
-function nodesOf(data: Record<string, unknown>): Node[] {
-  const entity = data.entity as { coBuilt: { node: Node }[] };
-  return entity.coBuilt.flatMap(({ node }) => [
-    node,
-    ...(node.universities ?? []).map((u) => u.node),
-  ]);
-}
-
 /** Each entity's whole record, read by id on its own (entity(id), which reads it whole). */
-async function wholeRecords(ids: readonly string[]): Promise<Map<string, Node>> {
-  const fields = ids.map(
-    (id, i) => `e${i}: entity(id: ${JSON.stringify(id)}) { id name description aliases }`,
-  );
-  const { data } = await runInProcess(`{ ${fields.join(" ")} }`);
-  return new Map((Object.values(data) as Node[]).map((node) => [node.id, node]));
-}
+const wholeRecords = (ids: readonly string[]) => fieldsById<Node>(ids, "name description aliases");
 
 describe("brief records of a link's other ends", () => {
   it("read the long fields when a query asks for them, in one round trip as a brief read", async () => {
-    const brief = await runInProcess(twoLevels("id name"));
-    const whole = await runInProcess(twoLevels("id name description aliases"));
+    const brief = await runInProcess(coBuiltTwoLevels("id name"));
+    const whole = await runInProcess(coBuiltTwoLevels("id name description aliases"));
     expect(brief.trips).toBe(1);
     expect(whole.trips).toBe(1);
-    const wholeNodes = nodesOf(whole.data);
+    const wholeNodes = coBuiltNodes<Node>(whole.data);
     // The same entities, and each one's long fields as its own record has them.
     const idAndName = (nodes: Node[]) => nodes.map(({ id, name }) => ({ id, name }));
-    expect(idAndName(nodesOf(brief.data))).toEqual(idAndName(wholeNodes));
+    expect(idAndName(coBuiltNodes<Node>(brief.data))).toEqual(idAndName(wholeNodes));
     const truth = await wholeRecords([...new Set(wholeNodes.map((node) => node.id))]);
     for (const node of wholeNodes) {
       const { description, aliases } = truth.get(node.id) ?? {};

@@ -6,6 +6,7 @@ import { EntityResolver } from "../../src/graphql/entity.resolver";
 import { createLogger } from "../../src/logger";
 import type { EntityRecord } from "../../src/model/records";
 import { EntityRepository } from "../../src/repositories/entity.repository";
+import { coBuiltNodes, coBuiltTwoLevels, fieldsById } from "../helpers/co-built";
 import { runInProcess } from "../helpers/in-process";
 
 // A relationship field or list page whose query asks its entities for their id, kind and name
@@ -32,27 +33,8 @@ interface Node {
 
 const SHORT_FIELDS = "nameEn nameEnOfficial nameInferred";
 
-/** Two levels of shuangliu-county's co-built entities, asking each `fields`. */
-const twoLevels = (fields: string) => `{ entity(id: "shuangliu-county") { ... on District {
-  coBuilt(first: 100) { node { ${fields} ... on ResearchInstitute {
-    universities(first: 5) { node { ${fields} } } } } } } } }`;
-
-function nodesOf(data: Record<string, unknown>): Node[] {
-  const entity = data.entity as { coBuilt: { node: Node }[] };
-  return entity.coBuilt.flatMap(({ node }) => [
-    node,
-    ...(node.universities ?? []).map((u) => u.node),
-  ]);
-}
-
 /** Each entity's short fields as its own record has them (entity(id) reads it whole). */
-async function shortFieldsOf(ids: readonly string[]): Promise<Map<string, Node>> {
-  const fields = ids.map(
-    (id, i) => `e${i}: entity(id: ${JSON.stringify(id)}) { id ${SHORT_FIELDS} }`,
-  );
-  const { data } = await runInProcess(`{ ${fields.join(" ")} }`);
-  return new Map((Object.values(data) as Node[]).map((node) => [node.id, node]));
-}
+const shortFieldsOf = (ids: readonly string[]) => fieldsById<Node>(ids, SHORT_FIELDS);
 
 function requestContext(): Context {
   return createContext(
@@ -66,12 +48,12 @@ const idAndName = ({ id, name }: Node) => ({ id, name });
 
 describe("names records of a link's other ends", () => {
   it("give the other short fields when a query asks for them, in one round trip as a names read", async () => {
-    const names = await runInProcess(twoLevels("id name"));
-    const brief = await runInProcess(twoLevels(`id name ${SHORT_FIELDS}`));
+    const names = await runInProcess(coBuiltTwoLevels("id name"));
+    const brief = await runInProcess(coBuiltTwoLevels(`id name ${SHORT_FIELDS}`));
     expect(names.trips).toBe(1);
     expect(brief.trips).toBe(1);
-    const briefNodes = nodesOf(brief.data);
-    expect(nodesOf(names.data).map(idAndName)).toEqual(briefNodes.map(idAndName));
+    const briefNodes = coBuiltNodes<Node>(brief.data);
+    expect(coBuiltNodes<Node>(names.data).map(idAndName)).toEqual(briefNodes.map(idAndName));
     const truth = await shortFieldsOf([...new Set(briefNodes.map((node) => node.id))]);
     expect(briefNodes.map(({ universities: _, ...node }) => node)).toEqual(
       briefNodes.map(({ id, name }) => ({ name, ...truth.get(id) })),
