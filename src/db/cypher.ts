@@ -242,12 +242,7 @@ function readCypherFile(relative: string): string | undefined {
 /** The text of a query, read and checked once; a typed one with its type, a bounded one with its bound. */
 export function cypher(ref: QueryRef | "schema"): string {
   const ahead = typeof ref !== "string" && "type" in ref ? (ref.ahead ?? []) : [];
-  const key =
-    typeof ref === "string"
-      ? ref
-      : "type" in ref
-        ? `${ref.query}|${ref.type}${ahead.map((step) => `|${aheadKey(step)}`).join("")}`
-        : `${ref.query}|${ref.hops}`;
+  const key = textKey(ref);
   const cached = ahead.length > 0 ? aheadTexts.get(key) : cache.get(key);
   if (cached !== undefined) return cached;
   let fill: Fill = {};
@@ -284,9 +279,15 @@ export function cypher(ref: QueryRef | "schema"): string {
   return text;
 }
 
-/** A read-ahead step as one string (kind:type:direction), for keys of texts and of batches. */
-export function aheadKey(step: AheadStep): string {
-  return `${step.kind}:${step.type}:${step.direction}`;
+/**
+ * What makes a query's text: its name, and a typed one's type and read-ahead steps, or a bounded
+ * one's bound. Refs with the same key are the same text (keys of a batch read by one query).
+ */
+export function textKey(ref: QueryRef | "schema"): string {
+  if (typeof ref === "string") return ref;
+  if (!("type" in ref)) return `${ref.query}|${ref.hops}`;
+  const steps = (ref.ahead ?? []).map((step) => `|${step.kind}:${step.type}:${step.direction}`);
+  return `${ref.query}|${ref.type}${steps.join("")}`;
 }
 
 function checkAheadStep(step: AheadStep): void {
@@ -334,8 +335,8 @@ const PLACEHOLDER = /__[A-Z][A-Z_]*__/;
 /**
  * The text of a query file, expanded and checked: its `//#include` lines replaced by their parts,
  * its `//#each-type` blocks written out once per type of `types`, its `//#each-ahead` blocks once
- * per step of `fill.ahead`, `__TYPE__` and `__HOPS__` filled from `fill`. Throws, naming the file and line, on an unknown `//#` directive, an include of a
- * part that does not exist, a part that does not start with `//#uses` or whose variables the query
+ * per step of `fill.ahead`, `__TYPE__` and `__HOPS__` filled from `fill`. Throws, naming the file
+ * and line, on an unknown `//#` directive, an include of a part that does not exist, a part that does not start with `//#uses` or whose variables the query
  * does not bind before the include, and a `__X__` placeholder left in the query's text. The text
  * is returned with its comments (see compact); `file` is only for the errors.
  */

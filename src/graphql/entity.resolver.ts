@@ -8,7 +8,7 @@ import type {
   LaterNameRecord,
   RelationRecord,
 } from "../model/records";
-import { BRIEF_LEAVES_OUT } from "../model/records";
+import { BRIEF_LEAVES_OUT, type NAMES_LEAVES_OUT } from "../model/records";
 import { Citation, Evidence, Fact } from "./common.type";
 import type { Context } from "./context";
 import {
@@ -219,7 +219,7 @@ const LEFT_OUT_OF_BRIEF: ReadonlySet<string> = new Set(BRIEF_LEAVES_OUT);
  * out, the whole record's, read by id through the request's entity loader.
  */
 function leftOutField<
-  K extends (typeof BRIEF_LEAVES_OUT)[number] | "nameEn" | "nameEnOfficial" | "nameInferred",
+  K extends (typeof BRIEF_LEAVES_OUT)[number] | (typeof NAMES_LEAVES_OUT)[number],
 >(entity: EntityRecord, ctx: Context, key: K): EntityRecord[K] | Promise<EntityRecord[K]> {
   const leftOut = entity.names === true || (entity.brief === true && LEFT_OUT_OF_BRIEF.has(key));
   if (!leftOut) return entity[key];

@@ -53,10 +53,10 @@ const LEFT_OUT_OF_BARE: ReadonlySet<string> = new Set(BARE_LEAVES_OUT);
  * How the query that reads a relationship field reads its links (LinkShape): brief when the
  * field's selection asks the entities at the other end for none of BRIEF_LEAVES_OUT, names when
  * it asks them for none of NAMES_LEAVES_OUT either, bare when it asks the links themselves for
- * none of BARE_LEAVES_OUT. A field under a directive counts (it may
- * run), so does one in any fragment. Were a long field missed, the Entity type would read it by id
- * (entity.resolver.ts), one round trip more; a link's fields are plain, so the look at them must
- * see every field asked, which it does: every field of the selection, through every fragment.
+ * none of BARE_LEAVES_OUT. A field under a directive counts (it may run), so does one in any
+ * fragment. Were an entity's field missed, the Entity type would read it by id (entity.resolver.ts),
+ * one round trip more; a link's fields are plain, so the look at them must see every field asked,
+ * which it does: every field of the selection, through every fragment.
  */
 export function shapeOf(info: GraphQLResolveInfo): LinkShape {
   const known = shapeMemo.get(info.fieldNodes);

@@ -1,5 +1,5 @@
 import { citationOf, evidenceKindOf } from "../model/records";
-import { aheadKey, type AheadStep } from "../db/cypher";
+import { textKey, type ForType } from "../db/cypher";
 import { inTurn, type Queries, type Row } from "../db/database";
 import { asObject, asList, asText, asTextOrNull, type JsonValue } from "../db/values";
 import type {
@@ -235,33 +235,32 @@ export class EntityRepository {
     // Read-ahead (docs/architecture.md, "Reading ahead"), hop 5: one query per relationship type
     // and read-ahead steps of the batch (the steps are written into its text); next,
     // cypher/relations-by-type.cypher with parts/links-of-key.cypher (hop 6).
-    const byQuery = new Map<string, number[]>();
+    const byQuery = new Map<string, { query: ForType | null; indexes: number[] }>();
     keys.forEach((key, index) => {
-      const query = [key.type ?? "*", ...aheadOf(key.next).map(aheadKey)].join("|");
-      byQuery.set(query, [...(byQuery.get(query) ?? []), index]);
+      const query: ForType | null =
+        key.type === null ? null : { query: "relations-by-type", type: key.type, ahead: key.next };
+      const text = query === null ? "untyped" : textKey(query);
+      const known = byQuery.get(text) ?? { query, indexes: [] };
+      byQuery.set(text, { query, indexes: [...known.indexes, index] });
     });
     const reads = await Promise.all(
-      [...byQuery.values()].map(async (indexes) => {
+      [...byQuery.values()].map(async ({ query, indexes }) => {
         const batch = indexes.map((index) => ({ index, key: keys[index] as RelationKey }));
-        const { type, next } = batch[0]?.key as RelationKey;
-        if (type === null) return this.untyped(batch);
-        return this.db.read(
-          { query: "relations-by-type", type, ahead: aheadOf(next) },
-          {
-            // The index seek of each key reads at most this many; each key keeps its own.
-            linkLimit: Math.max(...batch.map(({ key }) => key.limit)),
-            walkDegreeBound: WALK_DEGREE_BOUND,
-            keys: batch.map(({ index, key }) => ({
-              ...prefixes(key),
-              limit: key.limit,
-              brief: key.brief === true,
-              names: key.names === true,
-              bare: key.bare === true,
-              next: key.next ?? [],
-              index,
-            })),
-          },
-        );
+        if (query === null) return this.untyped(batch);
+        return this.db.read(query, {
+          // The index seek of each key reads at most this many; each key keeps its own.
+          linkLimit: Math.max(...batch.map(({ key }) => key.limit)),
+          walkDegreeBound: WALK_DEGREE_BOUND,
+          keys: batch.map(({ index, key }) => ({
+            ...prefixes(key),
+            limit: key.limit,
+            brief: key.brief === true,
+            names: key.names === true,
+            bare: key.bare === true,
+            next: key.next ?? [],
+            index,
+          })),
+        });
       }),
     );
     const lists: RelationRecord[][] = keys.map(() => []);
@@ -300,11 +299,6 @@ export class EntityRepository {
     });
     return [...rows.filter((row) => row.hub !== true), ...hubRows];
   }
-}
-
-/** The read-ahead steps of a key's `next`, as its query's text names them (ForType.ahead). */
-export function aheadOf(next: readonly PrefetchLink[] | undefined): AheadStep[] {
-  return (next ?? []).map(({ kind, type, direction }) => ({ kind, type, direction }));
 }
 
 /** A key's id, and its prefix in the sort-key index of its direction (null for the other). */
@@ -370,7 +364,8 @@ export function relationKeyString(key: Pick<RelationKey, "id" | "type" | "direct
 
 /**
  * What one read of a key answers: its links of one type and direction, at most `limit`, bare or
- * whole, their other ends as names, brief or whole (`next` only adds reads: the same links whatever it asks).
+ * whole, their other ends as names, brief or whole (`next` only adds reads: the same links
+ * whatever it asks).
  */
 export function relationCacheKey(key: RelationKey): string {
   return `${relationKeyString(key)}|${key.limit}${key.brief === true ? "|brief" : ""}${key.names === true ? "|names" : ""}${key.bare === true ? "|bare" : ""}`;

@@ -9,7 +9,6 @@ import type {
   PrefetchLink,
 } from "../model/records";
 import {
-  aheadOf,
   PrefetchedLinks,
   recordOf,
   type KeyedRelations,
@@ -100,7 +99,7 @@ export class ListRepository {
       {
         query: query.order === "asc" ? "list-links-asc" : "list-links-desc",
         type: links.type,
-        ahead: aheadOf(links.next),
+        ahead: links.next,
       },
       {
         ...params,

@@ -2,11 +2,11 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { boltUri, loadConfig } from "../../src/config";
 import {
-  aheadKey,
   cypher,
   HOPS_QUERY_NAMES,
   QUERY_NAMES,
   TYPED_QUERY_NAMES,
+  textKey,
   type QueryRef,
 } from "../../src/db/cypher";
 import { MAX_HOPS } from "../../src/model/bounds";
@@ -143,8 +143,7 @@ const REFS: readonly QueryRef[] = [
 function labelOf(ref: QueryRef): string {
   if (typeof ref === "string") return ref;
   if (!("type" in ref)) return `${ref.query} hops ${ref.hops}`;
-  const ahead = (ref.ahead ?? []).map(aheadKey);
-  return [`${ref.query} ${ref.type}`, ...(ahead.length > 0 ? ["ahead", ...ahead] : [])].join(" ");
+  return textKey(ref).replaceAll("|", " ");
 }
 
 describe("every registered query plans on Neo4j", () => {
