@@ -1,7 +1,8 @@
 // A page of a list, as list-entities-asc.cypher, with each entity's links of one relationship
 // type (__TYPE__) as relations-by-type.cypher reads them: a list page whose entities' field asks
-// for one type (districts { nodes { coBuilt { … } } }) is one round trip, not two. $ahead
-// holds the field's direction, limit and the links it asks for one level further.
+// for one type (districts { nodes { coBuilt { … } } }) is one round trip, not two. The field's
+// direction and shape are in the text (ForType.links); $ahead holds its limit and the links it
+// asks for one level further (their limits; the steps are in the text).
 // With $withTotal, the list's totalCount in the same round trip: the count of count-entities.cypher,
 // by the same filter; without it the block reads nothing (0).
 CALL () {
@@ -20,13 +21,9 @@ ORDER BY sortKey ASC, n.id ASC
 LIMIT toInteger($limit)
 WITH n, sortKey, total, {
   id: n.id,
-  outPrefix: CASE WHEN $ahead.direction = 'OUT' THEN n.id + '\u0001' END,
-  inPrefix: CASE WHEN $ahead.direction = 'IN' THEN n.id + '\u0001' END,
+  prefix: n.id + '\u0001',
   limit: $ahead.limit,
-  brief: $ahead.brief,
-  names: $ahead.names,
-  bare: $ahead.bare,
-  next: $ahead.next
+  nextLimits: $ahead.nextLimits
 } AS key
 //#include links-of-key
 RETURN n.id AS id, sortKey,

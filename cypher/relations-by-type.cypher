@@ -1,4 +1,5 @@
-// The links of one relationship type (__TYPE__) for a batch of keys, one row per key: the entity
+// The links of one relationship type (__TYPE__), direction and shape (ForType.links) for a batch
+// of keys, one row per key: the entity
 // the key starts from (null when there is none), so a query that starts at an entity and asks for
 // its relationship fields reads both in one round trip, and the key's links (see the part).
 // $linkLimit is the largest limit of the batch.

@@ -10,6 +10,6 @@ WITH collect({r: r, m: m, direction: direction})[..toInteger(key.limit)] AS link
 UNWIND links AS link
 WITH link.r AS r, link.m AS m, link.direction AS direction
 RETURN collect({
-  type: type(r), direction: direction, props: r {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null},
+  type: type(r), direction: direction, props: r __LINK__,
   otherEntity: m __ENTITY__
 }) AS links

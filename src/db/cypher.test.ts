@@ -10,8 +10,14 @@ import {
   QUERY_NAMES,
   statements,
   TYPED_QUERY_NAMES,
+  type Fill,
 } from "./cypher";
 import { RELATION_TYPES } from "../model/vocabulary";
+
+/** Link shapes and reads for the typed queries' texts. */
+const WHOLE = { brief: false, names: false, bare: false } as const;
+const NAMES_BARE = { brief: true, names: true, bare: true } as const;
+const OUT = { ...WHOLE, direction: "OUT" } as const;
 
 describe("the Cypher registry", () => {
   it("has exactly one file in cypher/ for every query name, and no file without a name", () => {
@@ -25,7 +31,7 @@ describe("the Cypher registry", () => {
 
   it("puts a vocabulary relationship type in place of __TYPE__ in a typed query", () => {
     for (const query of TYPED_QUERY_NAMES) {
-      const text = cypher({ query, type: "CO_BUILT" });
+      const text = cypher({ query, type: "CO_BUILT", links: OUT });
       expect(text).toContain(":CO_BUILT");
       expect(text).not.toContain("__TYPE__");
     }
@@ -74,22 +80,26 @@ describe("the Cypher registry", () => {
       "UNION ALL",
       "WITH m, key.next[__AHEAD_INDEX__] AS next WHERE m.kind = '__AHEAD_KIND__'",
       "MATCH (m)__AHEAD_LEFT__-[r:__AHEAD_TYPE__]-__AHEAD_RIGHT__(o)",
+      "RETURN r __AHEAD_LINK__, o __AHEAD_ENTITY__",
       "//#end-each-ahead",
       "RETURN o",
     ].join("\n");
     const ahead = [
-      { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT" },
-      { kind: "University", type: "CO_BUILT", direction: "IN" },
+      { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", ...NAMES_BARE },
+      { kind: "University", type: "CO_BUILT", direction: "IN", ...WHOLE },
     ] as const;
-    expect(expandQuery("q.cypher", text, {}, { ahead })).toBe(
+    const parts = { "entity-projection": "//#uses\n{.id, .name}", "link-projection": "//#uses\n{.*}" };
+    expect(expandQuery("q.cypher", text, parts, { ahead })).toBe(
       [
         "MATCH (m)",
         "UNION ALL",
         "WITH m, key.next[0] AS next WHERE m.kind = 'ResearchInstitute'",
         "MATCH (m)-[r:AFFILIATED_WITH]->(o)",
+        "RETURN r {.id}, o {.id, .name, brief: true, names: true}",
         "UNION ALL",
         "WITH m, key.next[1] AS next WHERE m.kind = 'University'",
         "MATCH (m)<-[r:CO_BUILT]-(o)",
+        "RETURN r {.*}, o {.id, .name}",
         "RETURN o",
       ].join("\n"),
     );
@@ -98,21 +108,94 @@ describe("the Cypher registry", () => {
     expect(() => expandQuery("q.cypher", "//#end-each-ahead x", {})).toThrow(/takes nothing/);
   });
 
+  it("writes a //#with-ahead block only with read-ahead steps and a //#without-ahead block only without, steps joined by their separator", () => {
+    const text = [
+      "MATCH (m)",
+      "//#with-ahead",
+      "CALL (m) {",
+      "//#each-ahead UNION ALL",
+      "RETURN __AHEAD_INDEX__ AS step",
+      "//#end-each-ahead",
+      "}",
+      "//#end-with-ahead",
+      "//#without-ahead",
+      "WITH m, [] AS nested",
+      "//#end-without-ahead",
+      "RETURN m",
+    ].join("\n");
+    const step = { kind: "University", type: "CO_BUILT", direction: "IN", ...WHOLE } as const;
+    expect(expandQuery("q.cypher", text, {}, { ahead: [step, step] })).toBe(
+      "MATCH (m)\nCALL (m) {\nRETURN 0 AS step UNION ALL RETURN 1 AS step\n}\nRETURN m",
+    );
+    expect(expandQuery("q.cypher", text, {})).toBe("MATCH (m)\nWITH m, [] AS nested\nRETURN m");
+    expect(() => expandQuery("q.cypher", "//#with-ahead\nMATCH (n)", {})).toThrow(/without/);
+    expect(() => expandQuery("q.cypher", "//#end-without-ahead x", {})).toThrow(/takes nothing/);
+  });
+
   it("writes a typed query's read-ahead steps into its text, and refuses a step outside the vocabulary", () => {
-    const step = { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT" } as const;
-    const text = cypher({ query: "relations-by-type", type: "CO_BUILT", ahead: [step] });
+    const step = {
+      kind: "ResearchInstitute",
+      type: "AFFILIATED_WITH",
+      direction: "OUT",
+      ...NAMES_BARE,
+    } as const;
+    const text = cypher({ query: "relations-by-type", type: "CO_BUILT", links: OUT, ahead: [step] });
     expect(text).toContain("WHERE m.kind = 'ResearchInstitute'");
     expect(text).toContain("MATCH (m)-[r2:AFFILIATED_WITH]->(o:Entity)");
-    expect(cypher({ query: "relations-by-type", type: "CO_BUILT" })).not.toContain("r2:");
+    expect(text).toContain("props: r2 {.id},");
+    expect(text).toContain("otherEntity: o {.id, .kind, .name, brief: true, names: true}");
+    expect(cypher({ query: "relations-by-type", type: "CO_BUILT", links: OUT })).not.toContain(
+      "r2:",
+    );
     const refused = [
       { ...step, kind: "Person' OR true //" },
       { ...step, type: "AFFILIATED_WITH]-() DETACH DELETE (" },
       { ...step, direction: "BOTH" as "OUT" },
     ];
     for (const wrong of refused)
-      expect(() => cypher({ query: "list-links-asc", type: "CO_BUILT", ahead: [wrong] })).toThrow(
-        /unknown (entity kind|relationship type|direction)/,
-      );
+      expect(() =>
+        cypher({ query: "list-links-asc", type: "CO_BUILT", links: OUT, ahead: [wrong] }),
+      ).toThrow(/unknown (entity kind|relationship type|direction)/);
+  });
+
+  it("writes the direction and shape of a typed query's links into its text, and refuses one outside them", () => {
+    const out = cypher({ query: "relations-by-type", type: "CO_BUILT", links: OUT });
+    expect(out).toContain("MATCH ()-[r:CO_BUILT]->(m:Entity)\nUSING INDEX SEEK r:CO_BUILT(outKey)");
+    expect(out).toContain("WHERE r.outKey STARTS WITH key.prefix");
+    expect(out).not.toContain("inKey STARTS WITH");
+    expect(out).toContain(
+      "props: r {.*, quotes: null, evidence: null, propText: null, outKey: null, inKey: null},",
+    );
+    expect(out).toContain(
+      "otherEntity: m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .aliases, .description, .citations, .chainPosition},",
+    );
+    const inNames = cypher({
+      query: "list-links-desc",
+      type: "CO_BUILT",
+      links: { ...NAMES_BARE, direction: "IN" },
+    });
+    expect(inNames).toContain("MATCH ()<-[r:CO_BUILT]-(m:Entity)\nUSING INDEX SEEK r:CO_BUILT(inKey)");
+    expect(inNames).not.toContain("outKey STARTS WITH");
+    expect(inNames).toContain("props: r {.id},\notherEntity: m {.id, .kind, .name, brief: true, names: true},");
+    const brief = cypher({
+      query: "relations-by-type",
+      type: "CO_BUILT",
+      links: { ...OUT, brief: true },
+    });
+    expect(brief).toContain(
+      "otherEntity: m {.id, .kind, .name, .nameEn, .nameEnOfficial, .nameInferred, .chainPosition, brief: true},",
+    );
+    // Only the vocabulary's directions reach the text; a text that reads links needs them.
+    expect(() =>
+      cypher({
+        query: "relations-by-type",
+        type: "CO_BUILT",
+        links: { ...OUT, direction: "OUT]-() DETACH DELETE (" as "OUT" },
+      }),
+    ).toThrow(/unknown direction/);
+    expect(() => cypher({ query: "relations-by-type", type: "CO_BUILT" })).toThrow(
+      /placeholder __KEY_LEFT__ left in the query/,
+    );
   });
 
   it("puts a part of cypher/parts in place of each //#include line, without its //#uses line", () => {
@@ -158,11 +241,11 @@ describe("the Cypher registry", () => {
       const file = path.join(dir, "parts", `${name}.cypher`);
       return existsSync(file) ? readFileSync(file, "utf8") : undefined;
     };
-    const raw = (name: string, fill: { type?: string; hops?: number } = {}): string =>
+    const raw = (name: string, fill: Fill = {}): string =>
       expandQuery(name, readFileSync(path.join(dir, `${name}.cypher`), "utf8"), parts, fill);
     const expansions = [
       ...QUERY_NAMES.map((name) => raw(name)),
-      ...TYPED_QUERY_NAMES.map((name) => raw(name, { type: "CO_BUILT" })),
+      ...TYPED_QUERY_NAMES.map((name) => raw(name, { type: "CO_BUILT", links: OUT })),
       ...HOPS_QUERY_NAMES.map((name) => raw(name, { hops: 3 })),
     ];
     for (const text of expansions) {
@@ -182,7 +265,7 @@ describe("the Cypher registry", () => {
     for (const name of ["count-entities", "list-entities-asc", "list-entities-desc"] as const)
       expect(cypher(name)).toContain(filter);
     for (const query of ["list-links-asc", "list-links-desc"] as const)
-      expect(cypher({ query, type: "CO_BUILT" })).toContain(filter);
+      expect(cypher({ query, type: "CO_BUILT", links: OUT })).toContain(filter);
   });
 
   describe("refuses a query written wrong, naming the file and line", () => {
@@ -302,15 +385,16 @@ describe("every registered query, as it is sent", () => {
     expect(cypher(name)).toMatchSnapshot();
   });
   it.each(TYPED_QUERY_NAMES)("%s for CO_BUILT", (query) => {
-    expect(cypher({ query, type: "CO_BUILT" })).toMatchSnapshot();
+    expect(cypher({ query, type: "CO_BUILT", links: OUT })).toMatchSnapshot();
   });
   it.each(["relations-by-type", "list-links-asc"] as const)(
-    "%s for CO_BUILT, reading ResearchInstitute AFFILIATED_WITH OUT ahead",
+    "%s for CO_BUILT IN as names and bare, reading ResearchInstitute AFFILIATED_WITH OUT ahead",
     (query) => {
       const ahead = [
-        { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT" },
+        { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", ...WHOLE },
       ] as const;
-      expect(cypher({ query, type: "CO_BUILT", ahead })).toMatchSnapshot();
+      const links = { ...NAMES_BARE, direction: "IN" } as const;
+      expect(cypher({ query, type: "CO_BUILT", links, ahead })).toMatchSnapshot();
     },
   );
   it.each(HOPS_QUERY_NAMES)("%s with 3 hops", (query) => {

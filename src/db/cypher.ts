@@ -1,16 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { MAX_HOPS } from "../model/bounds";
-import { BRIEF_LEAVES_OUT, NAMES_LEAVES_OUT } from "../model/records";
+import { BRIEF_LEAVES_OUT, NAMES_LEAVES_OUT, type LinkShape } from "../model/records";
 import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
 
 /**
  * Every Cypher query the service runs lives in `cypher/<name>.cypher`. This registry is the only
  * way to get query text, so no Cypher is assembled from strings at run time, with three
  * exceptions, all from closed sets: relationship types of the vocabulary put in place of
- * `__TYPE__`, in a typed query (see ForType) or in a block written out once per type; the kinds,
- * types and directions of a typed query's read-ahead steps (see AheadStep); and a hop bound from 1
- * to MAX_HOPS in place of `__HOPS__` (see ForHops).
+ * `__TYPE__`, in a typed query (see ForType) or in a block written out once per type; the
+ * direction and shape of the links a typed query reads (see LinkRead) and the kinds, types,
+ * directions and shapes of its read-ahead steps (see AheadStep); and a hop bound from 1 to
+ * MAX_HOPS in place of `__HOPS__` (see ForHops).
  *
  * A file may hold these directives, each a line of its own starting with `//#`:
  *
@@ -21,8 +22,11 @@ import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
  *   break when there is none).
  * - `//#each-ahead` … `//#end-each-ahead`: the lines between, written out once per read-ahead step
  *   of a typed query (ForType.ahead), with the step's `__AHEAD_INDEX__`, `__AHEAD_KIND__`,
- *   `__AHEAD_TYPE__`, `__AHEAD_LEFT__` and `__AHEAD_RIGHT__` (see eachAheadLines); not at all
- *   when it has none.
+ *   `__AHEAD_TYPE__`, `__AHEAD_LEFT__`, `__AHEAD_RIGHT__`, `__AHEAD_ENTITY__` and
+ *   `__AHEAD_LINK__` (see eachAheadLines), joined by the separator after it (as each-type's);
+ *   not at all when it has none.
+ * - `//#with-ahead` … `//#end-with-ahead` and `//#without-ahead` … `//#end-without-ahead`: the
+ *   lines between, written when a typed query has read-ahead steps (with) or has none (without).
  * - `//#uses <name>, <name>, …`: the first line of every part, and nowhere else: the variables
  *   the part reads from the query that includes it (`walk`, `key`), and the `$parameters` it
  *   reads (`$limit`), comma-separated (`//#uses walk, m, r, $limit, $edgeCap`; an empty list
@@ -33,7 +37,12 @@ import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
  * a field added there reaches every query that returns an entity. `n __BRIEF_ENTITY__` is the same
  * projection less the fields a brief record leaves out (BRIEF_LEAVES_OUT in src/model/records.ts),
  * marked `brief: true`; `n __NAMES_ENTITY__` less those a names record leaves out too
- * (NAMES_LEAVES_OUT), marked `brief: true, names: true`.
+ * (NAMES_LEAVES_OUT), marked `brief: true, names: true`. Likewise `r __LINK__` is the projection
+ * of a relationship every read of links returns (`cypher/parts/link-projection.cypher`), and
+ * `r __BARE_LINK__` a bare link's, its id alone. A typed query that reads links (ForType.links)
+ * has the placeholders of their direction and shape filled: `__KEY_LEFT__` and `__KEY_RIGHT__`
+ * (arrow heads, as the read-ahead's), `__KEY_SORT__` (the sort-key property of that direction),
+ * `__KEY_ENTITY__` and `__KEY_LINK__` (the projections of its shape).
  *
  * Loading a query (see expandQuery) refuses, with the file and line: a `//#` directive other
  * than these (`//#each-types` would otherwise be dropped as a comment); an include of a part
@@ -168,19 +177,38 @@ export interface ForType {
   readonly query: TypedQueryName;
   readonly type: string;
   /**
-   * The links the query's keys read one level further (`key.next`, in its order), each written
-   * into the text by the file's `//#each-ahead` block; none when undefined (the block vanishes).
+   * The links the query's keys read one level further, in order, each written into the text by
+   * the file's `//#each-ahead` block (`key.nextLimits` holds their limits, in the same order);
+   * none when undefined (the block vanishes).
    */
   readonly ahead?: readonly AheadStep[];
+  /**
+   * The direction and shape of the links the query's keys read, written into the text (only that
+   * direction's index is sought; only that shape's projections are written); needed by a query
+   * whose text reads links (its `__KEY_…__` placeholders).
+   */
+  readonly links?: LinkRead;
+}
+
+/**
+ * The links a typed query reads, as its text names them: in `direction` from each key's entity,
+ * with the shape (LinkShape) its projections take. Keys that differ in either are read by texts of
+ * their own: a text written for one direction seeks one index instead of both, and one written for
+ * one shape is shorter than one choosing among all three at each row. The driver sends the whole
+ * text with every request, in writes of 1,400 bytes, so its length costs every request
+ * (bench/RESULTS.md, "Texts written for what they read").
+ */
+export interface LinkRead extends LinkShape {
+  readonly direction: "OUT" | "IN";
 }
 
 /**
  * A link read one level further, as a typed query's text names it: from entities of `kind`, of
- * relationship `type`, in `direction`. Neo4j follows a type written in the text through the
+ * relationship `type`, in `direction`, in its shape (LinkShape). Neo4j follows a type written in the text through the
  * entity's own chain of that type; a type given as a parameter (`$(next.type)`) walks all of the
  * entity's relationships to find it (bench/RESULTS.md, "Reading ahead with its types in the text").
  */
-export interface AheadStep {
+export interface AheadStep extends LinkShape {
   readonly kind: string;
   readonly type: string;
   readonly direction: "OUT" | "IN";
@@ -252,7 +280,8 @@ export function cypher(ref: QueryRef | "schema"): string {
     if (!RELATION_TYPES.includes(ref.type))
       throw new Error(`unknown relationship type ${ref.type}`);
     for (const step of ahead) checkAheadStep(step);
-    fill = { type: ref.type, ahead };
+    if (ref.links !== undefined) checkDirection(ref.links.direction);
+    fill = { type: ref.type, ahead, ...(ref.links === undefined ? {} : { links: ref.links }) };
   } else if (typeof ref !== "string") {
     if (!Number.isInteger(ref.hops) || ref.hops < 1 || ref.hops > MAX_HOPS)
       throw new Error(`hop bound ${String(ref.hops)} is not between 1 and ${MAX_HOPS}`);
@@ -286,8 +315,26 @@ export function cypher(ref: QueryRef | "schema"): string {
 export function textKey(ref: QueryRef | "schema"): string {
   if (typeof ref === "string") return ref;
   if (!("type" in ref)) return `${ref.query}|${ref.hops}`;
-  const steps = (ref.ahead ?? []).map((step) => `|${step.kind}:${step.type}:${step.direction}`);
-  return `${ref.query}|${ref.type}${steps.join("")}`;
+  const links = ref.links === undefined ? "" : `|${ref.links.direction}:${shapeKey(ref.links)}`;
+  const steps = (ref.ahead ?? []).map(
+    (step) => `|${step.kind}:${step.type}:${step.direction}:${shapeKey(step)}`,
+  );
+  return `${ref.query}|${ref.type}${links}${steps.join("")}`;
+}
+
+/** A shape as a text key names it: its entity tier and its links' (`names.bare`, `whole.full`). */
+function shapeKey(shape: LinkShape): string {
+  return `${entityTier(shape)}.${shape.bare ? "bare" : "full"}`;
+}
+
+function entityTier(shape: LinkShape): "names" | "brief" | "whole" {
+  if (shape.names) return "names";
+  return shape.brief ? "brief" : "whole";
+}
+
+function checkDirection(direction: string): void {
+  if (direction !== "OUT" && direction !== "IN")
+    throw new Error(`unknown direction ${String(direction)}`);
 }
 
 function checkAheadStep(step: AheadStep): void {
@@ -295,8 +342,7 @@ function checkAheadStep(step: AheadStep): void {
     throw new Error(`unknown entity kind ${step.kind}`);
   if (!RELATION_TYPES.includes(step.type))
     throw new Error(`unknown relationship type ${step.type}`);
-  if (step.direction !== "OUT" && step.direction !== "IN")
-    throw new Error(`unknown direction ${String(step.direction)}`);
+  checkDirection(step.direction);
 }
 
 /**
@@ -307,6 +353,7 @@ export interface Fill {
   readonly type?: string;
   readonly hops?: number;
   readonly ahead?: readonly AheadStep[];
+  readonly links?: LinkRead;
 }
 
 /** The parts a query may include, by name: a map (in tests) or a reader (undefined: no such part). */
@@ -325,6 +372,10 @@ const DIRECTIVES = [
   "end-each-type",
   "each-ahead",
   "end-each-ahead",
+  "with-ahead",
+  "end-with-ahead",
+  "without-ahead",
+  "end-without-ahead",
   "uses",
 ] as const;
 type DirectiveName = (typeof DIRECTIVES)[number];
@@ -349,11 +400,13 @@ export function expandQuery(
 ): string {
   const readPart =
     typeof parts === "function" ? parts : (name: string): string | undefined => parts[name];
-  const projection = entityProjection(readPart);
-  const lines = eachAheadLines(
-    eachTypeLines(includeLines(file, text, readPart), types),
-    fill.ahead ?? [],
-  ).map((line) => ({
+  const projection = {
+    entity: projectionOf(readPart, ENTITY_PROJECTION_PART),
+    link: projectionOf(readPart, LINK_PROJECTION_PART),
+  };
+  const ahead = fill.ahead ?? [];
+  const stepped = eachAheadLines(eachTypeLines(includeLines(file, text, readPart), types), ahead);
+  const lines = whenAheadLines(stepped, ahead.length > 0).map((line) => ({
     at: line.at,
     text: fillPlaceholders(line.text, fill, projection),
   }));
@@ -373,6 +426,12 @@ const ENTITY_PROJECTION_PART = "entity-projection";
 const ENTITY_PLACEHOLDER = "__ENTITY__";
 const BRIEF_ENTITY_PLACEHOLDER = "__BRIEF_ENTITY__";
 const NAMES_ENTITY_PLACEHOLDER = "__NAMES_ENTITY__";
+/** The part a relationship's projection is written in, and the placeholders for it and a bare one. */
+const LINK_PROJECTION_PART = "link-projection";
+const LINK_PLACEHOLDER = "__LINK__";
+const BARE_LINK_PLACEHOLDER = "__BARE_LINK__";
+/** A bare link's projection: its id alone (the links' other fields are BARE_LEAVES_OUT). */
+const BARE_LINK_PROJECTION = "{.id}";
 
 /** An entity projection (`{.id, .kind, …}`) less the fields of BRIEF_LEAVES_OUT, marked brief. */
 function briefProjection(projection: string): string {
@@ -404,22 +463,63 @@ function lessProjection(
 }
 
 /**
- * The map projection of cypher/parts/entity-projection.cypher (its code lines, joined); undefined
- * when there is no such part, and then a query's `__ENTITY__` is refused as a leftover placeholder.
+ * The map projection of a projection part (cypher/parts/entity-projection.cypher or
+ * link-projection.cypher: its code lines, joined); undefined when there is no such part, and then
+ * a query's placeholder for it is refused as a leftover.
  */
-function entityProjection(readPart: (name: string) => string | undefined): string | undefined {
-  const text = readPart(ENTITY_PROJECTION_PART);
+function projectionOf(
+  readPart: (name: string) => string | undefined,
+  part: string,
+): string | undefined {
+  const text = readPart(part);
   if (text === undefined) return undefined;
   return compact(text);
 }
 
-function fillPlaceholders(text: string, fill: Fill, projection: string | undefined): string {
+interface Projections {
+  readonly entity: string | undefined;
+  readonly link: string | undefined;
+}
+
+/** The placeholder of an entity projection for a shape's tier (whole, brief or names). */
+function entityPlaceholder(shape: LinkShape): string {
+  const tier = entityTier(shape);
+  if (tier === "names") return NAMES_ENTITY_PLACEHOLDER;
+  return tier === "brief" ? BRIEF_ENTITY_PLACEHOLDER : ENTITY_PLACEHOLDER;
+}
+
+function linkPlaceholder(shape: LinkShape): string {
+  return shape.bare ? BARE_LINK_PLACEHOLDER : LINK_PLACEHOLDER;
+}
+
+/**
+ * The placeholders of the links a typed query reads (ForType.links): `()__KEY_LEFT__-[r]-
+ * __KEY_RIGHT__(m)` is the pattern from the key's entity to the other end, `<` on the left for IN,
+ * `>` on the right for OUT; `__KEY_SORT__` the property of that direction's sort-key index.
+ */
+function fillLinks(text: string, links: LinkRead): string {
+  return text
+    .replaceAll("__KEY_LEFT__", links.direction === "IN" ? "<" : "")
+    .replaceAll("__KEY_RIGHT__", links.direction === "OUT" ? ">" : "")
+    .replaceAll("__KEY_SORT__", links.direction === "OUT" ? "outKey" : "inKey")
+    .replaceAll("__KEY_ENTITY__", entityPlaceholder(links))
+    .replaceAll("__KEY_LINK__", linkPlaceholder(links));
+}
+
+function fillPlaceholders(text: string, fill: Fill, projection: Projections): string {
   let out = text;
-  if (projection !== undefined && !text.trim().startsWith("//")) {
+  const code = !text.trim().startsWith("//");
+  if (code && fill.links !== undefined) out = fillLinks(out, fill.links);
+  if (code && projection.entity !== undefined) {
     out = out
-      .replaceAll(NAMES_ENTITY_PLACEHOLDER, namesProjection(projection))
-      .replaceAll(BRIEF_ENTITY_PLACEHOLDER, briefProjection(projection))
-      .replaceAll(ENTITY_PLACEHOLDER, projection);
+      .replaceAll(NAMES_ENTITY_PLACEHOLDER, namesProjection(projection.entity))
+      .replaceAll(BRIEF_ENTITY_PLACEHOLDER, briefProjection(projection.entity))
+      .replaceAll(ENTITY_PLACEHOLDER, projection.entity);
+  }
+  if (code && projection.link !== undefined) {
+    out = out
+      .replaceAll(BARE_LINK_PLACEHOLDER, BARE_LINK_PROJECTION)
+      .replaceAll(LINK_PLACEHOLDER, projection.link);
   }
   if (fill.type !== undefined) out = out.replaceAll("__TYPE__", fill.type);
   if (fill.hops !== undefined) out = out.replaceAll("__HOPS__", String(fill.hops));
@@ -462,10 +562,7 @@ function includeLines(
     const directive = directiveOf(line);
     if (directive?.name === "uses")
       throw new Error(`${line.at}: //#uses belongs on the first line of a part, not in a query`);
-    if (
-      (directive?.name === "end-each-type" || directive?.name === "end-each-ahead") &&
-      directive.arg !== ""
-    )
+    if (directive?.name.startsWith("end-") === true && directive.arg !== "")
       throw new Error(`${line.at}: //#${directive.name} takes nothing after it`);
     if (directive?.name !== "include") {
       out.push(line);
@@ -533,10 +630,11 @@ function eachTypeLines(lines: readonly SourceLine[], types: readonly string[]): 
 
 /**
  * Writes out the lines between `//#each-ahead` and `//#end-each-ahead` once per read-ahead step
- * (ForType.ahead; none when there are none), with its place in `key.next` in place of
- * `__AHEAD_INDEX__`, its kind of `__AHEAD_KIND__`, its type of `__AHEAD_TYPE__`, and its direction
+ * (ForType.ahead; none when there are none), with its place in that order in place of
+ * `__AHEAD_INDEX__`, its kind of `__AHEAD_KIND__`, its type of `__AHEAD_TYPE__`, its direction
  * as the arrow heads of a pattern written `(m)__AHEAD_LEFT__-[r:__AHEAD_TYPE__]-__AHEAD_RIGHT__(o)`:
- * `<` on the left for IN, `>` on the right for OUT.
+ * `<` on the left for IN, `>` on the right for OUT; and its shape as the projections
+ * `__AHEAD_ENTITY__` (an entity's, of its tier) and `__AHEAD_LINK__` (a link's, bare or not).
  */
 function eachAheadLines(lines: readonly SourceLine[], ahead: readonly AheadStep[]): SourceLine[] {
   return blockLines(lines, "each-ahead", ahead, (body, step, index) =>
@@ -545,7 +643,21 @@ function eachAheadLines(lines: readonly SourceLine[], ahead: readonly AheadStep[
       .replaceAll("__AHEAD_KIND__", step.kind)
       .replaceAll("__AHEAD_TYPE__", step.type)
       .replaceAll("__AHEAD_LEFT__", step.direction === "IN" ? "<" : "")
-      .replaceAll("__AHEAD_RIGHT__", step.direction === "OUT" ? ">" : ""),
+      .replaceAll("__AHEAD_RIGHT__", step.direction === "OUT" ? ">" : "")
+      .replaceAll("__AHEAD_ENTITY__", entityPlaceholder(step))
+      .replaceAll("__AHEAD_LINK__", linkPlaceholder(step)),
+  );
+}
+
+/** The lines of `//#with-ahead` blocks when there are read-ahead steps, of `//#without-ahead` ones when not. */
+function whenAheadLines(lines: readonly SourceLine[], hasSteps: boolean): SourceLine[] {
+  const once = (write: boolean): readonly true[] => (write ? [true] : []);
+  const keep = (body: string): string => body;
+  return blockLines(
+    blockLines(lines, "with-ahead", once(hasSteps), keep),
+    "without-ahead",
+    once(!hasSteps),
+    keep,
   );
 }
 

@@ -232,13 +232,25 @@ export class EntityRepository {
    * run side by side); keys without a type through one query over every type.
    */
   async relations(keys: readonly RelationKey[]): Promise<RelationsRead> {
-    // Read-ahead (docs/architecture.md, "Reading ahead"), hop 5: one query per relationship type
-    // and read-ahead steps of the batch (the steps are written into its text); next,
+    // Read-ahead (docs/architecture.md, "Reading ahead"), hop 5: one query per relationship type,
+    // direction, shape and read-ahead steps of the batch (all written into its text); next,
     // cypher/relations-by-type.cypher with parts/links-of-key.cypher (hop 6).
     const byQuery = new Map<string, { query: ForType | null; indexes: number[] }>();
     keys.forEach((key, index) => {
       const query: ForType | null =
-        key.type === null ? null : { query: "relations-by-type", type: key.type, ahead: key.next };
+        key.type === null
+          ? null
+          : {
+              query: "relations-by-type",
+              type: key.type,
+              links: {
+                direction: key.direction,
+                brief: key.brief === true,
+                names: key.names === true,
+                bare: key.bare === true,
+              },
+              ahead: key.next,
+            };
       const text = query === null ? "untyped" : textKey(query);
       const known = byQuery.get(text) ?? { query, indexes: [] };
       byQuery.set(text, { query, indexes: [...known.indexes, index] });
@@ -252,12 +264,10 @@ export class EntityRepository {
           linkLimit: Math.max(...batch.map(({ key }) => key.limit)),
           walkDegreeBound: WALK_DEGREE_BOUND,
           keys: batch.map(({ index, key }) => ({
-            ...prefixes(key),
+            id: key.id,
+            prefix: `${key.id}${SORT_KEY_SEPARATOR}`,
             limit: key.limit,
-            brief: key.brief === true,
-            names: key.names === true,
-            bare: key.bare === true,
-            next: key.next ?? [],
+            nextLimits: (key.next ?? []).map((step) => step.limit),
             index,
           })),
         });
@@ -270,7 +280,8 @@ export class EntityRepository {
       const keyId = asText(row.keyId);
       const index = Number(row.keyIndex);
       startEntities.set(keyId, recordOrNull(row.start));
-      lists[index]?.push(...prefetched.linksOf(keyId, row.links, keys[index]?.bare === true));
+      const key = keys[index];
+      if (key !== undefined) lists[index]?.push(...prefetched.linksOf(keyId, row.links, key));
     }
     return { lists, startEntities, prefetched: prefetched.reads() };
   }
@@ -323,28 +334,38 @@ export class PrefetchedLinks {
   private readonly byKey = new Map<string, KeyedRelations>();
 
   /**
-   * The entity's relations, in the order read (bare ones when the key asked for them bare); their
-   * nested links are kept for `reads`.
+   * The entity's relations, in the order read, as `read` asked for them: of a typed key, its type,
+   * direction and shape, which the text was written for and the rows leave out. Their nested links are kept for
+   * `reads`, each under the step of `read.next` it names by place.
    */
-  linksOf(fromId: string, links: JsonValue | undefined, bare: boolean): RelationRecord[] {
+  linksOf(
+    fromId: string,
+    links: JsonValue | undefined,
+    read: Pick<RelationKey, "type" | "direction" | "bare" | "next">,
+  ): RelationRecord[] {
+    // An untyped key's rows (relations-of) name each link's type and direction themselves.
+    const named =
+      read.type === null ? undefined : { type: read.type, direction: read.direction };
     return asList(links).map((value) => {
       const link = asObject(value);
-      const relation = toRelation(fromId, link, bare);
+      const relation = toRelation(fromId, link, read.bare === true, named);
       for (const nestedValue of asList(link.nested)) {
         const nested = asObject(nestedValue);
+        const step = read.next?.[Number(nested.step)];
+        if (step === undefined) continue;
         const key: RelationKey = {
           id: relation.otherId,
-          type: asText(nested.type),
-          direction: nested.direction === "IN" ? "IN" : "OUT",
-          limit: Number(nested.limit),
-          brief: nested.brief === true,
-          names: nested.names === true,
-          bare: nested.bare === true,
+          type: step.type,
+          direction: step.direction,
+          limit: step.limit,
+          brief: step.brief,
+          names: step.names,
+          bare: step.bare,
         };
         const id = relationCacheKey(key);
         if (!this.byKey.has(id)) {
           const relations = asList(nested.links).map((other) =>
-            toRelation(relation.otherId, asObject(other), key.bare === true),
+            toRelation(relation.otherId, asObject(other), step.bare, step),
           );
           this.byKey.set(id, { key, relations });
         }
@@ -481,14 +502,20 @@ export function laterNamesOf(value: JsonValue | undefined): LaterNameRecord[] {
  * other end, as `otherEntity` (a query's rows) or by `otherId` and `otherKind` alone. A bare one
  * (RelationRecord.bare) reads no more of its props than the id.
  */
-export function toRelation(fromId: string, row: Row, bare = false): RelationRecord {
+export function toRelation(
+  fromId: string,
+  row: Row,
+  bare = false,
+  /** The link's type and direction when the row leaves them out (links-of-key). */
+  named?: { readonly type: string; readonly direction: DirectionValue },
+): RelationRecord {
   const props = asObject(row.props);
-  const direction: DirectionValue = row.direction === "IN" ? "IN" : "OUT";
+  const direction: DirectionValue = named?.direction ?? (row.direction === "IN" ? "IN" : "OUT");
   const other = recordOrNull(row.otherEntity);
   const otherId = other?.id ?? asText(row.otherId);
   const link = {
     id: asText(props.id),
-    type: asText(row.type),
+    type: named?.type ?? asText(row.type),
     direction,
     source: direction === "OUT" ? fromId : otherId,
     target: direction === "OUT" ? otherId : fromId,

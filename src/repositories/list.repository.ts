@@ -99,20 +99,19 @@ export class ListRepository {
       {
         query: query.order === "asc" ? "list-links-asc" : "list-links-desc",
         type: links.type,
+        links: {
+          direction: links.direction,
+          brief: links.brief,
+          names: links.names,
+          bare: links.bare,
+        },
         ahead: links.next,
       },
       {
         ...params,
         linkLimit: links.limit,
         walkDegreeBound: WALK_DEGREE_BOUND,
-        ahead: {
-          direction: links.direction,
-          limit: links.limit,
-          brief: links.brief,
-          names: links.names,
-          bare: links.bare,
-          next: links.next,
-        },
+        ahead: { limit: links.limit, nextLimits: links.next.map((step) => step.limit) },
       },
     );
     const prefetched = new PrefetchedLinks();
@@ -127,7 +126,8 @@ export class ListRepository {
         names: links.names,
         bare: links.bare,
       };
-      return { listed, key, relations: prefetched.linksOf(listed.id, row.links, links.bare) };
+      const relations = prefetched.linksOf(listed.id, row.links, { ...key, next: links.next });
+      return { listed, key, relations };
     });
     return {
       rows: read.map(({ listed }) => listed),

@@ -39,7 +39,7 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   status: null,
   actor: "plan-check",
   after: "{}",
-  ahead: { direction: "OUT", limit: 5, brief: true, names: true, bare: true, next: [] },
+  ahead: { limit: 5, nextLimits: [] },
   allTypes: [...RELATION_TYPES],
   asOf: "2015-12-31",
   before: "{}",
@@ -115,10 +115,27 @@ function parameterNames(text: string): string[] {
   return [...new Set([...text.matchAll(/\$([A-Za-z_]\w*)(?![\w(])/g)].map((m) => m[1] ?? ""))];
 }
 
+/** The typed queries whose text reads links in a direction (ForType.links). */
+const LINK_QUERY_NAMES = ["relations-by-type", "list-links-asc", "list-links-desc"] as const;
+const WHOLE = { brief: false, names: false, bare: false } as const;
+const NAMES_BARE = { brief: true, names: true, bare: true } as const;
+
 const REFS: readonly QueryRef[] = [
   ...QUERY_NAMES,
   ...TYPED_QUERY_NAMES.filter((query) => !NOT_PLANNED.has(query)).flatMap((query) =>
-    RELATION_TYPES.map((type) => ({ query, type })),
+    RELATION_TYPES.map((type) => ({
+      query,
+      type,
+      links: { ...WHOLE, direction: "OUT" as const },
+    })),
+  ),
+  // The other direction (its own sort-key index) and shape, for the queries that read links.
+  ...LINK_QUERY_NAMES.flatMap((query) =>
+    RELATION_TYPES.map((type) => ({
+      query,
+      type,
+      links: { ...NAMES_BARE, direction: "IN" as const },
+    })),
   ),
   ...HOPS_QUERY_NAMES.flatMap((query) =>
     Array.from({ length: MAX_HOPS }, (_, i) => ({ query, hops: i + 1 })),
@@ -128,15 +145,19 @@ const REFS: readonly QueryRef[] = [
   ...RELATION_TYPES.map((type) => ({
     query: "relations-by-type" as const,
     type: "CO_BUILT",
+    links: { ...WHOLE, direction: "OUT" as const },
     ahead: [
-      { kind: "University", type, direction: "OUT" as const },
-      { kind: "District", type, direction: "IN" as const },
+      { kind: "University", type, direction: "OUT" as const, ...WHOLE },
+      { kind: "District", type, direction: "IN" as const, ...NAMES_BARE },
     ],
   })),
   ...(["list-links-asc", "list-links-desc"] as const).map((query) => ({
     query,
     type: "CO_BUILT",
-    ahead: [{ kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT" as const }],
+    links: { ...NAMES_BARE, direction: "IN" as const },
+    ahead: [
+      { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT" as const, ...WHOLE },
+    ],
   })),
 ];
 
@@ -160,10 +181,11 @@ describe("every registered query plans on Neo4j", () => {
     await driver.close();
   });
 
-  it("checks every name, every type of a typed query, every hop bound and every type read ahead", () => {
+  it("checks every name, every type of a typed query (links in both directions), every hop bound and every type read ahead", () => {
     expect(REFS.length).toBe(
       QUERY_NAMES.length +
         (TYPED_QUERY_NAMES.length - NOT_PLANNED.size) * RELATION_TYPES.length +
+        LINK_QUERY_NAMES.length * RELATION_TYPES.length +
         HOPS_QUERY_NAMES.length * MAX_HOPS +
         RELATION_TYPES.length +
         2,
