@@ -88,7 +88,10 @@ describe("the Cypher registry", () => {
       { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", ...NAMES_BARE },
       { kind: "University", type: "CO_BUILT", direction: "IN", ...WHOLE },
     ] as const;
-    const parts = { "entity-projection": "//#uses\n{.id, .name}", "link-projection": "//#uses\n{.*}" };
+    const parts = {
+      "entity-projection": "//#uses\n{.id, .name}",
+      "link-projection": "//#uses\n{.*}",
+    };
     expect(expandQuery("q.cypher", text, parts, { ahead })).toBe(
       [
         "MATCH (m)",
@@ -139,7 +142,12 @@ describe("the Cypher registry", () => {
       direction: "OUT",
       ...NAMES_BARE,
     } as const;
-    const text = cypher({ query: "relations-by-type", type: "CO_BUILT", links: OUT, ahead: [step] });
+    const text = cypher({
+      query: "relations-by-type",
+      type: "CO_BUILT",
+      links: OUT,
+      ahead: [step],
+    });
     expect(text).toContain("WHERE m.kind = 'ResearchInstitute'");
     expect(text).toContain("MATCH (m)-[r2:AFFILIATED_WITH]->(o:Entity)");
     expect(text).toContain("props: r2 {.id},");
@@ -174,9 +182,13 @@ describe("the Cypher registry", () => {
       type: "CO_BUILT",
       links: { ...NAMES_BARE, direction: "IN" },
     });
-    expect(inNames).toContain("MATCH ()<-[r:CO_BUILT]-(m:Entity)\nUSING INDEX SEEK r:CO_BUILT(inKey)");
+    expect(inNames).toContain(
+      "MATCH ()<-[r:CO_BUILT]-(m:Entity)\nUSING INDEX SEEK r:CO_BUILT(inKey)",
+    );
     expect(inNames).not.toContain("outKey STARTS WITH");
-    expect(inNames).toContain("props: r {.id},\notherEntity: m {.id, .kind, .name, brief: true, names: true},");
+    expect(inNames).toContain(
+      "props: r {.id},\notherEntity: m {.id, .kind, .name, brief: true, names: true},",
+    );
     const brief = cypher({
       query: "relations-by-type",
       type: "CO_BUILT",

@@ -344,8 +344,7 @@ export class PrefetchedLinks {
     read: Pick<RelationKey, "type" | "direction" | "bare" | "next">,
   ): RelationRecord[] {
     // An untyped key's rows (relations-of) name each link's type and direction themselves.
-    const named =
-      read.type === null ? undefined : { type: read.type, direction: read.direction };
+    const named = read.type === null ? undefined : { type: read.type, direction: read.direction };
     return asList(links).map((value) => {
       const link = asObject(value);
       const relation = toRelation(fromId, link, read.bare === true, named);
