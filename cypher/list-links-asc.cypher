@@ -4,13 +4,19 @@
 // direction and shape are in the text (ForType.links); $ahead holds its limit and the links it
 // asks for one level further (their limits; the steps are in the text).
 // With $withTotal, the list's totalCount in the same round trip: the count of count-entities.cypher,
-// by the same filter; without it the block reads nothing (0).
+// by the same filter; without it the block reads nothing (0). A text written for a page that does
+// not ask for it (ForType.withTotal false) has no such block, and total is null.
+//#with-total
 CALL () {
   WITH 1 AS asked
   WHERE $withTotal
   //#include list-filter
   RETURN count(n) AS total
 }
+//#end-with-total
+//#without-total
+WITH null AS total
+//#end-without-total
 //#include list-filter
 //#include list-sort-key
 WHERE $cursorKey IS NULL

@@ -135,6 +135,22 @@ describe("the Cypher registry", () => {
     expect(() => expandQuery("q.cypher", "//#end-without-ahead x", {})).toThrow(/takes nothing/);
   });
 
+  it("writes a list query's count only for a page that may ask for it", () => {
+    const counted = cypher({ query: "list-links-asc", type: "CO_BUILT", links: OUT });
+    const uncounted = cypher({
+      query: "list-links-asc",
+      type: "CO_BUILT",
+      links: OUT,
+      withTotal: false,
+    });
+    expect(counted).toContain("WHERE $withTotal");
+    expect(counted).toContain("RETURN count(n) AS total");
+    expect(counted).not.toContain("WITH null AS total");
+    expect(uncounted.startsWith("WITH null AS total\nMATCH (n:$($label))")).toBe(true);
+    expect(uncounted).not.toContain("count(n)");
+    expect(uncounted.length).toBeLessThan(counted.length - 400);
+  });
+
   it("writes a typed query's read-ahead steps into its text, and refuses a step outside the vocabulary", () => {
     const step = {
       kind: "ResearchInstitute",
@@ -409,6 +425,11 @@ describe("every registered query, as it is sent", () => {
       expect(cypher({ query, type: "CO_BUILT", links, ahead })).toMatchSnapshot();
     },
   );
+  it("list-links-asc for CO_BUILT without its total", () => {
+    expect(
+      cypher({ query: "list-links-asc", type: "CO_BUILT", links: OUT, withTotal: false }),
+    ).toMatchSnapshot();
+  });
   it.each(HOPS_QUERY_NAMES)("%s with 3 hops", (query) => {
     expect(cypher({ query, hops: 3 })).toMatchSnapshot();
   });

@@ -27,6 +27,7 @@ import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
  *   not at all when it has none.
  * - `//#with-ahead` … `//#end-with-ahead` and `//#without-ahead` … `//#end-without-ahead`: the
  *   lines between, written when a typed query has read-ahead steps (with) or has none (without).
+ *   Likewise `//#with-total` and `//#without-total`: without when ForType.withTotal is false.
  * - `//#uses <name>, <name>, …`: the first line of every part, and nowhere else: the variables
  *   the part reads from the query that includes it (`walk`, `key`), and the `$parameters` it
  *   reads (`$limit`), comma-separated (`//#uses walk, m, r, $limit, $edgeCap`; an empty list
@@ -188,6 +189,11 @@ export interface ForType {
    * whose text reads links (its `__KEY_…__` placeholders).
    */
   readonly links?: LinkRead;
+  /**
+   * For a list query: false when the page does not ask for its total, so its text has no count
+   * (`//#without-total`); otherwise the count is written and `$withTotal` decides.
+   */
+  readonly withTotal?: boolean;
 }
 
 /**
@@ -281,7 +287,12 @@ export function cypher(ref: QueryRef | "schema"): string {
       throw new Error(`unknown relationship type ${ref.type}`);
     for (const step of ahead) checkAheadStep(step);
     if (ref.links !== undefined) checkDirection(ref.links.direction);
-    fill = { type: ref.type, ahead, ...(ref.links === undefined ? {} : { links: ref.links }) };
+    fill = {
+      type: ref.type,
+      ahead,
+      ...(ref.links === undefined ? {} : { links: ref.links }),
+      ...(ref.withTotal === false ? { withTotal: false } : {}),
+    };
   } else if (typeof ref !== "string") {
     if (!Number.isInteger(ref.hops) || ref.hops < 1 || ref.hops > MAX_HOPS)
       throw new Error(`hop bound ${String(ref.hops)} is not between 1 and ${MAX_HOPS}`);
@@ -319,7 +330,8 @@ export function textKey(ref: QueryRef | "schema"): string {
   const steps = (ref.ahead ?? []).map(
     (step) => `|${step.kind}:${step.type}:${step.direction}:${shapeKey(step)}`,
   );
-  return `${ref.query}|${ref.type}${links}${steps.join("")}`;
+  const total = ref.withTotal === false ? "|no-total" : "";
+  return `${ref.query}|${ref.type}${total}${links}${steps.join("")}`;
 }
 
 /** A shape as a text key names it: its entity tier and its links' (`names.bare`, `whole.full`). */
@@ -354,6 +366,7 @@ export interface Fill {
   readonly hops?: number;
   readonly ahead?: readonly AheadStep[];
   readonly links?: LinkRead;
+  readonly withTotal?: boolean;
 }
 
 /** The parts a query may include, by name: a map (in tests) or a reader (undefined: no such part). */
@@ -376,6 +389,10 @@ const DIRECTIVES = [
   "end-with-ahead",
   "without-ahead",
   "end-without-ahead",
+  "with-total",
+  "end-with-total",
+  "without-total",
+  "end-without-total",
   "uses",
 ] as const;
 type DirectiveName = (typeof DIRECTIVES)[number];
@@ -406,7 +423,7 @@ export function expandQuery(
   };
   const ahead = fill.ahead ?? [];
   const stepped = eachAheadLines(eachTypeLines(includeLines(file, text, readPart), types), ahead);
-  const lines = whenAheadLines(stepped, ahead.length > 0).map((line) => ({
+  const lines = whenLines(stepped, ahead.length > 0, fill.withTotal !== false).map((line) => ({
     at: line.at,
     text: fillPlaceholders(line.text, fill, projection),
   }));
@@ -649,16 +666,26 @@ function eachAheadLines(lines: readonly SourceLine[], ahead: readonly AheadStep[
   );
 }
 
-/** The lines of `//#with-ahead` blocks when there are read-ahead steps, of `//#without-ahead` ones when not. */
-function whenAheadLines(lines: readonly SourceLine[], hasSteps: boolean): SourceLine[] {
+/**
+ * The lines of `//#with-ahead` blocks when there are read-ahead steps, of `//#without-ahead` ones
+ * when not; of `//#with-total` blocks when the total is written, of `//#without-total` ones when not.
+ */
+function whenLines(
+  lines: readonly SourceLine[],
+  hasSteps: boolean,
+  withTotal: boolean,
+): SourceLine[] {
   const once = (write: boolean): readonly true[] => (write ? [true] : []);
   const keep = (body: string): string => body;
-  return blockLines(
-    blockLines(lines, "with-ahead", once(hasSteps), keep),
-    "without-ahead",
-    once(!hasSteps),
-    keep,
-  );
+  let out = [...lines];
+  for (const [name, write] of [
+    ["with-ahead", hasSteps],
+    ["without-ahead", !hasSteps],
+    ["with-total", withTotal],
+    ["without-total", !withTotal],
+  ] as const)
+    out = blockLines(out, name, once(write), keep);
+  return out;
 }
 
 /**

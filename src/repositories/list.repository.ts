@@ -106,6 +106,7 @@ export class ListRepository {
           bare: links.bare,
         },
         ahead: links.next,
+        withTotal: query.withTotal,
       },
       {
         ...params,

@@ -154,6 +154,7 @@ const REFS: readonly QueryRef[] = [
   ...(["list-links-asc", "list-links-desc"] as const).map((query) => ({
     query,
     type: "CO_BUILT",
+    withTotal: false,
     links: { ...NAMES_BARE, direction: "IN" as const },
     ahead: [
       { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT" as const, ...WHOLE },
