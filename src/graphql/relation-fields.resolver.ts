@@ -1,4 +1,9 @@
-import type { GraphQLResolveInfo } from "graphql";
+import {
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from "graphql";
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
 import type { EntityRecord, RelationRecord } from "../model/records";
 import { RELATION_FIELDS, type RelationFieldSpec } from "../model/relation-fields";
@@ -19,6 +24,26 @@ const fieldDescription = (spec: RelationFieldSpec): string =>
   `${spec.description} (${spec.zh}); follows ${spec.links
     .map((link) => `${link.direction === "OUT" ? "→" : "←"}${link.type}`)
     .join(", ")}${spec.kinds === undefined ? "" : ` to ${spec.kinds.join("|")}`}.`;
+
+/**
+ * What a typed field lists: a one-line delegation to the graph service, batched by the request's
+ * DataLoader. Read-ahead (docs/architecture.md, "Reading ahead"), hop 8: the field finds its links
+ * in the relations loader's cache when the level above read them; its own selection's links
+ * (prefetchLinksOf) start the next level's read-ahead at hop 3.
+ */
+function linked(
+  spec: RelationFieldSpec,
+  root: EntityRecord,
+  first: number,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+): Promise<RelationRecord[]> {
+  return ctx.services.graph.linked(root.id, spec, first, {
+    next: root.asOf === undefined ? prefetchLinksOf(info) : [],
+    asOf: root.asOf,
+    ...shapeOf(info),
+  });
+}
 
 /**
  * The resolver of one typed relationship field of the table in src/model/relation-fields.ts
@@ -54,14 +79,7 @@ function relationFieldResolver(spec: RelationFieldSpec): new () => object {
       @Ctx() ctx: Context,
       @Info() info: GraphQLResolveInfo,
     ): Promise<RelationRecord[]> {
-      // Read-ahead (docs/architecture.md, "Reading ahead"), hop 8: the field finds its links in the
-      // relations loader's cache when the level above read them; its own selection's links
-      // (prefetchLinksOf) start the next level's read-ahead at hop 3.
-      return ctx.services.graph.linked(root.id, spec, first, {
-        next: root.asOf === undefined ? prefetchLinksOf(info) : [],
-        asOf: root.asOf,
-        ...shapeOf(info),
-      });
+      return linked(spec, root, first, ctx, info);
     }
 
     @FieldResolver(() => Int, {
@@ -85,4 +103,30 @@ function relationFieldResolver(spec: RelationFieldSpec): new () => object {
  */
 export function createRelationFieldResolvers(): (new () => object)[] {
   return RELATION_FIELDS.map(relationFieldResolver);
+}
+
+/**
+ * Resolves the typed fields of a built schema by `linked` directly, in place of type-graphql's
+ * resolver of a field with arguments: that one hands the method its arguments through an async
+ * validation step even when nothing validates (validateArg in type-graphql 2.0.0-rc.4), so each
+ * call of a typed field made three promises and microtask turns more than its answer needs, once
+ * per entity of every level of a nested read (bench/RESULTS.md, "Typed fields resolved
+ * directly"). The classes above still declare the fields, their arguments and descriptions; only
+ * `resolve` changes, to the same call. No typed field has a middleware or roles, so type-graphql's
+ * resolver did nothing else.
+ */
+export function resolveRelationFieldsDirectly(schema: GraphQLSchema): void {
+  for (const spec of RELATION_FIELDS) {
+    const type = schema.getType(spec.kind);
+    const field = isObjectType(type) ? type.getFields()[spec.field] : undefined;
+    if (field === undefined)
+      throw new Error(`typed field ${spec.kind}.${spec.field} not in the schema`);
+    const resolve: GraphQLFieldResolver<EntityRecord, Context, { first: number }> = (
+      root,
+      args,
+      ctx,
+      info,
+    ) => linked(spec, root, args.first, ctx, info);
+    field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
+  }
 }

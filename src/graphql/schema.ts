@@ -9,7 +9,10 @@ import { EntityResolver, RelationResolver } from "./entity.resolver";
 import { KIND_TYPES } from "./entity.type";
 import { createKindListResolvers, EntityConnectionResolver, ListResolver } from "./list.resolver";
 import { RelationCountResolver } from "./relation-count.resolver";
-import { createRelationFieldResolvers } from "./relation-fields.resolver";
+import {
+  createRelationFieldResolvers,
+  resolveRelationFieldsDirectly,
+} from "./relation-fields.resolver";
 import { StatsResolver } from "./stats.resolver";
 import {
   EvidenceResolver,
@@ -53,6 +56,9 @@ export function createSchema(): Promise<GraphQLSchema> {
     authChecker,
     validate: false,
     emitSchemaFile: false,
+  }).then((schema) => {
+    resolveRelationFieldsDirectly(schema);
+    return schema;
   });
   return built;
 }
