@@ -475,3 +475,43 @@ describe("listReadingOf", () => {
     expect(reading("edges { node { id description @skip(if: true) } }").brief).toBe(false);
   });
 });
+
+describe("readings of a selection", () => {
+  const source = `query ($n: Int) { entity(id: "x") { ... on District { coBuilt(first: 20) { node { id
+    ... on ResearchInstitute { coBuilders(first: $n) { node { id } } } } } } } }`;
+  /** The info of another execution of the same parsed document: graphql-js makes a new array. */
+  const again = (info: GraphQLResolveInfo, variables: Record<string, unknown>) =>
+    ({
+      ...info,
+      fieldNodes: [...info.fieldNodes],
+      variableValues: variables,
+    }) as GraphQLResolveInfo;
+
+  it("are kept across executions of one parsed document with the same variables", () => {
+    const info = infoAt(source, ["entity", "coBuilt"], { n: 5 });
+    const links = prefetchLinksOf(info);
+    expect(links.map((link) => link.limit)).toEqual([5]);
+    expect(prefetchLinksOf(again(info, { n: 5 }))).toBe(links);
+    const plan = prefetchPlanOf(infoAt(source, ["entity"], { n: 5 }));
+    expect(plan.map((step) => [step.type, step.limit, step.next.map((n) => n.limit)])).toEqual([
+      ["CO_BUILT", 20, [5]],
+    ]);
+  });
+
+  it("are read again for other variables, and for another parse of the same text", () => {
+    const info = infoAt(source, ["entity", "coBuilt"], { n: 5 });
+    const five = prefetchLinksOf(info);
+    expect(prefetchLinksOf(again(info, { n: 7 })).map((link) => link.limit)).toEqual([7]);
+    expect(prefetchLinksOf(again(info, { n: 5 })).map((link) => link.limit)).toEqual([5]);
+    const reparsed = prefetchLinksOf(infoAt(source, ["entity", "coBuilt"], { n: 5 }));
+    expect(reparsed).toEqual(five);
+    expect(reparsed).not.toBe(five);
+  });
+
+  it("of a list are kept for its kind only", () => {
+    const info = infoAt(`{ entities(first: 3) { nodes { id name } } }`, ["entities"]);
+    const districts = listReadingOf(info, "District");
+    expect(listReadingOf(again(info, {}), "District")).toBe(districts);
+    expect(listReadingOf(again(info, {}), "University")).not.toBe(districts);
+  });
+});

@@ -42,8 +42,47 @@ interface FoundField {
   readonly node: FieldNode;
 }
 
-const memo = new WeakMap<readonly FieldNode[], { variables: Variables; links: PrefetchLink[] }>();
-const shapeMemo = new WeakMap<readonly FieldNode[], LinkShape>();
+/**
+ * Readings of a selection kept across requests. A reading depends on the field's nodes, the
+ * document's fragments and the variables, and on a `kind` the caller gives (a list's). The nodes
+ * belong to the parsed document Apollo keeps for a query text, so every request of one query has
+ * the same nodes (and those nodes, the same fragments): a reading is kept under its first node
+ * and is valid for a request with the same nodes, kind and variables. graphql-js gathers a
+ * field's nodes into a new array at each execution, so a map keyed by `info.fieldNodes` would
+ * only ever help within one request.
+ */
+class SelectionMemo<T> {
+  private readonly kept = new WeakMap<
+    FieldNode,
+    { fields: readonly FieldNode[]; kind: EntityKind | null; variables: string; value: T }
+  >();
+
+  of(info: GraphQLResolveInfo, kind: EntityKind | null, read: () => T): T {
+    const first = info.fieldNodes[0];
+    if (first === undefined) return read();
+    const variables = JSON.stringify(info.variableValues);
+    const known = this.kept.get(first);
+    if (
+      known !== undefined &&
+      known.kind === kind &&
+      known.variables === variables &&
+      sameNodes(known.fields, info.fieldNodes)
+    )
+      return known.value;
+    const value = read();
+    this.kept.set(first, { fields: info.fieldNodes, kind, variables, value });
+    return value;
+  }
+}
+
+function sameNodes(a: readonly FieldNode[], b: readonly FieldNode[]): boolean {
+  return a.length === b.length && a.every((node, index) => node === b[index]);
+}
+
+const linksMemo = new SelectionMemo<readonly PrefetchLink[]>();
+const shapeMemo = new SelectionMemo<LinkShape>();
+const planMemo = new SelectionMemo<readonly PrefetchPlan[]>();
+const listMemo = new SelectionMemo<ListReading>();
 
 const LEFT_OUT_OF_BRIEF: ReadonlySet<string> = new Set(BRIEF_LEAVES_OUT);
 const LEFT_OUT_OF_NAMES: ReadonlySet<string> = new Set([...BRIEF_LEAVES_OUT, ...NAMES_LEAVES_OUT]);
@@ -59,11 +98,7 @@ const LEFT_OUT_OF_BARE: ReadonlySet<string> = new Set(BARE_LEAVES_OUT);
  * which it does: every field of the selection, through every fragment.
  */
 export function shapeOf(info: GraphQLResolveInfo): LinkShape {
-  const known = shapeMemo.get(info.fieldNodes);
-  if (known !== undefined) return known;
-  const shape = shapeUnder(info.fieldNodes, info.fragments);
-  shapeMemo.set(info.fieldNodes, shape);
-  return shape;
+  return shapeMemo.of(info, null, () => shapeUnder(info.fieldNodes, info.fragments));
 }
 
 /** The LinkShape of these relationship fields' selections. */
@@ -110,11 +145,9 @@ function everyField(selectionSet: SelectionSetNode | undefined, fragments: Fragm
  * its own query, which also reports the error.
  */
 export function prefetchLinksOf(info: GraphQLResolveInfo): readonly PrefetchLink[] {
-  const cached = memo.get(info.fieldNodes);
-  if (cached !== undefined && cached.variables === info.variableValues) return cached.links;
-  const links = linksUnder(info.fieldNodes, info.fragments, info.variableValues);
-  memo.set(info.fieldNodes, { variables: info.variableValues, links });
-  return links;
+  return linksMemo.of(info, null, () =>
+    linksUnder(info.fieldNodes, info.fragments, info.variableValues),
+  );
 }
 
 /**
@@ -123,7 +156,7 @@ export function prefetchLinksOf(info: GraphQLResolveInfo): readonly PrefetchLink
  * selection asks for next: reading them with the entity makes two levels of fields one round trip.
  */
 export function prefetchPlanOf(info: GraphQLResolveInfo): readonly PrefetchPlan[] {
-  return aheadOf(info.fieldNodes, null, info);
+  return planMemo.of(info, null, () => aheadOf(info.fieldNodes, null, info));
 }
 
 /**
@@ -136,6 +169,10 @@ export function prefetchPlanOf(info: GraphQLResolveInfo): readonly PrefetchPlan[
  * (through every fragment, under directives too), so the page reads them brief, or as names.
  */
 export function listReadingOf(info: GraphQLResolveInfo, kind: EntityKind | null): ListReading {
+  return listMemo.of(info, kind, () => listReadingUnder(info, kind));
+}
+
+function listReadingUnder(info: GraphQLResolveInfo, kind: EntityKind | null): ListReading {
   const entities = info.fieldNodes.flatMap((field) => [
     ...fieldsNamed(field.selectionSet, "nodes", info.fragments),
     ...fieldsNamed(field.selectionSet, "edges", info.fragments).flatMap((edge) =>
