@@ -7,6 +7,7 @@ import { operations, SEED_ANCHORS } from "./lib/ops";
 import { markdownTable, opReport, saveResults, type OpReport } from "./lib/report";
 import { onNode24 } from "./lib/node24";
 import { seededNeo4j } from "./lib/seeded";
+import { neo4jStatus } from "../scripts/neo4j/manager";
 
 /**
  * `npm run bench [-- --quick] [-- --only resolve,paths]`: our API, the floor and the peer, each in
@@ -36,6 +37,8 @@ const log = (line: string): void => {
 
 async function main(): Promise<void> {
   const { config, uri } = await seededNeo4j(log);
+  // The managed Neo4j's pid, for its CPU per request (none for a server of NEO4J_URI).
+  const neo4jPid = (await neo4jStatus(config)).pid;
 
   const only = args.only?.split(",");
   const ops = operations(SEED_ANCHORS).filter((op) => only === undefined || only.includes(op.name));
@@ -68,9 +71,9 @@ async function main(): Promise<void> {
     log(`ours idle RSS ${Math.round(idle.rss / 2 ** 20)} MB`);
     for (const op of ops) {
       // Interleaved per operation, so a slow drift of the machine touches all three alike.
-      const oursRun = await loadTarget(ours, op, settings);
-      const floorRun = await loadTarget(floor, op, settings);
-      const peerRun = await loadTarget(peer, op, settings);
+      const oursRun = await loadTarget(ours, op, settings, neo4jPid);
+      const floorRun = await loadTarget(floor, op, settings, neo4jPid);
+      const peerRun = await loadTarget(peer, op, settings, neo4jPid);
       const verification = verifications.get(op.name);
       if (oursRun === null || floorRun === null || verification === undefined) {
         throw new Error(`${op.name}: ours and the floor must both run`);
@@ -78,7 +81,7 @@ async function main(): Promise<void> {
       const report = opReport(op.name, verification, oursRun, floorRun, peerRun);
       reports.push(report);
       log(
-        `${op.name}: ours p50 ${report.p50_ms} p99 ${report.p99_ms} ms ${report.rps} rps (err ${report.errors}); floor p50 ${report.floor_p50_ms} ms ${report.floor_rps} rps; peer ${report.peer_rps ?? "n/a"} rps`,
+        `${op.name}: ours p50 ${report.p50_ms} p99 ${report.p99_ms} ms ${report.rps} rps (err ${report.errors}); floor p50 ${report.floor_p50_ms} ms ${report.floor_rps} rps; peer ${report.peer_rps ?? "n/a"} rps; CPU/req ours ${report.cpu_ms ?? "n/a"} + Neo4j ${report.neo4j_cpu_ms ?? "n/a"} ms, floor ${report.floor_cpu_ms ?? "n/a"} + ${report.floor_neo4j_cpu_ms ?? "n/a"} ms`,
       );
     }
   } finally {

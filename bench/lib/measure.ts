@@ -9,6 +9,7 @@ import type { TargetProcess } from "./children";
 import { drive, floorOk, graphqlOk, type LoadResult } from "./load";
 import type { Operation } from "./ops";
 import { peerSchema } from "./peer";
+import { cpuMsOf, perRequest } from "./process-cpu";
 
 export interface Verification {
   /** Database round trips of one request through our resolvers (ctx.counter). */
@@ -119,6 +120,10 @@ export interface LoadSettings {
 export interface TargetRun extends LoadResult {
   readonly rssMb: number;
   readonly peakRssMb: number;
+  /** The target process's CPU per request during the measured run, in ms (null without /proc). */
+  readonly cpuMs: number | null;
+  /** Neo4j's CPU per request of this target during the run, in ms (null when its pid is unknown). */
+  readonly neo4jCpuMs: number | null;
 }
 
 /** The URL and body that ask a target for an operation. */
@@ -161,11 +166,15 @@ export async function answerSize(
   };
 }
 
-/** Warms a target up on an operation, then drives it; null when the target can't express it. */
+/**
+ * Warms a target up on an operation, then drives it; null when the target can't express it. With
+ * Neo4j's pid, the run reports its CPU per request too (besides the target's own).
+ */
 export async function loadTarget(
   target: TargetProcess,
   op: Operation,
   settings: LoadSettings,
+  neo4jPid?: number,
 ): Promise<TargetRun | null> {
   const req = request(target, op);
   if (req === null) return null;
@@ -177,11 +186,13 @@ export async function loadTarget(
     maxRequests: settings.maxRequests,
   });
   await target.memory(true);
+  const before = { own: cpuMsOf(target.pid), neo4j: cpuMsOf(neo4jPid) };
   const result = await drive({
     ...common,
     durationSeconds: settings.durationSeconds,
     maxRequests: settings.maxRequests,
   });
+  const after = { own: cpuMsOf(target.pid), neo4j: cpuMsOf(neo4jPid) };
   const memory = await target.memory();
   if (result.firstError !== undefined) {
     process.stdout.write(`  ${target.target} ${op.name} error: ${result.firstError}\n`);
@@ -190,5 +201,7 @@ export async function loadTarget(
     ...result,
     rssMb: Math.round(memory.rss / 2 ** 20),
     peakRssMb: Math.round(memory.peak / 2 ** 20),
+    cpuMs: perRequest(before.own, after.own, result.requests),
+    neo4jCpuMs: perRequest(before.neo4j, after.neo4j, result.requests),
   };
 }

@@ -27,6 +27,13 @@ export interface OpReport {
   readonly ours_peer_rps: number | null;
   readonly same_as_floor: boolean;
   readonly same_as_peer: boolean | null;
+  /** CPU per request in ms, ours' process and Neo4j's while serving ours (null without /proc). */
+  readonly cpu_ms: number | null;
+  readonly neo4j_cpu_ms: number | null;
+  readonly floor_cpu_ms: number | null;
+  readonly floor_neo4j_cpu_ms: number | null;
+  /** (ours + its Neo4j) / (floor + its Neo4j) CPU per request: steadier than p50 on a busy machine. */
+  readonly ours_floor_cpu: number | null;
 }
 
 const ratio = (a: number, b: number): number => Number((a / b).toFixed(2));
@@ -61,7 +68,20 @@ export function opReport(
     ours_peer_rps: peer === null ? null : ratio(ours.rps, peer.rps),
     same_as_floor: verification.sameAsFloor,
     same_as_peer: verification.sameAsPeer,
+    cpu_ms: ours.cpuMs,
+    neo4j_cpu_ms: ours.neo4jCpuMs,
+    floor_cpu_ms: floor.cpuMs,
+    floor_neo4j_cpu_ms: floor.neo4jCpuMs,
+    ours_floor_cpu: cpuRatio(ours, floor),
   };
+}
+
+/** Both runs' CPU per request, the target's and Neo4j's, as a ratio; null when one is missing. */
+function cpuRatio(ours: TargetRun, floor: TargetRun): number | null {
+  const parts = [ours.cpuMs, ours.neo4jCpuMs, floor.cpuMs, floor.neo4jCpuMs];
+  if (parts.some((part) => part === null)) return null;
+  const [a = 0, b = 0, c = 0, d = 0] = parts as number[];
+  return c + d > 0 ? ratio(a + b, c + d) : null;
 }
 
 const cell = (value: string | number | boolean | null | undefined): string =>
@@ -85,6 +105,9 @@ export function markdownTable(reports: readonly OpReport[]): string {
     "peer rps",
     "ours/floor p50",
     "ours/peer rps",
+    "CPU/req ms (ours + Neo4j)",
+    "floor CPU/req",
+    "ours/floor CPU",
     "same answer (floor/peer)",
   ];
   const rows = reports.map((r) => [
@@ -103,6 +126,9 @@ export function markdownTable(reports: readonly OpReport[]): string {
     r.peer_rps,
     r.ours_floor_p50,
     r.ours_peer_rps,
+    `${cell(r.cpu_ms)} + ${cell(r.neo4j_cpu_ms)}`,
+    `${cell(r.floor_cpu_ms)} + ${cell(r.floor_neo4j_cpu_ms)}`,
+    r.ours_floor_cpu,
     `${cell(r.same_as_floor)}/${cell(r.same_as_peer)}`,
   ]);
   return [header, header.map(() => "---"), ...rows]
