@@ -508,6 +508,13 @@ describe("readings of a selection", () => {
     expect(reparsed).not.toBe(five);
   });
 
+  it("of a link's shape are kept whatever the variables, which cannot change it", () => {
+    const info = infoAt(source, ["entity", "coBuilt"], { n: 5 });
+    const shape = shapeOf(info);
+    expect(shape).toEqual({ brief: true, names: true, bare: true });
+    expect(shapeOf(again(info, { n: 7 }))).toBe(shape);
+  });
+
   it("of a list are kept for its kind only", () => {
     const info = infoAt(`{ entities(first: 3) { nodes { id name } } }`, ["entities"]);
     const districts = listReadingOf(info, "District");

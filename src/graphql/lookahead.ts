@@ -44,12 +44,12 @@ interface FoundField {
 
 /**
  * Readings of a selection kept across requests. A reading depends on the field's nodes, the
- * document's fragments and the variables, and on a `kind` the caller gives (a list's). The nodes
- * belong to the parsed document Apollo keeps for a query text, so every request of one query has
- * the same nodes (and those nodes, the same fragments): a reading is kept under its first node
- * and is valid for a request with the same nodes, kind and variables. graphql-js gathers a
- * field's nodes into a new array at each execution, so a map keyed by `info.fieldNodes` would
- * only ever help within one request.
+ * document's fragments, the variables (unless the reading ignores them: `byVariables` false), and
+ * on a `kind` the caller gives (a list's). The nodes belong to the parsed document Apollo keeps
+ * for a query text, so every request of one query has the same nodes (and those nodes, the same
+ * fragments): a reading is kept under its first node and is valid for a request with the same
+ * nodes, kind and variables. graphql-js gathers a field's nodes into a new array at each
+ * execution, so a map keyed by `info.fieldNodes` would only ever help within one request.
  */
 class SelectionMemo<T> {
   private readonly kept = new WeakMap<
@@ -57,10 +57,12 @@ class SelectionMemo<T> {
     { fields: readonly FieldNode[]; kind: EntityKind | null; variables: string; value: T }
   >();
 
+  constructor(private readonly byVariables: boolean) {}
+
   of(info: GraphQLResolveInfo, kind: EntityKind | null, read: () => T): T {
     const first = info.fieldNodes[0];
     if (first === undefined) return read();
-    const variables = JSON.stringify(info.variableValues);
+    const variables = this.byVariables ? variablesKey(info.variableValues) : "";
     const known = this.kept.get(first);
     if (
       known !== undefined &&
@@ -75,14 +77,30 @@ class SelectionMemo<T> {
   }
 }
 
+/**
+ * A request's variables as one string, written once per request: graphql-js hands every resolver
+ * of an execution the same object, and the memos above are asked once per entity of each level.
+ */
+const variablesKeys = new WeakMap<Variables, string>();
+
+function variablesKey(variables: Variables): string {
+  let key = variablesKeys.get(variables);
+  if (key === undefined) {
+    key = JSON.stringify(variables);
+    variablesKeys.set(variables, key);
+  }
+  return key;
+}
+
 function sameNodes(a: readonly FieldNode[], b: readonly FieldNode[]): boolean {
   return a.length === b.length && a.every((node, index) => node === b[index]);
 }
 
-const linksMemo = new SelectionMemo<readonly PrefetchLink[]>();
-const shapeMemo = new SelectionMemo<LinkShape>();
-const planMemo = new SelectionMemo<readonly PrefetchPlan[]>();
-const listMemo = new SelectionMemo<ListReading>();
+const linksMemo = new SelectionMemo<readonly PrefetchLink[]>(true);
+// A shape looks at every field, under directives too, and at no argument: variables cannot change it.
+const shapeMemo = new SelectionMemo<LinkShape>(false);
+const planMemo = new SelectionMemo<readonly PrefetchPlan[]>(true);
+const listMemo = new SelectionMemo<ListReading>(true);
 
 const LEFT_OUT_OF_BRIEF: ReadonlySet<string> = new Set(BRIEF_LEAVES_OUT);
 const LEFT_OUT_OF_NAMES: ReadonlySet<string> = new Set([...BRIEF_LEAVES_OUT, ...NAMES_LEAVES_OUT]);

@@ -110,8 +110,7 @@ export function createRelationFieldResolvers(): (new () => object)[] {
  * resolver of a field with arguments: that one hands the method its arguments through an async
  * validation step even when nothing validates (validateArg in type-graphql 2.0.0-rc.4), so each
  * call of a typed field made three promises and microtask turns more than its answer needs, once
- * per entity of every level of a nested read (bench/RESULTS.md, "Typed fields resolved
- * directly"). The classes above still declare the fields, their arguments and descriptions; only
+ * per entity of every level of a nested read (bench/RESULTS.md, "Per request, once"). The classes above still declare the fields, their arguments and descriptions; only
  * `resolve` changes, to the same call. No typed field has a middleware or roles, so type-graphql's
  * resolver did nothing else.
  */
