@@ -1,18 +1,23 @@
-// With $withTotal, the list's totalCount in the same round trip: the count of count-entities.cypher,
-// by the same filter; without it the block reads nothing (0).
+// A page of a list, written for the page asked (ForList): its filters, sort key, cursor, total
+// and tier. With the total, the list's totalCount in the same round trip: the count of
+// count-entities.cypher, by the same filter (written first, so a page that asks for none reads
+// neither the count nor a total column).
+//#with-total
 CALL () {
-  WITH 1 AS asked
-  WHERE $withTotal
   //#include list-filter
   RETURN count(n) AS total
 }
+//#end-with-total
 //#include list-filter
 //#include list-sort-key
-WHERE $cursorKey IS NULL
-  OR sortKey > $cursorKey
+//#if-cursor
+WITH *
+WHERE sortKey > $cursorKey
   OR (sortKey = $cursorKey AND n.id > $cursorId)
-RETURN n.id AS id, sortKey,
-  CASE WHEN $names THEN n __NAMES_ENTITY__ WHEN $brief THEN n __BRIEF_ENTITY__ ELSE n __ENTITY__ END AS entity,
-  total
-ORDER BY sortKey ASC, n.id ASC
+//#end-if-cursor
+RETURN n.id AS id, sortKey, n __LIST_ENTITY__ AS entity
+//#with-total
+  , total
+//#end-with-total
+ORDER BY sortKey, n.id
 LIMIT toInteger($limit)

@@ -7,10 +7,14 @@ import {
   expandTypeBlocks,
   expandQuery,
   HOPS_QUERY_NAMES,
+  LIST_QUERY_NAMES,
   QUERY_NAMES,
   statements,
   TYPED_QUERY_NAMES,
   type Fill,
+  type ListFilterText,
+  type ListPageText,
+  type TypedQueryName,
 } from "./cypher";
 import { RELATION_TYPES } from "../model/vocabulary";
 
@@ -18,6 +22,39 @@ import { RELATION_TYPES } from "../model/vocabulary";
 const WHOLE = { brief: false, names: false, bare: false } as const;
 const NAMES_BARE = { brief: true, names: true, bare: true } as const;
 const OUT = { ...WHOLE, direction: "OUT" } as const;
+/** A list with no filter set, and a first page of it by name, whole, without its total. */
+const NO_FILTER: ListFilterText = {
+  label: "Entity",
+  kind: false,
+  nameContains: false,
+  district: false,
+  industry: false,
+};
+const PAGE: ListPageText = {
+  ...NO_FILTER,
+  sort: "name",
+  cursor: false,
+  withTotal: false,
+  tier: "whole",
+};
+/** Every filter set, after a cursor, by pinyin, as names, with its total. */
+const FULL_PAGE: ListPageText = {
+  label: "University",
+  kind: true,
+  nameContains: true,
+  district: true,
+  industry: true,
+  sort: "pinyin",
+  cursor: true,
+  withTotal: true,
+  tier: "names",
+};
+/** A typed query's ref for CO_BUILT OUT, with the first page of a list for a list one. */
+function typedRef(query: TypedQueryName): Parameters<typeof cypher>[0] {
+  return query.startsWith("list-")
+    ? { query, type: "CO_BUILT", links: OUT, list: PAGE }
+    : { query, type: "CO_BUILT", links: OUT };
+}
 
 describe("the Cypher registry", () => {
   it("has exactly one file in cypher/ for every query name, and no file without a name", () => {
@@ -26,12 +63,14 @@ describe("the Cypher registry", () => {
       .map((file) => file.replace(/\.cypher$/, ""))
       .filter((name) => name !== "schema")
       .sort();
-    expect(files).toEqual([...QUERY_NAMES, ...TYPED_QUERY_NAMES, ...HOPS_QUERY_NAMES].sort());
+    expect(files).toEqual(
+      [...QUERY_NAMES, ...TYPED_QUERY_NAMES, ...LIST_QUERY_NAMES, ...HOPS_QUERY_NAMES].sort(),
+    );
   });
 
   it("puts a vocabulary relationship type in place of __TYPE__ in a typed query", () => {
     for (const query of TYPED_QUERY_NAMES) {
-      const text = cypher({ query, type: "CO_BUILT", links: OUT });
+      const text = cypher(typedRef(query));
       expect(text).toContain(":CO_BUILT");
       expect(text).not.toContain("__TYPE__");
     }
@@ -135,20 +174,60 @@ describe("the Cypher registry", () => {
     expect(() => expandQuery("q.cypher", "//#end-without-ahead x", {})).toThrow(/takes nothing/);
   });
 
-  it("writes a list query's count only for a page that may ask for it", () => {
-    const counted = cypher({ query: "list-links-asc", type: "CO_BUILT", links: OUT });
-    const uncounted = cypher({
-      query: "list-links-asc",
-      type: "CO_BUILT",
-      links: OUT,
-      withTotal: false,
-    });
-    expect(counted).toContain("WHERE $withTotal");
-    expect(counted).toContain("RETURN count(n) AS total");
-    expect(counted).not.toContain("WITH null AS total");
-    expect(uncounted.startsWith("WITH null AS total\nMATCH (n:$($label))")).toBe(true);
-    expect(uncounted).not.toContain("count(n)");
-    expect(uncounted.length).toBeLessThan(counted.length - 400);
+  it("writes a list query for the list asked: only its filters, its sort key, its cursor, its total and its tier", () => {
+    const first = cypher({ query: "list-entities-asc", list: PAGE });
+    expect(first).toBe(
+      [
+        "MATCH (n:Entity)",
+        "WHERE true",
+        "WITH *, n.name AS sortKey",
+        `RETURN n.id AS id, sortKey, n ${cypher("entities-by-ids").match(/n (\{[^}]*\}) AS entity/)?.[1]} AS entity`,
+        "ORDER BY sortKey, n.id",
+        "LIMIT toInteger($limit)",
+      ].join("\n"),
+    );
+    const full = cypher({ query: "list-entities-desc", list: FULL_PAGE });
+    expect(full).toContain("MATCH (n:University)\nWHERE true\nAND n.kind = $kind\nAND any(form");
+    for (const parameter of ["$nameContains", "$district", "$industry", "$cursorKey", "$cursorId"])
+      expect(full).toContain(parameter);
+    expect(full).toContain("WITH *, coalesce(n.namePinyin, '') + '\\u0001' + n.name AS sortKey");
+    expect(full).toContain("WHERE sortKey < $cursorKey");
+    expect(full).toContain("CALL () {\nMATCH (n:University)");
+    expect(full).toContain("RETURN count(n) AS total");
+    expect(full).toContain("n {.id, .kind, .name, brief: true, names: true} AS entity\n, total");
+    expect(cypher({ query: "list-entities-asc", list: { ...PAGE, sort: "id" } })).toContain(
+      "WITH *, n.id AS sortKey",
+    );
+    expect(cypher({ query: "list-entities-asc", list: { ...PAGE, tier: "brief" } })).toContain(
+      "brief: true} AS entity",
+    );
+    expect(cypher({ query: "count-entities", list: NO_FILTER })).toBe(
+      "MATCH (n:Entity)\nWHERE true\nRETURN count(n) AS total",
+    );
+    const links = cypher({ query: "list-links-asc", type: "CO_BUILT", links: OUT, list: PAGE });
+    expect(links.startsWith("MATCH (n:Entity)\nWHERE true\n")).toBe(true);
+    expect(links).not.toMatch(/count\(n\)|total|nextLimits|walkDegreeBound/);
+  });
+
+  it("refuses a list text outside its closed sets, and a list block in a query without one", () => {
+    const refused: ListPageText[] = [
+      { ...PAGE, label: "University) DETACH DELETE (n" },
+      { ...PAGE, sort: "namePinyin" as "name" },
+      { ...PAGE, tier: "full" as "whole" },
+    ];
+    for (const list of refused)
+      expect(() => cypher({ query: "list-entities-asc", list })).toThrow(
+        /unknown (entity kind|sort field|entity tier)/,
+      );
+    expect(() => cypher({ query: "list-links-asc", type: "CO_BUILT", links: OUT })).toThrow(
+      "cypher/list-links-asc.cypher:7: //#with-total in a query written without a list text (ForList, ForType.list)",
+    );
+    expect(() => expandQuery("q.cypher", "MATCH (n)\n//#if-cursor\nRETURN n", {})).toThrow(
+      "q.cypher:2: //#if-cursor in a query written without a list text",
+    );
+    expect(() =>
+      expandQuery("q.cypher", "MATCH (n)\n//#if-cursor\n//#end-if-cursor", {}, { list: NO_FILTER }),
+    ).toThrow("q.cypher:2: //#if-cursor in a query written without a list page (ListPageText)");
   });
 
   it("writes a typed query's read-ahead steps into its text, and refuses a step outside the vocabulary", () => {
@@ -178,7 +257,13 @@ describe("the Cypher registry", () => {
     ];
     for (const wrong of refused)
       expect(() =>
-        cypher({ query: "list-links-asc", type: "CO_BUILT", links: OUT, ahead: [wrong] }),
+        cypher({
+          query: "list-links-asc",
+          type: "CO_BUILT",
+          links: OUT,
+          list: PAGE,
+          ahead: [wrong],
+        }),
       ).toThrow(/unknown (entity kind|relationship type|direction)/);
   });
 
@@ -197,6 +282,7 @@ describe("the Cypher registry", () => {
       query: "list-links-desc",
       type: "CO_BUILT",
       links: { ...NAMES_BARE, direction: "IN" },
+      list: PAGE,
     });
     expect(inNames).toContain(
       "MATCH ()<-[r:CO_BUILT]-(m:Entity)\nUSING INDEX SEEK r:CO_BUILT(inKey)",
@@ -273,7 +359,8 @@ describe("the Cypher registry", () => {
       expandQuery(name, readFileSync(path.join(dir, `${name}.cypher`), "utf8"), parts, fill);
     const expansions = [
       ...QUERY_NAMES.map((name) => raw(name)),
-      ...TYPED_QUERY_NAMES.map((name) => raw(name, { type: "CO_BUILT", links: OUT })),
+      ...TYPED_QUERY_NAMES.map((name) => raw(name, { type: "CO_BUILT", links: OUT, list: PAGE })),
+      ...LIST_QUERY_NAMES.map((name) => raw(name, { list: FULL_PAGE })),
       ...HOPS_QUERY_NAMES.map((name) => raw(name, { hops: 3 })),
     ];
     for (const text of expansions) {
@@ -281,19 +368,35 @@ describe("the Cypher registry", () => {
       expect(text).not.toMatch(/__[A-Z]+__/);
     }
     // Each include brought its part's code: the list queries and the count share the filter.
-    const filter = "MATCH (n:$($label))";
-    expect(raw("list-entities-asc")).toContain(filter);
-    expect(raw("count-entities")).toContain(filter);
+    const filter = "MATCH (n:University)";
+    expect(raw("list-entities-asc", { list: FULL_PAGE })).toContain(filter);
+    expect(raw("count-entities", { list: FULL_PAGE })).toContain(filter);
     expect(raw("neighborhood")).toContain("seen: walk.seen + fresh[..room]");
   });
 
-  it("counts a list's entities with the very filter its pages read", () => {
-    const dir = path.resolve(__dirname, "../../cypher");
-    const filter = compact(readFileSync(path.join(dir, "parts/list-filter.cypher"), "utf8"));
-    for (const name of ["count-entities", "list-entities-asc", "list-entities-desc"] as const)
-      expect(cypher(name)).toContain(filter);
-    for (const query of ["list-links-asc", "list-links-desc"] as const)
-      expect(cypher({ query, type: "CO_BUILT", links: OUT })).toContain(filter);
+  it("counts a list's entities with the very filter its pages read, whichever filters are set", () => {
+    const lists: ListFilterText[] = [
+      NO_FILTER,
+      { ...NO_FILTER, nameContains: true },
+      { ...NO_FILTER, label: "District", kind: true, district: true },
+      { label: "University", kind: true, nameContains: true, district: true, industry: true },
+    ];
+    for (const list of lists) {
+      const count = cypher({ query: "count-entities", list });
+      const filter = count.replace(/\nRETURN count\(n\) AS total$/, "");
+      expect(filter).not.toBe(count);
+      expect(filter.startsWith(`MATCH (n:${list.label})`)).toBe(true);
+      for (const withTotal of [false, true]) {
+        const page = { ...PAGE, ...list, withTotal };
+        const texts = [
+          cypher({ query: "list-entities-asc", list: page }),
+          cypher({ query: "list-entities-desc", list: page }),
+          cypher({ query: "list-links-asc", type: "CO_BUILT", links: OUT, list: page }),
+          cypher({ query: "list-links-desc", type: "CO_BUILT", links: OUT, list: page }),
+        ];
+        for (const text of texts) expect(text.split(filter).length - 1).toBe(withTotal ? 2 : 1);
+      }
+    }
   });
 
   describe("refuses a query written wrong, naming the file and line", () => {
@@ -413,7 +516,18 @@ describe("every registered query, as it is sent", () => {
     expect(cypher(name)).toMatchSnapshot();
   });
   it.each(TYPED_QUERY_NAMES)("%s for CO_BUILT", (query) => {
-    expect(cypher({ query, type: "CO_BUILT", links: OUT })).toMatchSnapshot();
+    expect(cypher(typedRef(query))).toMatchSnapshot();
+  });
+  it.each(["list-entities-asc", "list-entities-desc"] as const)(
+    "%s, first page and every filter after a cursor",
+    (query) => {
+      expect(cypher({ query, list: PAGE })).toMatchSnapshot();
+      expect(cypher({ query, list: FULL_PAGE })).toMatchSnapshot();
+    },
+  );
+  it("count-entities, no filter and every filter", () => {
+    expect(cypher({ query: "count-entities", list: NO_FILTER })).toMatchSnapshot();
+    expect(cypher({ query: "count-entities", list: FULL_PAGE })).toMatchSnapshot();
   });
   it.each(["relations-by-type", "list-links-asc"] as const)(
     "%s for CO_BUILT IN as names and bare, reading ResearchInstitute AFFILIATED_WITH OUT ahead",
@@ -422,12 +536,13 @@ describe("every registered query, as it is sent", () => {
         { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT", ...WHOLE },
       ] as const;
       const links = { ...NAMES_BARE, direction: "IN" } as const;
-      expect(cypher({ query, type: "CO_BUILT", links, ahead })).toMatchSnapshot();
+      const list = query === "list-links-asc" ? { list: PAGE } : {};
+      expect(cypher({ query, type: "CO_BUILT", links, ahead, ...list })).toMatchSnapshot();
     },
   );
-  it("list-links-asc for CO_BUILT without its total", () => {
+  it("list-links-asc for CO_BUILT, every filter after a cursor, with its total", () => {
     expect(
-      cypher({ query: "list-links-asc", type: "CO_BUILT", links: OUT, withTotal: false }),
+      cypher({ query: "list-links-asc", type: "CO_BUILT", links: OUT, list: FULL_PAGE }),
     ).toMatchSnapshot();
   });
   it.each(HOPS_QUERY_NAMES)("%s with 3 hops", (query) => {

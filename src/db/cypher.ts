@@ -27,7 +27,13 @@ import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
  *   not at all when it has none.
  * - `//#with-ahead` … `//#end-with-ahead` and `//#without-ahead` … `//#end-without-ahead`: the
  *   lines between, written when a typed query has read-ahead steps (with) or has none (without).
- *   Likewise `//#with-total` and `//#without-total`: without when ForType.withTotal is false.
+ * - In a list query (ForList, or a typed one with ForType.list), blocks written only for the list
+ *   they read (ListFilterText, ListPageText): `//#if-kind`, `//#if-name-contains`,
+ *   `//#if-district` and `//#if-industry` … `//#end-if-…` when that filter is set;
+ *   `//#if-sort-name`, `//#if-sort-pinyin` and `//#if-sort-id` for the sort field; `//#if-cursor`
+ *   after a cursor; `//#with-total` and `//#without-total` when the page counts its total or
+ *   not. A query without a list text refuses them, and a count (a ListFilterText alone) the
+ *   page's.
  * - `//#uses <name>, <name>, …`: the first line of every part, and nowhere else: the variables
  *   the part reads from the query that includes it (`walk`, `key`), and the `$parameters` it
  *   reads (`$limit`), comma-separated (`//#uses walk, m, r, $limit, $edgeCap`; an empty list
@@ -40,7 +46,9 @@ import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
  * marked `brief: true`; `n __NAMES_ENTITY__` less those a names record leaves out too
  * (NAMES_LEAVES_OUT), marked `brief: true, names: true`. Likewise `r __LINK__` is the projection
  * of a relationship every read of links returns (`cypher/parts/link-projection.cypher`), and
- * `r __BARE_LINK__` a bare link's, its id alone. A typed query that reads links (ForType.links)
+ * `r __BARE_LINK__` a bare link's, its id alone. A list query has `__LIST_LABEL__`, the label its
+ * entities are looked up by (a kind of the vocabulary, or Entity), and a list page
+ * `n __LIST_ENTITY__`, the projection of its tier (whole, brief or names). A typed query that reads links (ForType.links)
  * has the placeholders of their direction and shape filled: `__KEY_LEFT__` and `__KEY_RIGHT__`
  * (arrow heads, as the read-ahead's), `__KEY_SORT__` (the sort-key property of that direction),
  * `__KEY_ENTITY__` and `__KEY_LINK__` (the projections of its shape).
@@ -93,9 +101,6 @@ export const QUERY_NAMES = [
   "shortest-paths-level",
   "shortest-paths-records",
   "search-entities",
-  "list-entities-asc",
-  "list-entities-desc",
-  "count-entities",
   "counts-by-kind",
   "counts-by-district",
   "counts-by-industry",
@@ -189,12 +194,55 @@ export interface ForType {
    * whose text reads links (its `__KEY_…__` placeholders).
    */
   readonly links?: LinkRead;
-  /**
-   * For a list query: false when the page does not ask for its total, so its text has no count
-   * (`//#without-total`); otherwise the count is written and `$withTotal` decides.
-   */
-  readonly withTotal?: boolean;
+  /** For a typed list query (list-links-*): the list page its text is written for. */
+  readonly list?: ListPageText;
 }
+
+/**
+ * Queries written for one list's filters, and a page's sort field, cursor, total and tier
+ * (ForList): a text that tests each filter against a null parameter, and chooses the sort key
+ * and the projection at each row, is twice as long as one written for the page asked, and the
+ * driver sends the whole text with every request (bench/RESULTS.md, "Texts written for what they
+ * read").
+ */
+export const LIST_QUERY_NAMES = [
+  "list-entities-asc",
+  "list-entities-desc",
+  "count-entities",
+] as const;
+
+export type ListQueryName = (typeof LIST_QUERY_NAMES)[number];
+
+/** The filters of a list, as its text is written for them: which are set, and the label. */
+export interface ListFilterText {
+  /** The label the entities are looked up by: the kind asked for, of the vocabulary, or Entity. */
+  readonly label: string;
+  readonly kind: boolean;
+  readonly nameContains: boolean;
+  readonly district: boolean;
+  readonly industry: boolean;
+}
+
+/** A list page, as its text is written for it: its filters, sort key, cursor, total and tier. */
+export interface ListPageText extends ListFilterText {
+  readonly sort: "name" | "pinyin" | "id";
+  /** After a cursor: the page starts past its sort key and id. */
+  readonly cursor: boolean;
+  /** The page counts every entity the filters keep too (its totalCount). */
+  readonly withTotal: boolean;
+  /** The projection of the page's entities (EntityRecord.brief, .names). */
+  readonly tier: EntityTier;
+}
+
+export type EntityTier = "whole" | "brief" | "names";
+
+/** A list query for one list: the count by its filters, or a page of it. */
+export type ForList =
+  | { readonly query: "count-entities"; readonly list: ListFilterText }
+  | {
+      readonly query: Exclude<ListQueryName, "count-entities">;
+      readonly list: ListPageText;
+    };
 
 /**
  * The links a typed query reads, as its text names them: in `direction` from each key's entity,
@@ -221,11 +269,12 @@ export interface AheadStep extends LinkShape {
 }
 
 /**
- * How many texts with read-ahead steps are kept: each distinct selection a client sends makes
- * one (their number is bounded by the queries clients write, not by the vocabulary), so the
- * oldest is let go past this.
+ * How many texts with read-ahead steps, or written for a list, are kept: each distinct selection
+ * or list a client asks for makes one (their number is bounded by the queries clients write, or
+ * by the product of the list's choices, not by the vocabulary alone), so the oldest is let go
+ * past this.
  */
-const AHEAD_TEXTS_KEPT = 500;
+const VARIANT_TEXTS_KEPT = 500;
 
 /**
  * Queries whose variable-length pattern has its bound in the text (`__HOPS__`): Neo4j takes no
@@ -240,8 +289,8 @@ export interface ForHops {
   readonly hops: number;
 }
 
-/** A query of the registry: a plain one by name, a typed one, or one with a hop bound. */
-export type QueryRef = QueryName | ForType | ForHops;
+/** A query of the registry: a plain one by name, a typed one, a list one, or one with a hop bound. */
+export type QueryRef = QueryName | ForType | ForList | ForHops;
 
 /** The name metrics and hooks see: the file's name, whatever the type (a bounded set of labels). */
 export function queryLabel(ref: QueryRef): string {
@@ -250,8 +299,8 @@ export function queryLabel(ref: QueryRef): string {
 
 const fileCache = new Map<string, string | undefined>();
 const cache = new Map<string, string>();
-/** The texts with read-ahead steps, oldest first (at most AHEAD_TEXTS_KEPT). */
-const aheadTexts = new Map<string, string>();
+/** The texts with read-ahead steps or for a list, oldest first (at most VARIANT_TEXTS_KEPT). */
+const variantTexts = new Map<string, string>();
 
 /** Finds the repository's `cypher/` folder from here, whether running from src/ or dist/src/. */
 function cypherDir(): string {
@@ -275,29 +324,10 @@ function readCypherFile(relative: string): string | undefined {
 
 /** The text of a query, read and checked once; a typed one with its type, a bounded one with its bound. */
 export function cypher(ref: QueryRef | "schema"): string {
-  const ahead = typeof ref !== "string" && "type" in ref ? (ref.ahead ?? []) : [];
   const key = textKey(ref);
-  const cached = ahead.length > 0 ? aheadTexts.get(key) : cache.get(key);
+  const variant = isVariant(ref);
+  const cached = variant ? variantTexts.get(key) : cache.get(key);
   if (cached !== undefined) return cached;
-  let fill: Fill = {};
-  // Only a name from the closed lists, or a small whole number, reaches the text; never a
-  // caller's string.
-  if (typeof ref !== "string" && "type" in ref) {
-    if (!RELATION_TYPES.includes(ref.type))
-      throw new Error(`unknown relationship type ${ref.type}`);
-    for (const step of ahead) checkAheadStep(step);
-    if (ref.links !== undefined) checkDirection(ref.links.direction);
-    fill = {
-      type: ref.type,
-      ahead,
-      ...(ref.links === undefined ? {} : { links: ref.links }),
-      ...(ref.withTotal === false ? { withTotal: false } : {}),
-    };
-  } else if (typeof ref !== "string") {
-    if (!Number.isInteger(ref.hops) || ref.hops < 1 || ref.hops > MAX_HOPS)
-      throw new Error(`hop bound ${String(ref.hops)} is not between 1 and ${MAX_HOPS}`);
-    fill = { hops: ref.hops };
-  }
   const name = typeof ref === "string" ? ref : ref.query;
   const source = readCypherFile(`${name}.cypher`);
   if (source === undefined) throw new Error(`cypher/${name}.cypher not found`);
@@ -306,40 +336,135 @@ export function cypher(ref: QueryRef | "schema"): string {
       `cypher/${name}.cypher`,
       source,
       (part) => readCypherFile(`parts/${part}.cypher`),
-      fill,
+      fillOf(ref),
     ),
   );
-  if (ahead.length > 0) {
-    aheadTexts.set(key, text);
-    const oldest = aheadTexts.keys().next().value;
-    if (aheadTexts.size > AHEAD_TEXTS_KEPT && oldest !== undefined) aheadTexts.delete(oldest);
+  if (variant) {
+    variantTexts.set(key, text);
+    const oldest = variantTexts.keys().next().value;
+    if (variantTexts.size > VARIANT_TEXTS_KEPT && oldest !== undefined) variantTexts.delete(oldest);
   } else {
     cache.set(key, text);
   }
   return text;
 }
 
+/** A text of many possible ones (with read-ahead steps, or for a list), kept in the bounded map. */
+function isVariant(ref: QueryRef | "schema"): boolean {
+  if (typeof ref === "string") return false;
+  if ("list" in ref && ref.list !== undefined) return true;
+  return "type" in ref && (ref.ahead ?? []).length > 0;
+}
+
 /**
- * What makes a query's text: its name, and a typed one's type and read-ahead steps, or a bounded
- * one's bound. Refs with the same key are the same text (keys of a batch read by one query).
+ * What a ref writes into its text, checked first: only a name from the closed lists, a small
+ * whole number or a boolean reaches the text, never a caller's string.
+ */
+function fillOf(ref: QueryRef | "schema"): Fill {
+  if (typeof ref === "string") return {};
+  if ("hops" in ref) {
+    if (!Number.isInteger(ref.hops) || ref.hops < 1 || ref.hops > MAX_HOPS)
+      throw new Error(`hop bound ${String(ref.hops)} is not between 1 and ${MAX_HOPS}`);
+    return { hops: ref.hops };
+  }
+  const list = ref.list === undefined ? {} : { list: checkList(ref.list) };
+  if (!("type" in ref)) return list;
+  if (!RELATION_TYPES.includes(ref.type)) throw new Error(`unknown relationship type ${ref.type}`);
+  const ahead = ref.ahead ?? [];
+  for (const step of ahead) checkAheadStep(step);
+  if (ref.links !== undefined) checkDirection(ref.links.direction);
+  return {
+    type: ref.type,
+    ahead,
+    ...(ref.links === undefined ? {} : { links: ref.links }),
+    ...list,
+  };
+}
+
+/**
+ * What makes a query's text: its name, and a typed one's type and read-ahead steps, a list one's
+ * list, or a bounded one's bound. Refs with the same key are the same text (keys of a batch read
+ * by one query).
  */
 export function textKey(ref: QueryRef | "schema"): string {
   if (typeof ref === "string") return ref;
-  if (!("type" in ref)) return `${ref.query}|${ref.hops}`;
+  if ("hops" in ref) return `${ref.query}|${ref.hops}`;
+  const list = ref.list === undefined ? "" : `|${listKey(ref.list)}`;
+  if (!("type" in ref)) return `${ref.query}${list}`;
   const links = ref.links === undefined ? "" : `|${ref.links.direction}:${shapeKey(ref.links)}`;
   const steps = (ref.ahead ?? []).map(
     (step) => `|${step.kind}:${step.type}:${step.direction}:${shapeKey(step)}`,
   );
-  const total = ref.withTotal === false ? "|no-total" : "";
-  return `${ref.query}|${ref.type}${total}${links}${steps.join("")}`;
+  return `${ref.query}|${ref.type}${list}${links}${steps.join("")}`;
 }
+
+/** A list text as a text key names it: its label and the blocks it writes (`University:district:sort-name`). */
+function listKey(list: ListFilterText | ListPageText): string {
+  const written = Object.entries(listConditions(list))
+    .filter(([, write]) => write)
+    .map(([name]) => name);
+  const tier = "tier" in list ? [list.tier] : [];
+  return [list.label, ...written, ...tier].join(":");
+}
+
+/** A list text's label, sort field and tier, checked against their closed sets. */
+function checkList<T extends ListFilterText | ListPageText>(list: T): T {
+  if (list.label !== "Entity" && !(ENTITY_KINDS as readonly string[]).includes(list.label))
+    throw new Error(`unknown entity kind ${list.label}`);
+  if ("sort" in list && !(SORT_FIELDS as readonly string[]).includes(list.sort))
+    throw new Error(`unknown sort field ${String(list.sort)}`);
+  if ("tier" in list && !(ENTITY_TIERS as readonly string[]).includes(list.tier))
+    throw new Error(`unknown entity tier ${String(list.tier)}`);
+  return list;
+}
+
+const SORT_FIELDS = ["name", "pinyin", "id"] as const satisfies readonly ListPageText["sort"][];
+const ENTITY_TIERS = ["whole", "brief", "names"] as const satisfies readonly EntityTier[];
+
+/**
+ * The list blocks (`//#if-…`, `//#with-total`, `//#without-total`) a list text writes, by
+ * directive name: the filter's for any list, the page's only for a page.
+ */
+function listConditions(list: ListFilterText | ListPageText): Partial<Record<ListBlock, boolean>> {
+  const filter = {
+    "if-kind": list.kind,
+    "if-name-contains": list.nameContains,
+    "if-district": list.district,
+    "if-industry": list.industry,
+  };
+  if (!("sort" in list)) return filter;
+  return {
+    ...filter,
+    "if-sort-name": list.sort === "name",
+    "if-sort-pinyin": list.sort === "pinyin",
+    "if-sort-id": list.sort === "id",
+    "if-cursor": list.cursor,
+    "with-total": list.withTotal,
+    "without-total": !list.withTotal,
+  };
+}
+
+/** The blocks a list text decides (listConditions). */
+const LIST_BLOCKS = [
+  "if-kind",
+  "if-name-contains",
+  "if-district",
+  "if-industry",
+  "if-sort-name",
+  "if-sort-pinyin",
+  "if-sort-id",
+  "if-cursor",
+  "with-total",
+  "without-total",
+] as const;
+type ListBlock = (typeof LIST_BLOCKS)[number];
 
 /** A shape as a text key names it: its entity tier and its links' (`names.bare`, `whole.full`). */
 function shapeKey(shape: LinkShape): string {
   return `${entityTier(shape)}.${shape.bare ? "bare" : "full"}`;
 }
 
-function entityTier(shape: LinkShape): "names" | "brief" | "whole" {
+function entityTier(shape: LinkShape): EntityTier {
   if (shape.names) return "names";
   return shape.brief ? "brief" : "whole";
 }
@@ -366,7 +491,7 @@ export interface Fill {
   readonly hops?: number;
   readonly ahead?: readonly AheadStep[];
   readonly links?: LinkRead;
-  readonly withTotal?: boolean;
+  readonly list?: ListFilterText | ListPageText;
 }
 
 /** The parts a query may include, by name: a map (in tests) or a reader (undefined: no such part). */
@@ -389,10 +514,7 @@ const DIRECTIVES = [
   "end-with-ahead",
   "without-ahead",
   "end-without-ahead",
-  "with-total",
-  "end-with-total",
-  "without-total",
-  "end-without-total",
+  ...LIST_BLOCKS.flatMap((block) => [block, `end-${block}`] as const),
   "uses",
 ] as const;
 type DirectiveName = (typeof DIRECTIVES)[number];
@@ -423,7 +545,7 @@ export function expandQuery(
   };
   const ahead = fill.ahead ?? [];
   const stepped = eachAheadLines(eachTypeLines(includeLines(file, text, readPart), types), ahead);
-  const lines = whenLines(stepped, ahead.length > 0, fill.withTotal !== false).map((line) => ({
+  const lines = whenLines(stepped, ahead.length > 0, fill.list).map((line) => ({
     at: line.at,
     text: fillPlaceholders(line.text, fill, projection),
   }));
@@ -523,10 +645,22 @@ function fillLinks(text: string, links: LinkRead): string {
     .replaceAll("__KEY_LINK__", linkPlaceholder(links));
 }
 
+/**
+ * The placeholders of a list query: `__LIST_LABEL__`, the label its entities are looked up by, and
+ * for a page `__LIST_ENTITY__`, the projection placeholder of its tier.
+ */
+function fillList(text: string, list: ListFilterText | ListPageText): string {
+  const out = text.replaceAll("__LIST_LABEL__", list.label);
+  if (!("tier" in list)) return out;
+  const tier = { brief: list.tier !== "whole", names: list.tier === "names", bare: false };
+  return out.replaceAll("__LIST_ENTITY__", entityPlaceholder(tier));
+}
+
 function fillPlaceholders(text: string, fill: Fill, projection: Projections): string {
   let out = text;
   const code = !text.trim().startsWith("//");
   if (code && fill.links !== undefined) out = fillLinks(out, fill.links);
+  if (code && fill.list !== undefined) out = fillList(out, fill.list);
   if (code && projection.entity !== undefined) {
     out = out
       .replaceAll(NAMES_ENTITY_PLACEHOLDER, namesProjection(projection.entity))
@@ -668,24 +802,36 @@ function eachAheadLines(lines: readonly SourceLine[], ahead: readonly AheadStep[
 
 /**
  * The lines of `//#with-ahead` blocks when there are read-ahead steps, of `//#without-ahead` ones
- * when not; of `//#with-total` blocks when the total is written, of `//#without-total` ones when not.
+ * when not; and of each list block a list text writes (listConditions). A list block the text
+ * does not decide (no list text, or a count's for a page's block) is refused, naming its line.
  */
 function whenLines(
   lines: readonly SourceLine[],
   hasSteps: boolean,
-  withTotal: boolean,
+  list: ListFilterText | ListPageText | undefined,
 ): SourceLine[] {
+  const decided = list === undefined ? {} : listConditions(list);
+  for (const line of lines) {
+    const block = directiveOf(line)?.name.replace(/^end-/, "");
+    if (block !== undefined && isListBlock(block) && decided[block] === undefined)
+      throw new Error(
+        `${line.at}: //#${block} in a query written without a list ${list === undefined ? "text (ForList, ForType.list)" : "page (ListPageText)"}`,
+      );
+  }
   const once = (write: boolean): readonly true[] => (write ? [true] : []);
   const keep = (body: string): string => body;
   let out = [...lines];
-  for (const [name, write] of [
+  const blocks: [string, boolean][] = [
     ["with-ahead", hasSteps],
     ["without-ahead", !hasSteps],
-    ["with-total", withTotal],
-    ["without-total", !withTotal],
-  ] as const)
-    out = blockLines(out, name, once(write), keep);
+    ...Object.entries(decided),
+  ];
+  for (const [name, write] of blocks) out = blockLines(out, name, once(write), keep);
   return out;
+}
+
+function isListBlock(name: string): name is ListBlock {
+  return (LIST_BLOCKS as readonly string[]).includes(name);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ListFilterText, ListPageText } from "../db/cypher";
 import type { Queries, Row } from "../db/database";
 import { asText, type JsonValue } from "../db/values";
 import type {
@@ -75,22 +76,18 @@ export class ListRepository {
    * further), in the same query: the typed list query seeks them in the type's sort-key index.
    */
   async page(query: ListPageQuery, links: PageLinks | null = null): Promise<ListPage> {
+    const list = pageText(query);
+    // Only the parameters the text written for this page reads: the rest are not in it.
     const params = {
-      ...query.filter,
-      label: labelOf(query.filter),
-      sortField: query.sortField,
-      cursorKey: query.cursor?.key ?? null,
-      cursorId: query.cursor?.id ?? null,
+      ...filterParams(query.filter, list),
+      ...(query.cursor === null ? {} : { cursorKey: query.cursor.key, cursorId: query.cursor.id }),
       limit: query.limit,
-      withTotal: query.withTotal,
-      brief: query.brief,
-      names: query.names,
     };
     const totalOf = (rows: readonly Row[]): number | null =>
       query.withTotal && rows[0] !== undefined ? Number(rows[0].total) : null;
     if (links === null) {
       const rows = await this.db.read(
-        query.order === "asc" ? "list-entities-asc" : "list-entities-desc",
+        { query: query.order === "asc" ? "list-entities-asc" : "list-entities-desc", list },
         params,
       );
       return { rows: rows.map(toListRow), links: [], total: totalOf(rows) };
@@ -106,13 +103,18 @@ export class ListRepository {
           bare: links.bare,
         },
         ahead: links.next,
-        withTotal: query.withTotal,
+        list,
       },
       {
         ...params,
         linkLimit: links.limit,
-        walkDegreeBound: WALK_DEGREE_BOUND,
-        ahead: { limit: links.limit, nextLimits: links.next.map((step) => step.limit) },
+        // Read only by the steps' block, which a text without steps does not have.
+        ...(links.next.length === 0
+          ? {}
+          : {
+              walkDegreeBound: WALK_DEGREE_BOUND,
+              nextLimits: links.next.map((step) => step.limit),
+            }),
       },
     );
     const prefetched = new PrefetchedLinks();
@@ -138,7 +140,8 @@ export class ListRepository {
   }
 
   async count(filter: ListFilter): Promise<number> {
-    const [row] = await this.db.read("count-entities", { ...filter, label: labelOf(filter) });
+    const list = filterText(filter);
+    const [row] = await this.db.read({ query: "count-entities", list }, filterParams(filter, list));
     return Number(row?.total ?? 0);
   }
 
@@ -156,9 +159,42 @@ export class ListRepository {
   }
 }
 
-/** The label to look entities up by: the kind's own, from the closed vocabulary only. */
-function labelOf(filter: ListFilter): string {
-  return filter.kind !== null && isEntityKind(filter.kind) ? filter.kind : "Entity";
+/**
+ * The text a list's filters are read by: the label, and which filters are set. The kind is tested
+ * only when it is not a label of the vocabulary (looked up as Entity then, it keeps nothing): an
+ * entity's kind label is set with its kind, which nothing changes after (seed-entities.cypher,
+ * curation-create-entity.cypher, chain-map-write-entities.cypher).
+ */
+function filterText(filter: ListFilter): ListFilterText {
+  const label = filter.kind !== null && isEntityKind(filter.kind) ? filter.kind : "Entity";
+  return {
+    label,
+    kind: filter.kind !== null && label === "Entity",
+    nameContains: filter.nameContains !== null,
+    district: filter.district !== null,
+    industry: filter.industry !== null,
+  };
+}
+
+/** The text a list page is read by: its filters', and its sort key, cursor, total and tier. */
+function pageText(query: ListPageQuery): ListPageText {
+  return {
+    ...filterText(query.filter),
+    sort: query.sortField,
+    cursor: query.cursor !== null,
+    withTotal: query.withTotal,
+    tier: query.names ? "names" : query.brief ? "brief" : "whole",
+  };
+}
+
+/** The parameters of the filters a list's text reads (filterText): those it writes a test for. */
+function filterParams(filter: ListFilter, text: ListFilterText): Partial<ListFilter> {
+  return {
+    ...(text.kind ? { kind: filter.kind } : {}),
+    ...(text.nameContains ? { nameContains: filter.nameContains } : {}),
+    ...(text.district ? { district: filter.district } : {}),
+    ...(text.industry ? { industry: filter.industry } : {}),
+  };
 }
 
 function toBucket(row: Record<string, JsonValue>): CountBucket {

@@ -463,6 +463,54 @@ describe("lists", () => {
     }
   });
 
+  it("reads the same list whichever text it is written for: page size, cursor, total, sort, order, tier, links", async () => {
+    // Each list page is read by a text written for it (ForList, ForType.list): these are the
+    // blocks of those texts, each written and not, against the same lists read in one page.
+    const lists: [string, string][] = [
+      ["districts", "{}"],
+      ["universities", `{ name: "成都" }`],
+      ["entities", `{ district: "jinniu-district" }`],
+      ["entities", `{ industry: "industry-rail-transit", name: "园" }`],
+    ];
+    const codePoints = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    for (const [field, filter] of lists)
+      for (const sort of ["NAME", "PINYIN", "ID"])
+        for (const direction of ["ASC", "DESC"]) {
+          const label = `${field}(filter: ${filter}) by ${sort} ${direction}`;
+          const args = `filter: ${filter}, orderBy: { field: ${sort}, direction: ${direction} }`;
+          const whole: Data = await ok(
+            `{ list: ${field}(${args}, first: 100) { totalCount nodes { id name description } } }`,
+          );
+          const expected: Data[] = whole.list.nodes;
+          expect(expected.length, label).toBeGreaterThan(0);
+          expect(whole.list.totalCount, label).toBe(expected.length);
+          const sign = direction === "ASC" ? 1 : -1;
+          const by = (a: Data, b: Data): number =>
+            sign * (codePoints(a.name, b.name) || codePoints(a.id, b.id));
+          if (sort === "NAME") expect(expected, label).toEqual([...expected].sort(by));
+          if (sort === "ID")
+            expect(expected, label).toEqual(
+              [...expected].sort((a, b) => sign * codePoints(a.id, b.id)),
+            );
+          // Two at a time after cursors, without the total, names only; then with a link field.
+          for (const nodes of ["id", "id ... on District { coBuilt(first: 1) { node { id } } }"]) {
+            const ids: string[] = [];
+            let after: string | null = null;
+            for (let page = 0; page < 60; page += 1) {
+              const data: Data = await ok(
+                `query ($after: String) { list: ${field}(${args}, first: 2, after: $after) {
+                nodes { ${nodes} } pageInfo { hasNextPage endCursor } } }`,
+                { after },
+              );
+              ids.push(...data.list.nodes.map((n: Data) => n.id));
+              if (!data.list.pageInfo.hasNextPage) break;
+              after = data.list.pageInfo.endCursor;
+            }
+            expect(ids, `${label}, two at a time: ${nodes}`).toEqual(expected.map((n) => n.id));
+          }
+        }
+  });
+
   it("pages backwards with last/before and sorts descending", async () => {
     const last = await ok(
       `{ universities(last: 2) { nodes { name } pageInfo { hasPreviousPage startCursor } } }`,

@@ -4,9 +4,12 @@ import { boltUri, loadConfig } from "../../src/config";
 import {
   cypher,
   HOPS_QUERY_NAMES,
+  LIST_QUERY_NAMES,
   QUERY_NAMES,
   TYPED_QUERY_NAMES,
   textKey,
+  type ListFilterText,
+  type ListPageText,
   type QueryRef,
 } from "../../src/db/cypher";
 import { MAX_HOPS } from "../../src/model/bounds";
@@ -39,7 +42,7 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   status: null,
   actor: "plan-check",
   after: "{}",
-  ahead: { limit: 5, nextLimits: [] },
+  nextLimits: [],
   allTypes: [...RELATION_TYPES],
   asOf: "2015-12-31",
   before: "{}",
@@ -119,6 +122,52 @@ function parameterNames(text: string): string[] {
 const LINK_QUERY_NAMES = ["relations-by-type", "list-links-asc", "list-links-desc"] as const;
 const WHOLE = { brief: false, names: false, bare: false } as const;
 const NAMES_BARE = { brief: true, names: true, bare: true } as const;
+/** A list without filters, its first page by name, whole and uncounted; and every filter set. */
+const NO_FILTER: ListFilterText = {
+  label: "Entity",
+  kind: false,
+  nameContains: false,
+  district: false,
+  industry: false,
+};
+const EVERY_FILTER: ListFilterText = {
+  label: "University",
+  kind: true,
+  nameContains: true,
+  district: true,
+  industry: true,
+};
+const PAGE: ListPageText = {
+  ...NO_FILTER,
+  sort: "name",
+  cursor: false,
+  withTotal: false,
+  tier: "whole",
+};
+/** Every filter, after a cursor, counted, as names. */
+const FULL_PAGE: ListPageText = {
+  ...EVERY_FILTER,
+  sort: "name",
+  cursor: true,
+  withTotal: true,
+  tier: "names",
+};
+/**
+ * The list pages a list query is planned for: every block of its text written and not (each sort
+ * field, each tier, with and without its cursor, total and filters).
+ */
+const LIST_PAGES: readonly ListPageText[] = [
+  ...(["name", "pinyin", "id"] as const).flatMap((sort) => [
+    { ...PAGE, sort },
+    { ...FULL_PAGE, sort },
+  ]),
+  { ...PAGE, tier: "brief", withTotal: true },
+  { ...FULL_PAGE, cursor: false, withTotal: false, tier: "whole" },
+];
+/** The first page of a list, for a typed query that reads one. */
+function listOf(query: string): { list?: ListPageText } {
+  return query.startsWith("list-") ? { list: PAGE } : {};
+}
 
 const REFS: readonly QueryRef[] = [
   ...QUERY_NAMES,
@@ -127,6 +176,7 @@ const REFS: readonly QueryRef[] = [
       query,
       type,
       links: { ...WHOLE, direction: "OUT" as const },
+      ...listOf(query),
     })),
   ),
   // The other direction (its own sort-key index) and shape, for the queries that read links.
@@ -135,6 +185,7 @@ const REFS: readonly QueryRef[] = [
       query,
       type,
       links: { ...NAMES_BARE, direction: "IN" as const },
+      ...listOf(query),
     })),
   ),
   ...HOPS_QUERY_NAMES.flatMap((query) =>
@@ -154,17 +205,23 @@ const REFS: readonly QueryRef[] = [
   ...(["list-links-asc", "list-links-desc"] as const).map((query) => ({
     query,
     type: "CO_BUILT",
-    withTotal: false,
+    list: FULL_PAGE,
     links: { ...NAMES_BARE, direction: "IN" as const },
     ahead: [
       { kind: "ResearchInstitute", type: "AFFILIATED_WITH", direction: "OUT" as const, ...WHOLE },
     ],
   })),
+  // The list queries, for every block of their texts (list-links-* as theirs: the same parts).
+  ...LIST_QUERY_NAMES.flatMap((query): QueryRef[] =>
+    query === "count-entities"
+      ? [NO_FILTER, EVERY_FILTER].map((list) => ({ query, list }))
+      : LIST_PAGES.map((list) => ({ query, list })),
+  ),
 ];
 
 function labelOf(ref: QueryRef): string {
   if (typeof ref === "string") return ref;
-  if (!("type" in ref)) return `${ref.query} hops ${ref.hops}`;
+  if ("hops" in ref) return `${ref.query} hops ${ref.hops}`;
   return textKey(ref).replaceAll("|", " ");
 }
 
@@ -182,13 +239,15 @@ describe("every registered query plans on Neo4j", () => {
     await driver.close();
   });
 
-  it("checks every name, every type of a typed query (links in both directions), every hop bound and every type read ahead", () => {
+  it("checks every name, every type of a typed query (links in both directions), every hop bound, every type read ahead and every block of a list's text", () => {
     expect(REFS.length).toBe(
       QUERY_NAMES.length +
         (TYPED_QUERY_NAMES.length - NOT_PLANNED.size) * RELATION_TYPES.length +
         LINK_QUERY_NAMES.length * RELATION_TYPES.length +
         HOPS_QUERY_NAMES.length * MAX_HOPS +
         RELATION_TYPES.length +
+        2 +
+        2 * LIST_PAGES.length +
         2,
     );
   });
