@@ -48,10 +48,11 @@ import { ENTITY_KINDS, RELATION_TYPES } from "../model/vocabulary";
  * of a relationship every read of links returns (`cypher/parts/link-projection.cypher`), and
  * `r __BARE_LINK__` a bare link's, its id alone. A list query has `__LIST_LABEL__`, the label its
  * entities are looked up by (a kind of the vocabulary, or Entity), and a list page
- * `n __LIST_ENTITY__`, the projection of its tier (whole, brief or names). A typed query that reads links (ForType.links)
- * has the placeholders of their direction and shape filled: `__KEY_LEFT__` and `__KEY_RIGHT__`
- * (arrow heads, as the read-ahead's), `__KEY_SORT__` (the sort-key property of that direction),
- * `__KEY_ENTITY__` and `__KEY_LINK__` (the projections of its shape).
+ * `n __LIST_ENTITY__`, the projection of its tier (whole, brief or names). A typed query that
+ * reads links (ForType.links) has the placeholders of their direction and shape filled:
+ * `__KEY_LEFT__` and `__KEY_RIGHT__` (arrow heads, as the read-ahead's), `__KEY_SORT__` (the
+ * sort-key property of that direction), `__KEY_ENTITY__` and `__KEY_LINK__` (the projections of
+ * its shape).
  *
  * Loading a query (see expandQuery) refuses, with the file and line: a `//#` directive other
  * than these (`//#each-types` would otherwise be dropped as a comment); an include of a part
@@ -398,7 +399,10 @@ export function textKey(ref: QueryRef | "schema"): string {
   return `${ref.query}|${ref.type}${list}${links}${steps.join("")}`;
 }
 
-/** A list text as a text key names it: its label and the blocks it writes (`University:district:sort-name`). */
+/**
+ * A list text as a text key names it: its label, the blocks it writes and a page's tier
+ * (`University:if-district:if-sort-name:without-total:names`).
+ */
 function listKey(list: ListFilterText | ListPageText): string {
   const written = Object.entries(listConditions(list))
     .filter(([, write]) => write)
