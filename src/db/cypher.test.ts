@@ -16,39 +16,13 @@ import {
   type ListPageText,
   type TypedQueryName,
 } from "./cypher";
+import { FIRST_PAGE as PAGE, FULL_PAGE, NO_FILTER } from "../../test/fixtures/list-texts";
 import { RELATION_TYPES } from "../model/vocabulary";
 
 /** Link shapes and reads for the typed queries' texts. */
 const WHOLE = { brief: false, names: false, bare: false } as const;
 const NAMES_BARE = { brief: true, names: true, bare: true } as const;
 const OUT = { ...WHOLE, direction: "OUT" } as const;
-/** A list with no filter set, and a first page of it by name, whole, without its total. */
-const NO_FILTER: ListFilterText = {
-  label: "Entity",
-  kind: false,
-  nameContains: false,
-  district: false,
-  industry: false,
-};
-const PAGE: ListPageText = {
-  ...NO_FILTER,
-  sort: "name",
-  cursor: false,
-  withTotal: false,
-  tier: "whole",
-};
-/** Every filter set, after a cursor, by pinyin, as names, with its total. */
-const FULL_PAGE: ListPageText = {
-  label: "University",
-  kind: true,
-  nameContains: true,
-  district: true,
-  industry: true,
-  sort: "pinyin",
-  cursor: true,
-  withTotal: true,
-  tier: "names",
-};
 /** A typed query's ref for CO_BUILT OUT, with the first page of a list for a list one. */
 function typedRef(query: TypedQueryName): Parameters<typeof cypher>[0] {
   return query.startsWith("list-")

@@ -8,12 +8,12 @@ import {
   QUERY_NAMES,
   TYPED_QUERY_NAMES,
   textKey,
-  type ListFilterText,
   type ListPageText,
   type QueryRef,
 } from "../../src/db/cypher";
 import { MAX_HOPS } from "../../src/model/bounds";
 import { RELATION_TYPES } from "../../src/model/vocabulary";
+import { EVERY_FILTER, FIRST_PAGE as PAGE, FULL_PAGE, NO_FILTER } from "../fixtures/list-texts";
 
 /**
  * Every query of the registry, as the registry writes it out (every name, every relationship type
@@ -122,36 +122,6 @@ function parameterNames(text: string): string[] {
 const LINK_QUERY_NAMES = ["relations-by-type", "list-links-asc", "list-links-desc"] as const;
 const WHOLE = { brief: false, names: false, bare: false } as const;
 const NAMES_BARE = { brief: true, names: true, bare: true } as const;
-/** A list without filters, its first page by name, whole and uncounted; and every filter set. */
-const NO_FILTER: ListFilterText = {
-  label: "Entity",
-  kind: false,
-  nameContains: false,
-  district: false,
-  industry: false,
-};
-const EVERY_FILTER: ListFilterText = {
-  label: "University",
-  kind: true,
-  nameContains: true,
-  district: true,
-  industry: true,
-};
-const PAGE: ListPageText = {
-  ...NO_FILTER,
-  sort: "name",
-  cursor: false,
-  withTotal: false,
-  tier: "whole",
-};
-/** Every filter, after a cursor, counted, as names. */
-const FULL_PAGE: ListPageText = {
-  ...EVERY_FILTER,
-  sort: "name",
-  cursor: true,
-  withTotal: true,
-  tier: "names",
-};
 /**
  * The list pages a list query is planned for: every block of its text written and not (each sort
  * field, each tier, with and without its cursor, total and filters).
