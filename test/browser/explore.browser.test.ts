@@ -383,6 +383,17 @@ describe("relationship explorer /explore", () => {
       await page.click('#filters input[name="kind"][value="District"]');
       expect(new URL(page.url()).searchParams.get("hideKinds")).toBe("District");
       expect(await listedNodeNames(page)).not.toContain("双流县");
+      // Cytoscape caches whether an element is visible: right after the click, a district the
+      // filter hid had class "hidden" and display "none" and still answered visible() (2 runs
+      // of 3 here). Wait, frame by frame, until visible() agrees with the filter applied.
+      await page.waitForFunction(
+        () =>
+          window
+            .__explorer!.cy.nodes()
+            .filter((node) => node.hasClass("hidden") && node.visible())
+            .empty(),
+        { timeout: 5_000 },
+      );
 
       const visible = await page.evaluate(() => {
         const cy = window.__explorer!.cy;
