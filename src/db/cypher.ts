@@ -468,7 +468,8 @@ function shapeKey(shape: LinkShape): string {
   return `${entityTier(shape)}.${shape.bare ? "bare" : "full"}`;
 }
 
-function entityTier(shape: LinkShape): EntityTier {
+/** The tier of a shape's entities (a list page's reading, ListPageQuery, is one too). */
+export function entityTier(shape: Pick<LinkShape, "brief" | "names">): EntityTier {
   if (shape.names) return "names";
   return shape.brief ? "brief" : "whole";
 }
@@ -625,8 +626,7 @@ interface Projections {
 }
 
 /** The placeholder of an entity projection for a shape's tier (whole, brief or names). */
-function entityPlaceholder(shape: LinkShape): string {
-  const tier = entityTier(shape);
+function entityPlaceholder(tier: EntityTier): string {
   if (tier === "names") return NAMES_ENTITY_PLACEHOLDER;
   return tier === "brief" ? BRIEF_ENTITY_PLACEHOLDER : ENTITY_PLACEHOLDER;
 }
@@ -645,7 +645,7 @@ function fillLinks(text: string, links: LinkRead): string {
     .replaceAll("__KEY_LEFT__", links.direction === "IN" ? "<" : "")
     .replaceAll("__KEY_RIGHT__", links.direction === "OUT" ? ">" : "")
     .replaceAll("__KEY_SORT__", links.direction === "OUT" ? "outKey" : "inKey")
-    .replaceAll("__KEY_ENTITY__", entityPlaceholder(links))
+    .replaceAll("__KEY_ENTITY__", entityPlaceholder(entityTier(links)))
     .replaceAll("__KEY_LINK__", linkPlaceholder(links));
 }
 
@@ -655,9 +655,7 @@ function fillLinks(text: string, links: LinkRead): string {
  */
 function fillList(text: string, list: ListFilterText | ListPageText): string {
   const out = text.replaceAll("__LIST_LABEL__", list.label);
-  if (!("tier" in list)) return out;
-  const tier = { brief: list.tier !== "whole", names: list.tier === "names", bare: false };
-  return out.replaceAll("__LIST_ENTITY__", entityPlaceholder(tier));
+  return "tier" in list ? out.replaceAll("__LIST_ENTITY__", entityPlaceholder(list.tier)) : out;
 }
 
 function fillPlaceholders(text: string, fill: Fill, projection: Projections): string {
@@ -799,7 +797,7 @@ function eachAheadLines(lines: readonly SourceLine[], ahead: readonly AheadStep[
       .replaceAll("__AHEAD_TYPE__", step.type)
       .replaceAll("__AHEAD_LEFT__", step.direction === "IN" ? "<" : "")
       .replaceAll("__AHEAD_RIGHT__", step.direction === "OUT" ? ">" : "")
-      .replaceAll("__AHEAD_ENTITY__", entityPlaceholder(step))
+      .replaceAll("__AHEAD_ENTITY__", entityPlaceholder(entityTier(step)))
       .replaceAll("__AHEAD_LINK__", linkPlaceholder(step)),
   );
 }

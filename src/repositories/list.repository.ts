@@ -1,4 +1,4 @@
-import type { ListFilterText, ListPageText } from "../db/cypher";
+import { entityTier, type ListFilterText, type ListPageText } from "../db/cypher";
 import type { Queries, Row } from "../db/database";
 import { asText, type JsonValue } from "../db/values";
 import type {
@@ -183,7 +183,7 @@ function pageText(query: ListPageQuery): ListPageText {
     sort: query.sortField,
     cursor: query.cursor !== null,
     withTotal: query.withTotal,
-    tier: query.names ? "names" : query.brief ? "brief" : "whole",
+    tier: entityTier(query),
   };
 }
 
